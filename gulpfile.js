@@ -1,0 +1,29 @@
+'use strict';
+// Steps the compiler does not do: icons and codex files into dist/, and the README's
+// operations table from the compiled operation entries.
+const fs = require('fs');
+const path = require('path');
+const { src, dest, parallel, series } = require('gulp');
+const { withTable } = require('./scripts/operations-table');
+
+function icons() {
+	return src(['nodes/**/*.{png,svg}', 'credentials/**/*.{png,svg}', 'icons/*.{png,svg}'], {
+		base: '.',
+		encoding: false,
+	}).pipe(dest('dist'));
+}
+
+function codex() {
+	return src('nodes/**/*.node.json', { base: '.' }).pipe(dest('dist'));
+}
+
+function readme(done) {
+	const { RESOURCES } = require('./dist/nodes/HeroHealth/resources');
+	const file = path.join(__dirname, 'README.md');
+	fs.writeFileSync(file, withTable(fs.readFileSync(file, 'utf8'), RESOURCES));
+	done();
+}
+
+exports.build = parallel(icons, codex);
+exports.readme = readme;
+exports.default = series(exports.build, readme);

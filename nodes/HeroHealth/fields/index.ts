@@ -1,0 +1,221 @@
+import type { INodePropertyOptions } from 'n8n-workflow';
+
+import type { HeroField } from '../types';
+import type { FieldOptions } from './field';
+import { field } from './field';
+import {
+	normaliseContact,
+	normaliseDate,
+	normaliseDateTime,
+	normaliseEmail,
+	normaliseId,
+	normaliseIdList,
+	normaliseJson,
+	normaliseNhsNumber,
+	normaliseNumber,
+	normaliseText,
+	normaliseUkMobile,
+} from './normalise';
+
+export { field, parameterName } from './field';
+export type { FieldOptions } from './field';
+export { locator, LOCATORS } from './locators';
+export type { LocatorKind } from './locators';
+
+/** Long enough for any Hero text field, short enough to stop a runaway expression. */
+export const MAX_TEXT = 10_000;
+
+export function text(
+	displayName: string,
+	key: string,
+	options: FieldOptions & { rows?: number; maxLength?: number; password?: boolean } = {},
+): HeroField {
+	const typeOptions = {
+		...(options.rows ? { rows: options.rows } : {}),
+		...(options.password ? { password: true } : {}),
+	};
+	return field(
+		displayName,
+		key,
+		options,
+		{ type: 'string', ...(Object.keys(typeOptions).length ? { typeOptions } : {}) },
+		normaliseText(options.maxLength ?? MAX_TEXT),
+	);
+}
+
+export function id(displayName: string, key: string, options: FieldOptions = {}): HeroField {
+	return field(
+		displayName,
+		key,
+		{ placeholder: 'e.g. 12345', ...options },
+		{ type: 'string' },
+		normaliseId,
+	);
+}
+
+export function idList(displayName: string, key: string, options: FieldOptions = {}): HeroField {
+	return field(
+		displayName,
+		key,
+		{ placeholder: 'e.g. 101, 102', ...options },
+		{ type: 'string' },
+		normaliseIdList,
+	);
+}
+
+export function nhsNumber(key = 'nhs_number', options: FieldOptions = {}): HeroField {
+	return field(
+		'NHS Number',
+		key,
+		{
+			placeholder: 'e.g. 999 000 0018',
+			description: '10-digit NHS number; spaces and hyphens are fine, the check digit is verified',
+			...options,
+		},
+		{ type: 'string' },
+		normaliseNhsNumber,
+	);
+}
+
+export function mobile(displayName: string, key: string, options: FieldOptions = {}): HeroField {
+	return field(
+		displayName,
+		key,
+		{
+			placeholder: 'e.g. 07700 900123',
+			description: 'UK mobile number; sent to Hero in +44 format',
+			...options,
+		},
+		{ type: 'string' },
+		normaliseUkMobile,
+	);
+}
+
+export function email(displayName: string, key: string, options: FieldOptions = {}): HeroField {
+	return field(
+		displayName,
+		key,
+		{ placeholder: 'e.g. name@example.com', ...options },
+		{ type: 'string' },
+		normaliseEmail,
+	);
+}
+
+export function contact(displayName: string, key: string, options: FieldOptions = {}): HeroField {
+	return field(
+		displayName,
+		key,
+		{ placeholder: 'e.g. 07700 900123 or name@example.com', ...options },
+		{ type: 'string' },
+		normaliseContact,
+	);
+}
+
+export function date(displayName: string, key: string, options: FieldOptions = {}): HeroField {
+	return field(
+		displayName,
+		key,
+		{
+			placeholder: 'e.g. 2026-03-31 or 31/03/2026',
+			...options,
+			description: [options.description, 'Sent as YYYY-MM-DD (UK date).']
+				.filter(Boolean)
+				.join('. '),
+		},
+		{ type: 'string' },
+		normaliseDate,
+	);
+}
+
+export function dateTime(displayName: string, key: string, options: FieldOptions = {}): HeroField {
+	return field(
+		displayName,
+		key,
+		{
+			...options,
+			description: [
+				options.description,
+				'Times without a zone are read as UK time; sent to Hero in UTC.',
+			]
+				.filter(Boolean)
+				.join('. '),
+		},
+		{ type: 'dateTime' },
+		normaliseDateTime,
+	);
+}
+
+export function boolean(displayName: string, key: string, options: FieldOptions = {}): HeroField {
+	return field(displayName, key, { default: false, ...options }, { type: 'boolean' }, (value) =>
+		value === undefined || value === '' ? undefined : Boolean(value),
+	);
+}
+
+export function number(
+	displayName: string,
+	key: string,
+	options: FieldOptions & { min?: number; max?: number } = {},
+): HeroField {
+	const typeOptions: Record<string, number> = {};
+	if (options.min !== undefined) typeOptions.minValue = options.min;
+	if (options.max !== undefined) typeOptions.maxValue = options.max;
+	return field(
+		displayName,
+		key,
+		{ default: options.min ?? 0, ...options },
+		{ type: 'number', ...(Object.keys(typeOptions).length ? { typeOptions } : {}) },
+		normaliseNumber,
+	);
+}
+
+/** Values given as API strings get readable names: `nhs_app` → `Nhs App`, unless named. */
+export function choices(values: Array<string | [string, string]>): INodePropertyOptions[] {
+	return values
+		.map((entry) => {
+			const [name, value] = Array.isArray(entry) ? entry : [humanise(entry), entry];
+			return { name, value };
+		})
+		.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+function humanise(value: string): string {
+	return value
+		.replace(/[_.-]+/g, ' ')
+		.toLowerCase()
+		.replace(/\b\w/g, (c) => c.toUpperCase());
+}
+
+export function choice(
+	displayName: string,
+	key: string,
+	values: Array<string | [string, string]>,
+	options: FieldOptions = {},
+): HeroField {
+	const opts = choices(values);
+	return field(
+		displayName,
+		key,
+		{ default: opts[0].value, ...options },
+		{ type: 'options', options: opts },
+		(value) => (value === '' || value === undefined ? undefined : value),
+	);
+}
+
+export function multiChoice(
+	displayName: string,
+	key: string,
+	values: Array<string | [string, string]>,
+	options: FieldOptions = {},
+): HeroField {
+	return field(
+		displayName,
+		key,
+		{ default: [], ...options },
+		{ type: 'multiOptions', options: choices(values) },
+		(value) => (Array.isArray(value) && value.length > 0 ? value : undefined),
+	);
+}
+
+export function json(displayName: string, key: string, options: FieldOptions = {}): HeroField {
+	return field(displayName, key, { default: '', ...options }, { type: 'json' }, normaliseJson);
+}

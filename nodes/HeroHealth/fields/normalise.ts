@@ -1,0 +1,191 @@
+import { DateTime } from 'luxon';
+
+import { FieldValueError } from '../types';
+
+// Messages never repeat the value: it may be an NHS number, phone or email.
+
+const PRACTICE_ZONE = 'Europe/London';
+
+function isBlank(value: unknown): boolean {
+	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+export function nhsNumberCheckDigit(nineDigits: string): number | undefined {
+	let sum = 0;
+	for (let i = 0; i < 9; i++) sum += Number(nineDigits[i]) * (10 - i);
+	const check = 11 - (sum % 11);
+	if (check === 11) return 0;
+	if (check === 10) return undefined;
+	return check;
+}
+
+/** Accepts spaces and hyphens; returns the 10 digits. */
+export function normaliseNhsNumber(value: unknown): string | undefined {
+	if (isBlank(value)) return undefined;
+	const digits = String(value).replace(/[\s-]/g, '');
+	if (!/^\d+$/.test(digits)) {
+		throw new FieldValueError('must contain only digits, spaces or hyphens');
+	}
+	if (digits.length !== 10) {
+		throw new FieldValueError(`must be 10 digits, got ${digits.length}`);
+	}
+	const expected = nhsNumberCheckDigit(digits.slice(0, 9));
+	if (expected === undefined || expected !== Number(digits[9])) {
+		throw new FieldValueError('has a wrong check digit, so it is not a valid NHS number');
+	}
+	return digits;
+}
+
+/** UK mobile to E.164 (+447…): handles 07…, 447…, 00447…, +44 07… and separators. */
+export function normaliseUkMobile(value: unknown): string | undefined {
+	if (isBlank(value)) return undefined;
+	const raw = String(value).trim();
+	if (/[^\d\s()+.-]/.test(raw)) {
+		throw new FieldValueError('must be a UK mobile number such as 07700 900123 or +447700900123');
+	}
+	let digits = raw.replace(/[\s().-]/g, '');
+	if (digits.startsWith('+')) digits = digits.slice(1);
+	else if (digits.startsWith('00')) digits = digits.slice(2);
+	else if (digits.startsWith('0')) digits = '44' + digits.slice(1);
+	if (digits.startsWith('440')) digits = '44' + digits.slice(3);
+	if (digits.includes('+')) {
+		throw new FieldValueError('has a plus sign in the wrong place');
+	}
+	if (!digits.startsWith('44')) {
+		throw new FieldValueError('must be a UK number (+44); other countries are not supported');
+	}
+	if (!/^447\d{9}$/.test(digits)) {
+		throw new FieldValueError('must be a UK mobile: 07 followed by 9 digits');
+	}
+	return '+' + digits;
+}
+
+export function normaliseEmail(value: unknown): string | undefined {
+	if (isBlank(value)) return undefined;
+	const email = String(value).trim();
+	if (email.length > 254 || !/^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(email)) {
+		throw new FieldValueError('must be an email address such as name@example.com');
+	}
+	return email;
+}
+
+/** A recipient is an email address or a UK mobile, depending on the channel. */
+export function normaliseContact(value: unknown): string | undefined {
+	if (isBlank(value)) return undefined;
+	return String(value).includes('@') ? normaliseEmail(value) : normaliseUkMobile(value);
+}
+
+const UK_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+
+/**
+ * Reads what n8n users type or pass from expressions: ISO strings (with or without a zone),
+ * UK DD/MM/YYYY, luxon DateTime, JS Date and epoch milliseconds. Wall times without a zone
+ * are read as UK time, which is how practices think.
+ */
+export function toDateTime(value: unknown): DateTime | undefined {
+	if (isBlank(value)) return undefined;
+	let result: DateTime | undefined;
+	if (DateTime.isDateTime(value)) {
+		result = value;
+	} else if (value instanceof Date) {
+		result = DateTime.fromJSDate(value);
+	} else if (typeof value === 'number') {
+		result = DateTime.fromMillis(value);
+	} else if (typeof value === 'object' && value !== null && 'toISO' in value) {
+		// A DateTime from another copy of luxon (n8n's) fails isDateTime; its ISO form does not.
+		result = DateTime.fromISO(String((value as { toISO: () => string }).toISO()), {
+			setZone: true,
+		});
+	} else {
+		const text = String(value).trim();
+		const uk = UK_DATE.exec(text);
+		if (uk) {
+			const [, d, m, y, hh, mm, ss] = uk;
+			result = DateTime.fromObject(
+				{
+					year: Number(y),
+					month: Number(m),
+					day: Number(d),
+					hour: Number(hh ?? 0),
+					minute: Number(mm ?? 0),
+					second: Number(ss ?? 0),
+				},
+				{ zone: PRACTICE_ZONE },
+			);
+		} else {
+			result = DateTime.fromISO(text, { zone: PRACTICE_ZONE, setZone: true });
+			if (!result.isValid) result = DateTime.fromRFC2822(text, { zone: PRACTICE_ZONE });
+		}
+	}
+	if (!result.isValid) {
+		throw new FieldValueError(
+			'must be a date such as 2026-03-31, 31/03/2026 or 2026-03-31T09:30:00Z',
+		);
+	}
+	return result;
+}
+
+/** Date-only fields (dob, from/to dates): YYYY-MM-DD in UK time. */
+export function normaliseDate(value: unknown): string | undefined {
+	const date = toDateTime(value);
+	return date?.setZone(PRACTICE_ZONE).toISODate() ?? undefined;
+}
+
+/** Timestamps: ISO 8601 in UTC, as Hero stores them. */
+export function normaliseDateTime(value: unknown): string | undefined {
+	const date = toDateTime(value);
+	return date?.toUTC().toISO({ suppressMilliseconds: true }) ?? undefined;
+}
+
+/** Hero IDs are numeric strings; checking them also keeps a path from being altered. */
+export function normaliseId(value: unknown): string | undefined {
+	if (isBlank(value)) return undefined;
+	const id = String(value).trim();
+	if (!/^\d{1,20}$/.test(id)) {
+		throw new FieldValueError('must be a numeric Hero ID such as 12345');
+	}
+	return id;
+}
+
+/** A list of IDs typed as "1, 2, 3" or passed as an array. */
+export function normaliseIdList(value: unknown): string[] | undefined {
+	if (isBlank(value)) return undefined;
+	const parts = Array.isArray(value) ? value : String(value).split(',');
+	const ids = parts.map((part) => String(part).trim()).filter((part) => part !== '');
+	if (ids.length === 0) return undefined;
+	return ids.map((id) => normaliseId(id) as string);
+}
+
+export function normaliseText(maxLength: number) {
+	return (value: unknown): string | undefined => {
+		if (isBlank(value)) return undefined;
+		const text = typeof value === 'string' ? value : String(value);
+		if (text.length > maxLength) {
+			throw new FieldValueError(`must be at most ${maxLength} characters, got ${text.length}`);
+		}
+		return text;
+	};
+}
+
+export function normaliseNumber(value: unknown): number | undefined {
+	if (isBlank(value)) return undefined;
+	const number = typeof value === 'number' ? value : Number(String(value).trim());
+	if (!Number.isFinite(number)) throw new FieldValueError('must be a number');
+	return number;
+}
+
+function parseJson(text: string): { ok: boolean; value?: unknown } {
+	try {
+		return { ok: true, value: JSON.parse(text) };
+	} catch {
+		return { ok: false };
+	}
+}
+
+export function normaliseJson(value: unknown): unknown {
+	if (isBlank(value)) return undefined;
+	if (typeof value !== 'string') return value;
+	const parsed = parseJson(value);
+	if (!parsed.ok) throw new FieldValueError('must be valid JSON');
+	return parsed.value;
+}

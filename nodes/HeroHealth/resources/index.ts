@@ -1,0 +1,5 @@
+import type { HeroResource } from '../types';
+import { practiceGroup } from './practiceGroup';
+
+/** Every resource of the node, in no particular order (the UI sorts them). */
+export const RESOURCES: HeroResource[] = [practiceGroup];

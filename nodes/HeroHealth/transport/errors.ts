@@ -1,0 +1,160 @@
+import type { INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import type { ApiScope, HttpMethod } from '../types';
+
+export interface ErrorContext {
+	method: HttpMethod;
+	path: string;
+	itemIndex?: number;
+	scope?: ApiScope;
+	/** What the path's ID names, e.g. `appointment`. */
+	subject?: string;
+	id?: string;
+	attempts: number;
+}
+
+interface ValidationIssue {
+	path?: unknown[];
+	expected?: string;
+	code?: string;
+	message?: string;
+}
+
+function itemPrefix(context: ErrorContext): string {
+	return context.itemIndex === undefined ? '' : `[item ${context.itemIndex}] `;
+}
+
+/** Hero's 400 lists issues as { code, expected, path }; show them one per line. */
+export function formatValidationIssues(body: unknown): string[] {
+	const message = (body as { message?: unknown })?.message;
+	if (Array.isArray(message)) {
+		return message.map((entry: ValidationIssue | string) => {
+			if (typeof entry === 'string') return entry;
+			const where = Array.isArray(entry.path) && entry.path.length ? entry.path.join('.') : 'body';
+			const what = entry.expected
+				? `expected ${entry.expected}`
+				: (entry.message ?? entry.code ?? 'invalid');
+			return `${where}: ${what}`;
+		});
+	}
+	if (typeof message === 'string' && message) return [message];
+	return [];
+}
+
+function heroMessage(body: unknown): string | undefined {
+	const issues = formatValidationIssues(body);
+	if (issues.length) return issues.join('; ');
+	const error = (body as { error?: unknown })?.error;
+	return typeof error === 'string' ? error : undefined;
+}
+
+const SCOPE_HINT: Record<ApiScope, string> = {
+	messaging: 'Messaging',
+	booking: 'Booking',
+	'booking links': 'Booking links',
+};
+
+function statusError(status: number, body: unknown, context: ErrorContext): [string, string] {
+	const where = `${context.method} ${context.path}`;
+	const said = heroMessage(body);
+	switch (true) {
+		case status === 400 || status === 422: {
+			const issues = formatValidationIssues(body);
+			return [
+				`Hero rejected the request: ${issues[0] ?? said ?? 'invalid input'}`,
+				(issues.length
+					? `Hero listed these problems with the fields sent:\n${issues.join('\n')}`
+					: `Hero said the request to ${where} was invalid.`) +
+					'\nCorrect the fields named and run the node again.',
+			];
+		}
+		case status === 401 || status === 403: {
+			const scope = context.scope
+				? `This operation needs an API key with the "${SCOPE_HINT[context.scope]}" scope. `
+				: '';
+			return [
+				`Hero refused the API key for this operation (HTTP ${status})`,
+				`${scope}Check the API key and Practice Group ID in the Hero Health credential; a key is tied to one practice group, and a cross-organisational Practice Group ID only works inside the same Hero network. Ask Hero support to add a missing scope.`,
+			];
+		}
+		case status === 404: {
+			const subject = context.subject ?? 'record';
+			return [
+				context.id
+					? `No ${subject} with ID ${context.id} was found`
+					: `Hero found nothing at ${where}`,
+				`Check the ${subject} ID, and that it belongs to the practice group in the credential${said ? ` (Hero said: ${said})` : ''}.`,
+			];
+		}
+		case status === 409:
+			return [
+				`Hero refused the request because of a conflict${said ? `: ${said}` : ''}`,
+				'The record may have changed, for example an appointment already confirmed or cancelled. Fetch it again and check its state.',
+			];
+		case status === 429:
+			return [
+				`Hero's rate limit was still exceeded after ${context.attempts} attempts`,
+				"Lower Concurrency in the node's Request Options, or spread the work over time. The limit is set in your Hero partner agreement.",
+			];
+		default: {
+			const notRetried =
+				context.method === 'POST' || context.method === 'PATCH'
+					? ' It was not repeated, because Hero may already have acted on it (a message sent, a booking made): check in Hero before running it again.'
+					: context.attempts > 1
+						? ` It failed ${context.attempts} times.`
+						: '';
+			return [
+				`Hero could not handle the request (HTTP ${status})`,
+				`${where} failed on Hero's side${said ? `: ${said}` : ''}.${notRetried}`,
+			];
+		}
+	}
+}
+
+/** An HTTP answer Hero gave that is not a success. */
+export function heroStatusError(
+	node: INode,
+	status: number,
+	body: unknown,
+	context: ErrorContext,
+): NodeApiError {
+	const [message, description] = statusError(status, body, context);
+	const response: JsonObject = { statusCode: status };
+	const said = heroMessage(body);
+	if (said) response.message = said;
+	return new NodeApiError(node, response, {
+		message: itemPrefix(context) + message,
+		description,
+		httpCode: String(status),
+		itemIndex: context.itemIndex,
+	});
+}
+
+/** No usable answer: the connection failed, timed out or the body was not JSON. */
+export function heroTransportError(
+	node: INode,
+	code: string,
+	context: ErrorContext,
+	baseUrl: string,
+): NodeApiError {
+	const notRetried =
+		context.method === 'POST' || context.method === 'PATCH'
+			? ' It was not repeated, because Hero may already have acted on it: check in Hero before running it again.'
+			: '';
+	const message =
+		code === 'INVALID_JSON'
+			? 'Hero answered with something that is not JSON'
+			: code === 'ETIMEDOUT' || code === 'ECONNABORTED'
+				? 'Hero did not answer in time'
+				: `Could not reach Hero (${code})`;
+	const description =
+		code === 'INVALID_JSON'
+			? `${context.method} ${context.path} returned a body n8n could not read, often an error page from a proxy.${notRetried}`
+			: `${context.method} ${baseUrl}${context.path} failed after ${context.attempts} attempt(s). Check the Environment (or Base URL) in the Hero Health credential and your network.${notRetried}`;
+	return new NodeApiError(
+		node,
+		{ code },
+		{ message: itemPrefix(context) + message, description, itemIndex: context.itemIndex },
+	);
+}

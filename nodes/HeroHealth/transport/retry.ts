@@ -1,0 +1,80 @@
+import type { HttpMethod } from '../types';
+
+export interface RetryPolicy {
+	/** Attempts in all, the first included. */
+	maxAttempts: number;
+	/** First backoff when Hero gives no Retry-After; doubles each attempt. */
+	baseDelayMs: number;
+	/** No single wait is longer than this, whatever Retry-After says. */
+	maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 60_000 };
+
+/** Methods whose repeat cannot do anything twice. POST and PATCH are not among them. */
+const IDEMPOTENT: HttpMethod[] = ['GET', 'PUT', 'DELETE'];
+
+export function isIdempotent(method: HttpMethod): boolean {
+	return IDEMPOTENT.includes(method);
+}
+
+/** Retry-After as seconds or an HTTP date; undefined when absent or unreadable. */
+export function parseRetryAfter(header: unknown, now = Date.now()): number | undefined {
+	if (header === undefined || header === null || header === '') return undefined;
+	const text = String(Array.isArray(header) ? header[0] : header).trim();
+	if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+	const date = Date.parse(text);
+	if (Number.isNaN(date)) return undefined;
+	return Math.max(0, date - now);
+}
+
+export function backoffDelay(attempt: number, policy: RetryPolicy): number {
+	const exponential = policy.baseDelayMs * 2 ** (attempt - 1);
+	// Full jitter keeps many items from retrying in lockstep.
+	const jittered = exponential / 2 + Math.random() * (exponential / 2);
+	return Math.min(policy.maxDelayMs, Math.round(jittered));
+}
+
+export type Outcome =
+	| { kind: 'status'; status: number; retryAfter?: unknown }
+	| { kind: 'network'; code: string };
+
+const NETWORK_RETRY_CODES = [
+	'ECONNRESET',
+	'ECONNREFUSED',
+	'EPIPE',
+	'ETIMEDOUT',
+	'ECONNABORTED',
+	'EAI_AGAIN',
+	'ENOTFOUND',
+	'ERR_SOCKET_CONNECTION_TIMEOUT',
+];
+
+/**
+ * How long to wait before trying again, or undefined when the request must not be repeated.
+ * A 429 means Hero did not process the request, so every method may retry it. A 5xx or a
+ * dropped connection may come after Hero acted, so only idempotent methods retry: a message
+ * is never sent twice.
+ */
+export function retryDelay(
+	outcome: Outcome,
+	method: HttpMethod,
+	attempt: number,
+	policy: RetryPolicy,
+): number | undefined {
+	if (attempt >= policy.maxAttempts) return undefined;
+	if (outcome.kind === 'status') {
+		if (outcome.status === 429) {
+			const wait = parseRetryAfter(outcome.retryAfter);
+			return wait === undefined ? backoffDelay(attempt, policy) : Math.min(wait, policy.maxDelayMs);
+		}
+		if ([502, 503, 504].includes(outcome.status) && isIdempotent(method)) {
+			return backoffDelay(attempt, policy);
+		}
+		return undefined;
+	}
+	if (NETWORK_RETRY_CODES.includes(outcome.code) && isIdempotent(method)) {
+		return backoffDelay(attempt, policy);
+	}
+	return undefined;
+}

@@ -1,0 +1,67 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** Where a field's value goes in the request; `none` is a choice that only steers the UI. */
+export type FieldLocation = 'path' | 'query' | 'body' | 'none';
+
+/** The API key scope an operation needs; named in 401/403 errors. */
+export type ApiScope = 'messaging' | 'booking' | 'booking links';
+
+/** Thrown by a normaliser; the executor adds the field's name and the item. */
+export class FieldValueError extends Error {}
+
+export interface HeroField {
+	/** The n8n property shown to the user (no displayOptions: the builder adds them). */
+	property: INodeProperties;
+	in: FieldLocation;
+	/** The API's name for the value; dots nest body keys, e.g. `address.line_1`. */
+	key: string;
+	/** Required fields stand on their own; optional ones go in the operation's collection. */
+	required?: boolean;
+	/** Turns what the user typed into what Hero expects; throws FieldValueError. Undefined omits. */
+	normalise?: (value: unknown) => unknown;
+	/** Shown (and sent) only when other parameters of the operation have these values. */
+	showWhen?: Record<string, Array<string | number | boolean>>;
+}
+
+export interface ListOutput {
+	/** Whether Hero pages this list with page_index/page_size. */
+	paginated: boolean;
+	/** Property holding the records; the response itself when absent and it is an array. */
+	dataKey?: string;
+}
+
+export interface HeroOperation {
+	/** Operation value, unique within its resource. */
+	value: string;
+	/** Title Case name shown in the Operation dropdown. */
+	name: string;
+	/** Sentence-case action shown in the node picker. */
+	action: string;
+	description: string;
+	method: HttpMethod;
+	path: string;
+	fields: HeroField[];
+	/** Hero's own name for the operation, as in its API reference. */
+	heroName: string;
+	/** What a 404 names, e.g. `appointment`. */
+	subject?: string;
+	scope?: ApiScope;
+	/** Set when the endpoint was inferred from Hero's docs; shown as a notice and in the README. */
+	inferred?: boolean;
+	/** Extra notice shown above the fields. */
+	notice?: string;
+	list?: ListOutput;
+	/** Keys kept when Simplify is on; offers Simplify when present. */
+	simplify?: string[];
+	/** Shapes a non-list response; defaults to the body itself (or `{ deleted: true }` for DELETE). */
+	output?: (body: unknown) => IDataObject | IDataObject[];
+}
+
+export interface HeroResource {
+	value: string;
+	name: string;
+	description: string;
+	operations: HeroOperation[];
+}

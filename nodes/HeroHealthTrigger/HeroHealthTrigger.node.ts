@@ -1,0 +1,203 @@
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { heroRequest } from '../HeroHealth/transport';
+import { FULL_RECORD, HERO_EVENTS } from './events';
+import type { TriggerStaticData } from './lifecycle';
+import { checkExists, create, remove } from './lifecycle';
+import { verifyDelivery } from './signature';
+
+function reject(context: IWebhookFunctions, status: number, text: string): IWebhookResponseData {
+	const res = context.getResponseObject();
+	res.status(status).json({ error: text });
+	return { noWebhookResponse: true };
+}
+
+/** The body as a JSON object, or {} when it is not one (answered 400 after verification). */
+function parseObject(rawBody: Buffer): IDataObject {
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(rawBody.toString('utf8'));
+	} catch {
+		return {};
+	}
+	return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as IDataObject) : {};
+}
+
+function headerValue(headers: IDataObject, name: string): string | undefined {
+	const value = headers[name];
+	if (Array.isArray(value)) return String(value[0]);
+	return value === undefined ? undefined : String(value);
+}
+
+function signingKeysFor(context: IWebhookFunctions, event: string | undefined): string[] {
+	const registrations = (context.getWorkflowStaticData('node') as TriggerStaticData).registrations ?? {};
+	const url = context.getNodeWebhookUrl('default') as string;
+	const scoped = registrations[url] ? [registrations[url]] : Object.values(registrations);
+	const keys = scoped.flatMap((byEvent) =>
+		Object.entries(byEvent)
+			.filter(([name]) => !event || name === event)
+			.map(([, registration]) => registration.signingKey),
+	);
+	// The body is not trusted before verification, so a wrong "event" only narrows the keys.
+	return keys.length ? keys : scoped.flatMap((byEvent) => Object.values(byEvent).map((r) => r.signingKey));
+}
+
+export class HeroHealthTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Hero Health Trigger',
+		name: 'heroHealthTrigger',
+		icon: { light: 'file:herohealth.svg', dark: 'file:herohealth.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].join(", ")}}',
+		description: 'Starts the workflow when Hero Health sends an event, such as a confirmed appointment',
+		defaults: { name: 'Hero Health Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'heroHealthApi', required: true }],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		properties: [
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				required: true,
+				default: [],
+				options: HERO_EVENTS,
+				description: 'The Hero events that start this workflow. One Hero webhook is registered per event.',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Fetch Full Record',
+						name: 'fetchFullRecord',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether to fetch the appointment, patient or form response the event is about, since Hero only sends its ID',
+					},
+					{
+						displayName: 'Replay Window (Seconds)',
+						name: 'replayWindow',
+						type: 'number',
+						typeOptions: { minValue: 1 },
+						default: 300,
+						description:
+							'Deliveries whose timestamp is further than this from now, in the past or the future, are refused',
+					},
+					{
+						displayName: 'Verify Signature',
+						name: 'verifySignature',
+						type: 'boolean',
+						default: true,
+						description:
+							'Whether to refuse deliveries that are not signed with the key this trigger registered. Keep it on.',
+					},
+				],
+			},
+			{
+				displayName:
+					'Signature checks are off: anyone who learns this webhook URL can start the workflow with made-up events',
+				name: 'verificationOffNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { '/options.verifySignature': [false] } },
+			},
+		],
+	};
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return await checkExists.call(this);
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return await create.call(this);
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return await remove.call(this);
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const request = this.getRequestObject() as unknown as { rawBody?: Buffer; body?: unknown };
+		const headers = this.getHeaderData() as IDataObject;
+		const rawBody =
+			request.rawBody ?? Buffer.from(typeof request.body === 'string' ? request.body : JSON.stringify(request.body ?? ''));
+
+		const payload = parseObject(rawBody);
+
+		const timestamp = headerValue(headers, 'x-herohealth-timestamp');
+		let deliveredAt: string | undefined;
+		if (options.verifySignature !== false) {
+			const verdict = verifyDelivery({
+				rawBody,
+				timestamp,
+				signature: headerValue(headers, 'x-herohealth-signature'),
+				signingKeys: signingKeysFor(this, typeof payload.event === 'string' ? payload.event : undefined),
+				toleranceSeconds: Number(options.replayWindow ?? 300),
+			});
+			if (!verdict.ok) {
+				this.logger.warn(`Hero Health Trigger refused a delivery: ${verdict.reason}`);
+				return reject(this, 401, 'Invalid or missing Hero signature');
+			}
+			deliveredAt = verdict.timestamp.toISOString();
+		}
+		if (!payload.event) return reject(this, 400, 'Expected a JSON Hero event');
+
+		const events = this.getNodeParameter('events', []) as string[];
+		if (!events.includes(String(payload.event))) {
+			// Signed but not selected: acknowledge so Hero does not retry, start nothing.
+			this.getResponseObject().status(200).json({ ignored: true });
+			return { noWebhookResponse: true };
+		}
+
+		const item: IDataObject = {
+			event: payload.event,
+			object: payload.object,
+			id: payload.id,
+			practice_group_id: payload.practice_group_id,
+			delivered_at: deliveredAt ?? timestamp ?? null,
+		};
+		if (options.fetchFullRecord) {
+			const target = FULL_RECORD[String(payload.object)];
+			const id = String(payload.id ?? '');
+			if (!target) {
+				item.record_note = `Hero's API has no operation to fetch a ${String(payload.object)}; only its ID is available`;
+			} else if (!/^\d+$/.test(id)) {
+				item.record_note = 'The event has no numeric ID to fetch the record with';
+			} else {
+				try {
+					item.record = (await heroRequest.call(
+						this,
+						{
+							method: 'GET',
+							path: target.path.replace('{id}', id),
+							practiceGroupId: payload.practice_group_id ? String(payload.practice_group_id) : undefined,
+						},
+						{ subject: target.subject, id },
+					)) as IDataObject;
+				} catch (error) {
+					// The event still matters without its record; say why the record is missing.
+					item.record_error = (error as Error).message;
+				}
+			}
+		}
+		return { workflowData: [this.helpers.returnJsonArray([item])] };
+	}
+}

@@ -1,0 +1,58 @@
+export interface FakeHeroOptions {
+	apiKey?: string;
+	practiceGroupId?: string;
+	network?: string[];
+	latencyMs?: number;
+	specPath?: string;
+	seed?: { patients?: number; admins?: number; episodes?: number };
+}
+
+export interface RecordedRequest {
+	method: string;
+	path: string;
+	query: Record<string, string[]>;
+	headers: Record<string, string | string[] | undefined>;
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- recorded JSON of any shape
+	body: any;
+	operationId?: string;
+	at: number;
+}
+
+export interface Fault {
+	operationId?: string;
+	method?: string;
+	path?: string;
+	times?: number;
+	status?: number;
+	retryAfter?: string | number;
+	body?: unknown;
+	raw?: string;
+	contentType?: string;
+	headers?: Record<string, string>;
+	reset?: 'before' | 'after';
+	hang?: boolean;
+}
+
+export interface FakeHero {
+	url: string;
+	apiKey: string;
+	practiceGroupId: string;
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- seeded records, read freely in tests
+	store: any;
+	requests: RecordedRequest[];
+	violations: string[];
+	faults: Fault[];
+	stats: { inFlight: number; maxInFlight: number; received: Record<string, number>; processed: Record<string, number> };
+	latencyMs: number;
+	inject(fault: Fault): void;
+	limitRate(perSecond: number, burst?: number): void;
+	received(operationId: string): number;
+	processed(operationId: string): number;
+	requestsFor(operationId: string): RecordedRequest[];
+	reset(): void;
+	start(port?: number, host?: string): Promise<FakeHero>;
+	close(): Promise<void>;
+}
+
+export declare function createFakeHero(options?: FakeHeroOptions): FakeHero;
+export declare const DEFAULTS: { apiKey: string; practiceGroupId: string; network: string[] };

@@ -1,0 +1,248 @@
+'use strict';
+// A fake Hero Health API on loopback. Every request is checked against the bundled
+// description (method, path, parameters, body, both auth headers); anything that breaks it
+// is recorded as a violation and answered 400, so a test that sends one fails.
+const http = require('http');
+const { buildOperations, findOperation, loadSpec, validateRequest } = require('./spec');
+const { seed } = require('./data');
+const { handlers, HttpError } = require('./handlers');
+const { sampleResponse } = require('./sample');
+
+const DEFAULTS = { apiKey: 'test-api-key-7f3a9c', practiceGroupId: '4242', network: ['4243'] };
+
+function sendJson(res, status, body, headers = {}) {
+	const text = body === undefined ? '' : JSON.stringify(body);
+	res.writeHead(status, { 'content-type': 'application/json', ...headers });
+	res.end(text);
+}
+
+class TokenBucket {
+	constructor(perSecond, burst) {
+		this.perSecond = perSecond;
+		this.capacity = burst;
+		this.tokens = burst;
+		this.last = Date.now();
+	}
+	take() {
+		const now = Date.now();
+		this.tokens = Math.min(this.capacity, this.tokens + ((now - this.last) / 1000) * this.perSecond);
+		this.last = now;
+		if (this.tokens >= 1) {
+			this.tokens -= 1;
+			return 0;
+		}
+		return Math.ceil((1 - this.tokens) / this.perSecond);
+	}
+}
+
+/**
+ * createFakeHero(options) → { url, start, close, requests, violations, faults, stats, store, ... }
+ * options: apiKey, practiceGroupId, network (other practice groups reachable cross-org),
+ * latencyMs (added to each answer), specPath.
+ */
+function createFakeHero(options = {}) {
+	const settings = { ...DEFAULTS, ...options };
+	const spec = loadSpec(settings.specPath);
+	const operations = buildOperations(spec);
+	const sockets = new Set();
+	const fake = {
+		apiKey: settings.apiKey,
+		practiceGroupId: settings.practiceGroupId,
+		store: seed({ practiceGroupId: settings.practiceGroupId, ...(settings.seed || {}) }),
+		requests: [],
+		violations: [],
+		faults: [],
+		stats: { inFlight: 0, maxInFlight: 0, received: {}, processed: {} },
+		rateLimit: undefined,
+		latencyMs: settings.latencyMs || 0,
+		url: undefined,
+		server: undefined,
+		/** Queue a fault for matching requests: { operationId?, method?, path?, times, ...kind }. */
+		inject(fault) {
+			fake.faults.push({ times: 1, ...fault });
+		},
+		/** Token bucket over all requests; beyond it 429 with Retry-After in seconds. */
+		limitRate(perSecond, burst = perSecond) {
+			fake.rateLimit = perSecond ? new TokenBucket(perSecond, burst) : undefined;
+		},
+		received(operationId) {
+			return fake.stats.received[operationId] || 0;
+		},
+		processed(operationId) {
+			return fake.stats.processed[operationId] || 0;
+		},
+		requestsFor(operationId) {
+			return fake.requests.filter((r) => r.operationId === operationId);
+		},
+		reset() {
+			fake.requests.length = 0;
+			fake.violations.length = 0;
+			fake.faults.length = 0;
+			fake.stats = { inFlight: 0, maxInFlight: 0, received: {}, processed: {} };
+			fake.rateLimit = undefined;
+		},
+		async start(port = 0, host = '127.0.0.1') {
+			fake.server = http.createServer((req, res) => handle(req, res));
+			fake.server.on('connection', (socket) => {
+				sockets.add(socket);
+				socket.on('close', () => sockets.delete(socket));
+			});
+			await new Promise((resolve) => fake.server.listen(port, host, resolve));
+			fake.url = `http://${host}:${fake.server.address().port}`;
+			return fake;
+		},
+		async close() {
+			for (const socket of sockets) socket.destroy();
+			if (fake.server) await new Promise((resolve) => fake.server.close(resolve));
+		},
+	};
+
+	function takeFault(op, method, pathname) {
+		const index = fake.faults.findIndex(
+			(f) =>
+				f.times > 0 &&
+				(!f.operationId || (op && f.operationId === op.operationId)) &&
+				(!f.method || f.method === method) &&
+				(!f.path || f.path === pathname),
+		);
+		if (index < 0) return undefined;
+		const fault = fake.faults[index];
+		fault.times -= 1;
+		return fault;
+	}
+
+	function run(op, request, pathValues) {
+		const handler = handlers[op.operationId];
+		try {
+			const result = handler
+				? handler({ store: fake.store, params: pathValues, query: request.query, body: request.body, headers: request.headers, op })
+				: sampleResponse(op);
+			if (result && result.status && Object.keys(result).every((k) => k === 'status' || k === 'body')) {
+				return { status: result.status, body: result.body };
+			}
+			return { status: 200, body: result };
+		} catch (error) {
+			if (error instanceof HttpError) {
+				const body = Array.isArray(error.message)
+					? { error: true, statusCode: error.status, message: error.message }
+					: { error: true, statusCode: error.status, message: error.message };
+				return { status: error.status, body };
+			}
+			throw error;
+		}
+	}
+
+	function handle(req, res) {
+		const chunks = [];
+		req.on('data', (chunk) => chunks.push(chunk));
+		req.on('end', () => {
+			fake.stats.inFlight += 1;
+			fake.stats.maxInFlight = Math.max(fake.stats.maxInFlight, fake.stats.inFlight);
+			let done = false;
+			const finish = () => {
+				if (!done) {
+					done = true;
+					fake.stats.inFlight -= 1;
+				}
+			};
+			res.on('close', finish);
+			const respond = (fn) => (fake.latencyMs ? setTimeout(fn, fake.latencyMs) : fn());
+			respond(() => {
+				try {
+					process1(req, res, Buffer.concat(chunks));
+				} catch (error) {
+					fake.violations.push(`${req.method} ${req.url}: fake server crashed: ${error.stack}`);
+					sendJson(res, 500, { error: true, statusCode: 500, message: 'fake server crashed' });
+				}
+			});
+		});
+	}
+
+	function process1(req, res, rawBody) {
+		const url = new URL(req.url, 'http://fake-hero');
+		const method = req.method;
+		const pathname = url.pathname;
+		const op = findOperation(operations, method, pathname);
+		let body;
+		if (rawBody.length) {
+			try {
+				body = JSON.parse(rawBody.toString('utf8'));
+			} catch {
+				body = undefined;
+			}
+		}
+		const record = {
+			method,
+			path: pathname,
+			query: Object.fromEntries([...url.searchParams.keys()].map((k) => [k, url.searchParams.getAll(k)])),
+			headers: { ...req.headers },
+			body,
+			operationId: op ? op.operationId : undefined,
+			at: Date.now(),
+		};
+		fake.requests.push(record);
+		if (!op) {
+			fake.violations.push(`${method} ${pathname}: no such operation in the description`);
+			return sendJson(res, 404, { error: true, statusCode: 404, message: 'Not found' });
+		}
+		fake.stats.received[op.operationId] = (fake.stats.received[op.operationId] || 0) + 1;
+
+		const apiKey = req.headers['x-api-key'];
+		const group = req.headers['x-practice-group-id'];
+		if (!apiKey || !group) {
+			fake.violations.push(`${method} ${pathname}: missing ${!apiKey ? 'x-api-key' : 'x-practice-group-id'} header`);
+			return sendJson(res, 401, { error: true, statusCode: 401, message: 'Unauthorised' });
+		}
+		if (apiKey !== fake.apiKey) return sendJson(res, 401, { error: true, statusCode: 401, message: 'Unauthorised' });
+		if (group !== fake.practiceGroupId && !settings.network.includes(group)) {
+			return sendJson(res, 403, { error: true, statusCode: 403, message: 'Practice group not in your network' });
+		}
+
+		const { problems, pathValues } = validateRequest(op, {
+			path: pathname,
+			query: url.searchParams,
+			headers: req.headers,
+			rawBody,
+			body,
+		});
+		if (problems.length) {
+			fake.violations.push(`${method} ${pathname} (${op.operationId}): ${problems.join('; ')}`);
+			return sendJson(res, 400, { error: true, statusCode: 400, message: problems.map((p) => ({ code: 'violation', expected: p, path: [] })) }, { 'x-fake-hero-violation': '1' });
+		}
+
+		if (fake.rateLimit) {
+			const wait = fake.rateLimit.take();
+			if (wait > 0) return sendJson(res, 429, { error: true, statusCode: 429, message: 'Too many requests' }, { 'retry-after': String(wait) });
+		}
+
+		const fault = takeFault(op, method, pathname);
+		if (fault && fault.reset === 'before') return res.socket.destroy();
+		if (fault && fault.hang) return; // never answers: the client's timeout must fire
+		if (fault && fault.status) {
+			const headers = { ...(fault.headers || {}) };
+			if (fault.retryAfter !== undefined) headers['retry-after'] = String(fault.retryAfter);
+			if (fault.raw !== undefined) {
+				res.writeHead(fault.status, { 'content-type': fault.contentType || 'text/html', ...headers });
+				return res.end(fault.raw);
+			}
+			return sendJson(res, fault.status, fault.body || { error: true, statusCode: fault.status, message: 'Injected fault' }, headers);
+		}
+
+		const result = run(op, { query: url.searchParams, body, headers: req.headers }, pathValues);
+		if (result.status < 400) fake.stats.processed[op.operationId] = (fake.stats.processed[op.operationId] || 0) + 1;
+		if (fault && fault.reset === 'after') return res.socket.destroy();
+		if (fault && fault.raw !== undefined) {
+			res.writeHead(200, { 'content-type': fault.contentType || 'application/json' });
+			return res.end(fault.raw);
+		}
+		if (result.status === 204 || (result.body && result.body.status === 204)) {
+			res.writeHead(204);
+			return res.end();
+		}
+		return sendJson(res, result.status, result.body);
+	}
+
+	return fake;
+}
+
+module.exports = { createFakeHero, DEFAULTS };
