@@ -1,7 +1,7 @@
 // Runs workflows through n8n-core's real engine (WorkflowExecute), with a credentials helper
 // that applies the credential's own authenticate exactly as n8n does. Nothing is mocked
 // between the node and the HTTP server it talks to.
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentials,
@@ -283,7 +283,13 @@ export async function runChain(
 		},
 	});
 	const execute = new WorkflowExecute(additionalData(options.credentials, hooks), mode, runData);
-	const run = await execute.processRunExecutionData(workflow);
+	let run: IRun;
+	try {
+		run = await execute.processRunExecutionData(workflow);
+	} catch (error) {
+		// n8n refuses to start a workflow whose parameters have issues (e.g. a failed validation).
+		return { run: undefined as unknown as IRun, itemsOf: () => [], jsonOf: () => [], error: error as WorkflowRun['error'] };
+	}
 	const itemsOf = (name: string): INodeExecutionData[] =>
 		run.data.resultData.runData[name]?.[0]?.data?.main?.[0] ?? [];
 	return {
@@ -321,4 +327,34 @@ export async function runHero(
 /** A resource locator value picked By ID. */
 export function byId(value: string): IDataObject {
 	return { __rl: true, mode: 'id', value };
+}
+
+/** A workflow holding one node of `type`, as the editor has it while a user configures it. */
+export function singleNodeWorkflow(type: string, parameters: IDataObject = {}): { workflow: Workflow; node: INode } {
+	const node: INode = {
+		id: 'node-0',
+		name: 'Node',
+		type,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: parameters as INode['parameters'],
+		credentials: { heroHealthApi: { id: '1', name: 'Hero Health account' } },
+		webhookId: 'hook-1',
+	};
+	const workflow = new Workflow({
+		id: 'wf-test',
+		name: 'Test workflow',
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes,
+		settings: { executionOrder: 'v1' },
+	});
+	return { workflow, node: workflow.getNode('Node') as INode };
+}
+
+/** n8n's real LoadOptionsContext, as the editor uses for dropdowns and resource locators. */
+export function loadOptionsContext(fake: FakeHeroLike, parameters: IDataObject = {}): LoadOptionsContext {
+	const { workflow, node } = singleNodeWorkflow(HERO_NODE, parameters);
+	return new LoadOptionsContext(workflow, node, additionalData(heroCredentials(fake)), 'parameters');
 }
