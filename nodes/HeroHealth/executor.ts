@@ -106,6 +106,13 @@ export function buildRequest(
 	);
 	const request: BuiltRequest = { method: operation.method, path, qs };
 	if (hasBody || ['POST', 'PUT', 'PATCH'].includes(operation.method)) request.body = body;
+	const problem = operation.check?.(request);
+	if (problem) {
+		throw new NodeOperationError(node, `[item ${itemIndex}] ${problem.field}: ${problem.message}`, {
+			itemIndex,
+			description: `Correct ${problem.field} on item ${itemIndex}; nothing was sent to Hero for this item.`,
+		});
+	}
 	const pathId = Object.values(pathValues)[0];
 	if (pathId) request.id = pathId;
 	return request;

@@ -55,6 +55,11 @@ export interface HeroOperation {
 	list?: ListOutput;
 	/** Keys kept when Simplify is on; offers Simplify when present. */
 	simplify?: string[];
+	/**
+	 * A check across fields, run before sending: the display name of the field at fault and
+	 * what is wrong with it, or undefined when the request is fine.
+	 */
+	check?: (request: { qs?: IDataObject; body?: IDataObject }) => { field: string; message: string } | undefined;
 	/** Shapes a non-list response; defaults to the body itself (or `{ deleted: true }` for DELETE). */
 	output?: (body: unknown) => IDataObject | IDataObject[];
 }

@@ -13,6 +13,9 @@ import {
 	normaliseJson,
 	normaliseNhsNumber,
 	normaliseNumber,
+	normalisePostcode,
+	normaliseRecipients,
+	normaliseSnomedCode,
 	normaliseText,
 	normaliseUkMobile,
 } from './normalise';
@@ -218,4 +221,42 @@ export function multiChoice(
 
 export function json(displayName: string, key: string, options: FieldOptions = {}): HeroField {
 	return field(displayName, key, { default: '', ...options }, { type: 'json' }, normaliseJson);
+}
+
+export function postcode(key = 'postcode', options: FieldOptions = {}): HeroField {
+	return field('Postcode', key, { placeholder: 'e.g. SW1A 1AA', ...options }, { type: 'string' }, normalisePostcode);
+}
+
+export function snomedCode(displayName: string, key: string, options: FieldOptions = {}): HeroField {
+	return field(
+		displayName,
+		key,
+		{ placeholder: 'e.g. 279991000000102', ...options },
+		{ type: 'string' },
+		normaliseSnomedCode,
+	);
+}
+
+/** A choice that only steers which fields show; nothing is sent for it. */
+export function mode(
+	displayName: string,
+	values: Array<[string, string]>,
+	options: FieldOptions = {},
+): HeroField {
+	return { ...choice(displayName, '', values, { required: true, ...options }), in: 'none' };
+}
+
+export function recipients(displayName: string, key: string, options: FieldOptions = {}): HeroField {
+	return field(
+		displayName,
+		key,
+		{
+			placeholder: '[{"nhs_number": "999 000 0018", "dob": "1970-01-31"}]',
+			description:
+				'A JSON array of recipients, each with nhs_number and dob. Map many items with an expression, e.g. {{ $input.all().map(i => ({ nhs_number: i.json.nhs, dob: i.json.dob })) }}.',
+			...options,
+		},
+		{ type: 'json' },
+		normaliseRecipients,
+	);
 }

@@ -64,7 +64,7 @@ export function normaliseEmail(value: unknown): string | undefined {
 	if (isBlank(value)) return undefined;
 	const email = String(value).trim();
 	if (email.length > 254 || !/^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(email)) {
-		throw new FieldValueError('must be an email address such as name@example.com');
+		throw new FieldValueError('must be an email address such as someone@nhs.net');
 	}
 	return email;
 }
@@ -113,7 +113,9 @@ export function toDateTime(value: unknown): DateTime | undefined {
 				{ zone: PRACTICE_ZONE },
 			);
 		} else {
-			result = DateTime.fromISO(text, { zone: PRACTICE_ZONE, setZone: true });
+			// "2026-03-31 09:30" is how people type a time; ISO wants a T.
+			const iso = /^\d{4}-\d{2}-\d{2} \d/.test(text) ? text.replace(' ', 'T') : text;
+			result = DateTime.fromISO(iso, { zone: PRACTICE_ZONE, setZone: true });
 			if (!result.isValid) result = DateTime.fromRFC2822(text, { zone: PRACTICE_ZONE });
 		}
 	}
@@ -188,4 +190,50 @@ export function normaliseJson(value: unknown): unknown {
 	const parsed = parseJson(value);
 	if (!parsed.ok) throw new FieldValueError('must be valid JSON');
 	return parsed.value;
+}
+
+/** UK postcodes, upper case with one space: "zz993zz" → "ZZ99 3ZZ". */
+export function normalisePostcode(value: unknown): string | undefined {
+	if (isBlank(value)) return undefined;
+	const compact = String(value).replace(/\s+/g, '').toUpperCase();
+	if (!/^[A-Z]{1,2}\d[A-Z\d]?\d[A-Z]{2}$/.test(compact)) {
+		throw new FieldValueError('must be a UK postcode such as SW1A 1AA');
+	}
+	return `${compact.slice(0, -3)} ${compact.slice(-3)}`;
+}
+
+/** SNOMED CT concept IDs are 6 to 18 digits. */
+export function normaliseSnomedCode(value: unknown): string | undefined {
+	if (isBlank(value)) return undefined;
+	const code = String(value).trim();
+	if (!/^\d{6,18}$/.test(code)) throw new FieldValueError('must be a SNOMED CT code of 6 to 18 digits');
+	return code;
+}
+
+/** Batch recipients: a JSON array of { nhs_number, dob } (nhsNumber / dateOfBirth also read). */
+export function normaliseRecipients(value: unknown): Array<{ nhs_number: string; dob: string }> | undefined {
+	const list = normaliseJson(value);
+	if (list === undefined) return undefined;
+	if (!Array.isArray(list) || list.length === 0) {
+		throw new FieldValueError('must be a non-empty JSON array of { "nhs_number": …, "dob": … } objects');
+	}
+	return list.map((entry: Record<string, unknown>, index) => {
+		if (!entry || typeof entry !== 'object') {
+			throw new FieldValueError(`entry ${index}: must be an object with nhs_number and dob`);
+		}
+		const nhs = attempt(() => normaliseNhsNumber(entry.nhs_number ?? entry.nhsNumber));
+		if (typeof nhs !== 'string') throw new FieldValueError(`entry ${index}: NHS number ${nhs?.message ?? 'is missing'}`);
+		const dob = attempt(() => normaliseDate(entry.dob ?? entry.dateOfBirth));
+		if (typeof dob !== 'string') throw new FieldValueError(`entry ${index}: date of birth ${dob?.message ?? 'is missing'}`);
+		return { nhs_number: nhs, dob };
+	});
+}
+
+/** The normalised value, or the error it threw (keeps rethrowing out of catch blocks). */
+function attempt(read: () => string | undefined): string | Error | undefined {
+	try {
+		return read();
+	} catch (error) {
+		return error as Error;
+	}
 }
