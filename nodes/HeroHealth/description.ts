@@ -4,6 +4,7 @@ import type { HeroField, HeroOperation, HeroResource } from './types';
 
 /** Optional fields of writes live in Additional Fields, of reads in Filters. */
 export function collectionOf(operation: HeroOperation): { name: string; displayName: string } {
+	if (operation.custom) return { name: 'options', displayName: 'Options' };
 	return operation.method === 'GET'
 		? { name: 'filters', displayName: 'Filters' }
 		: { name: 'additionalFields', displayName: 'Additional Fields' };
@@ -77,7 +78,7 @@ function operationProperties(resource: HeroResource, operation: HeroOperation): 
 			displayName,
 			name,
 			type: 'collection',
-			placeholder: name === 'filters' ? 'Add Filter' : 'Add Field',
+			placeholder: name === 'filters' ? 'Add Filter' : name === 'options' ? 'Add Option' : 'Add Field',
 			default: {},
 			options: optional.map((f) => f.property).sort((a, b) => byName(a, b)),
 			...where,

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { collectionOf } from './description';
 import type { HeroRequest, RequestSettings } from './transport';
 import { DEFAULT_RETRY, heroRequest, heroRequestPages, recordsOf, runWithConcurrency } from './transport';
-import type { HeroField, HeroOperation, HeroResource } from './types';
+import type { HeroField, HeroOperation, HeroResource, HttpMethod } from './types';
 import { FieldValueError } from './types';
 
 export function findOperation(
@@ -36,6 +36,17 @@ function isShown(
 	);
 }
 
+/** The Custom API Call's request, from its Method, Path, Query and Body controls. */
+function customRequest(controls: Record<string, unknown>): BuiltRequest {
+	const request: BuiltRequest = {
+		method: controls.method as HttpMethod,
+		path: String(controls.path),
+		qs: (controls.query as IDataObject) ?? {},
+	};
+	if (controls.body !== undefined) request.body = controls.body as IDataObject;
+	return request;
+}
+
 export interface BuiltRequest extends HeroRequest {
 	/** The ID in the path, for error messages. */
 	id?: string;
@@ -55,6 +66,7 @@ export function buildRequest(
 		? (context.getNodeParameter(collectionOf(operation).name, itemIndex, {}) as IDataObject)
 		: {};
 	const pathValues: Record<string, string> = {};
+	const controls: Record<string, unknown> = {};
 	const qs: IDataObject = {};
 	const body: IDataObject = {};
 	let hasBody = false;
@@ -92,13 +104,15 @@ export function buildRequest(
 			}
 			continue;
 		}
-		if (field.in === 'path') pathValues[field.key] = String(value);
+		if (field.in === 'none') controls[field.key] = value;
+		else if (field.in === 'path') pathValues[field.key] = String(value);
 		else if (field.in === 'query') qs[field.key] = value as IDataObject[string];
 		else if (field.in === 'body') {
 			setPath(body, field.key, value);
 			hasBody = true;
 		}
 	}
+	if (operation.custom) return customRequest(controls);
 
 	// Path values were checked by their normaliser; encoding is a second lock on the path.
 	const path = operation.path.replace(/\{(\w+)\}/g, (_, key: string) =>

@@ -43,6 +43,8 @@ export interface HeroOperation {
 	method: HttpMethod;
 	path: string;
 	fields: HeroField[];
+	/** The Custom API Call: method and path come from the Method and Path fields. */
+	custom?: boolean;
 	/** Hero's own name for the operation, as in its API reference. */
 	heroName: string;
 	/** What a 404 names, e.g. `appointment`. */

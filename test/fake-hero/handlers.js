@@ -293,7 +293,7 @@ const handlers = {
 			send_at: body.send_at || null,
 		};
 	},
-	validateSnomedCode: ({ body }) => ({ code: body.code, valid: /^\d{6,18}$/.test(body.code || ''), term: /^\d{6,18}$/.test(body.code || '') ? 'Example SNOMED concept' : null }),
+	validateSnomedCode: ({ body = {} }) => ({ code: body.code, valid: /^\d{6,18}$/.test(body.code || ''), term: /^\d{6,18}$/.test(body.code || '') ? 'Example SNOMED concept' : null }),
 	listTemplates: ({ store, query }) => {
 		let list = store.templates;
 		if (query.get('has_follow_up')) list = list.filter((t) => String(t.has_follow_up) === query.get('has_follow_up'));

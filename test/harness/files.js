@@ -16,3 +16,14 @@ function writeProjectFile(relative, text) {
 }
 
 module.exports = { ROOT, readProjectFile, writeProjectFile };
+
+/** Writes a file under the OS temp folder and returns its path. */
+function writeTempFile(name, text) {
+	const os = require('os');
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hero-test-'));
+	const file = path.join(dir, name);
+	fs.writeFileSync(file, text);
+	return file;
+}
+
+module.exports.writeTempFile = writeTempFile;

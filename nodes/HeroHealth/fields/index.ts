@@ -11,12 +11,14 @@ import {
 	normaliseId,
 	normaliseIdList,
 	normaliseJson,
+	normaliseKey,
 	normaliseNhsNumber,
 	normaliseNumber,
 	normalisePostcode,
 	normaliseRecipients,
 	normaliseSnomedCode,
 	normaliseText,
+	normaliseTextList,
 	normaliseUkMobile,
 } from './normalise';
 
@@ -259,4 +261,27 @@ export function recipients(displayName: string, key: string, options: FieldOptio
 		{ type: 'json' },
 		normaliseRecipients,
 	);
+}
+
+/** A reference that is not a numeric Hero ID, e.g. a GMC number. */
+export function key(displayName: string, apiKey: string, options: FieldOptions = {}): HeroField {
+	return field(displayName, apiKey, options, { type: 'string' }, normaliseKey);
+}
+
+export function textList(displayName: string, apiKey: string, options: FieldOptions = {}): HeroField {
+	return field(
+		displayName,
+		apiKey,
+		{ placeholder: 'e.g. first_name, last_name', ...options },
+		{ type: 'string' },
+		normaliseTextList,
+	);
+}
+
+/** A yes/no Hero takes as a one-element string array (e.g. order_descending[]). */
+export function flagList(displayName: string, apiKey: string, options: FieldOptions = {}): HeroField {
+	return {
+		...boolean(displayName, apiKey, options),
+		normalise: (value) => (value === undefined || value === '' ? undefined : [String(Boolean(value))]),
+	};
 }

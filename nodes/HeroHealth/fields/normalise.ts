@@ -237,3 +237,42 @@ function attempt(read: () => string | undefined): string | Error | undefined {
 		return error as Error;
 	}
 }
+
+/** Keys that are not Hero's numeric IDs (GMC numbers, CRM IDs): safe characters only. */
+export function normaliseKey(value: unknown): string | undefined {
+	if (isBlank(value)) return undefined;
+	const key = String(value).trim();
+	if (!/^[A-Za-z0-9_-]{1,64}$/.test(key)) {
+		throw new FieldValueError('may contain only letters, digits, hyphens and underscores');
+	}
+	return key;
+}
+
+/** "a, b, c" or an array to a list of non-empty strings. */
+export function normaliseTextList(value: unknown): string[] | undefined {
+	if (isBlank(value)) return undefined;
+	const parts = (Array.isArray(value) ? value : String(value).split(','))
+		.map((part) => String(part).trim())
+		.filter((part) => part !== '');
+	return parts.length ? parts : undefined;
+}
+
+/** A Hero API path for the Custom API Call: versioned, no traversal, no query or fragment. */
+export function normaliseApiPath(value: unknown): string | undefined {
+	if (isBlank(value)) return undefined;
+	const path = String(value).trim();
+	if (!/^\/v\d+(\/[A-Za-z0-9_.-]+)*\/?$/.test(path) || path.split('/').some((part) => part === '..' || part === '.')) {
+		throw new FieldValueError('must be a Hero API path such as /v1/me (put query parameters in Query Parameters)');
+	}
+	return path;
+}
+
+/** A JSON object (for query parameters). */
+export function normaliseJsonObject(value: unknown): Record<string, unknown> | undefined {
+	const parsed = normaliseJson(value);
+	if (parsed === undefined) return undefined;
+	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+		throw new FieldValueError('must be a JSON object such as {"page_size": 10}');
+	}
+	return parsed as Record<string, unknown>;
+}

@@ -2,9 +2,38 @@ import type { HeroResource } from '../types';
 import { admin } from './admin';
 import { booking } from './booking';
 import { bookingLink } from './bookingLink';
+import { customApiCall } from './customApiCall';
+import { episode } from './episode';
+import { form } from './form';
+import { hcaConsultant } from './hcaConsultant';
+import { invoicing } from './invoicing';
+import { link } from './link';
 import { message } from './message';
+import { partner } from './partner';
 import { patientResource } from './patient';
 import { practiceGroup } from './practiceGroup';
+import { prescription } from './prescription';
+import { subscription } from './subscription';
+import { task } from './task';
+import { webhook } from './webhook';
 
 /** Every resource of the node, in no particular order (the UI sorts them). */
-export const RESOURCES: HeroResource[] = [admin, booking, bookingLink, message, patientResource, practiceGroup];
+export const RESOURCES: HeroResource[] = [
+	admin,
+	booking,
+	bookingLink,
+	customApiCall,
+	episode,
+	form,
+	hcaConsultant,
+	invoicing,
+	link,
+	message,
+	partner,
+	patientResource,
+	practiceGroup,
+	prescription,
+	subscription,
+	task,
+	webhook,
+];

@@ -1,0 +1,41 @@
+import { field, json } from '../fields';
+import { normaliseApiPath, normaliseJsonObject } from '../fields/normalise';
+import type { HeroResource } from '../types';
+
+export const customApiCall: HeroResource = {
+	value: 'customApiCall',
+	name: 'Custom API Call',
+	description: 'Any Hero endpoint this node does not cover yet, with the same credential, retries and errors',
+	operations: [
+		{
+			value: 'call',
+			name: 'Make an API Call',
+			action: 'Make a custom API call',
+			description: 'Send any request to the Hero API, e.g. an endpoint Hero adds or documents later',
+			heroName: '(any endpoint)',
+			method: 'GET',
+			path: '',
+			custom: true,
+			fields: [
+				{
+					...field('Method', 'method', { required: true, default: 'GET' }, {
+						type: 'options',
+						options: ['DELETE', 'GET', 'PATCH', 'POST', 'PUT'].map((m) => ({ name: m, value: m })),
+					}),
+					in: 'none',
+				},
+				{
+					...field('Path', 'path', { required: true, placeholder: 'e.g. /v1/me' }, { type: 'string' }, normaliseApiPath),
+					in: 'none',
+				},
+				{
+					...field('Query Parameters', 'query', { description: 'JSON object, e.g. {"page_size": 10}' }, { type: 'json' }, normaliseJsonObject),
+					in: 'none',
+				},
+				{ ...json('Body', 'body', { description: 'JSON body for POST, PUT and PATCH' }), in: 'none' },
+			],
+			notice:
+				'Repeats follow the same rule as every operation: GET, PUT and DELETE are retried after a server fault, POST and PATCH only after a rate limit.',
+		},
+	],
+};

@@ -1,0 +1,46 @@
+import { key, text, textList } from '../fields';
+import type { HeroResource } from '../types';
+
+export const hcaConsultant: HeroResource = {
+	value: 'hcaConsultant',
+	name: 'HCA Consultant',
+	description: 'The HCA consultant directory (Booking - HCA)',
+	operations: [
+		{
+			value: 'search',
+			name: 'Search',
+			action: 'Search HCA consultants',
+			description: 'Search the HCA consultant directory',
+			heroName: 'Search HCA Consultants',
+			method: 'GET',
+			path: '/v1/booking-hca/consultants',
+			list: { paginated: false },
+			fields: [
+				text('Search', 'search', { in: 'query', maxLength: 200, placeholder: 'e.g. cardiology' }),
+				textList('Fields', 'fields', { in: 'query', description: 'Only these consultant fields (comma-separated)' }),
+			],
+		},
+		{
+			value: 'get',
+			name: 'Get',
+			action: 'Get an HCA consultant',
+			description: 'Get an HCA consultant by GMC number',
+			heroName: 'Get HCA Consultant',
+			method: 'GET',
+			path: '/v1/booking-hca/consultants/{gmc_number}',
+			subject: 'consultant',
+			fields: [key('GMC Number', 'gmc_number', { in: 'path', required: true, placeholder: 'e.g. 7000001' })],
+		},
+		{
+			value: 'getAvailability',
+			name: 'Get Availability',
+			action: 'Get availability of an HCA consultant',
+			description: 'Get the availability of an HCA consultant by CRM ID',
+			heroName: 'Get HCA Consultant Availability',
+			method: 'GET',
+			path: '/v1/booking-hca/consultants/{crm_id}/availability',
+			subject: 'consultant',
+			fields: [key('CRM ID', 'crm_id', { in: 'path', required: true })],
+		},
+	],
+};

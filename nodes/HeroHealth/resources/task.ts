@@ -1,0 +1,47 @@
+import { choice, id } from '../fields';
+import type { HeroResource } from '../types';
+
+const taskId = () => id('Task ID', 'id', { in: 'path', required: true });
+
+export const task: HeroResource = {
+	value: 'task',
+	name: 'Task',
+	description: 'Tasks within episodes of care',
+	operations: [
+		{
+			value: 'get',
+			name: 'Get',
+			action: 'Get a task',
+			description: 'Get a task with its patient',
+			heroName: 'Get Task',
+			method: 'GET',
+			path: '/v2/tasks/{id}',
+			subject: 'task',
+			fields: [taskId()],
+		},
+		{
+			value: 'update',
+			name: 'Update',
+			action: 'Update a task',
+			description: "Change a task's status, priority or assignee",
+			heroName: 'Update a task',
+			method: 'PATCH',
+			path: '/v1/tasks/{id}',
+			subject: 'task',
+			fields: [
+				taskId(),
+				choice('Status', 'status', [
+					['Open', 'open'],
+					['In Progress', 'in_progress'],
+					['Closed', 'closed'],
+				]),
+				choice('Priority', 'priority', ['lowest', 'low', 'medium', 'high', 'highest']),
+				choice('Assignee Type', 'assignee_type', [
+					['Admin', 'admin'],
+					['Admin Team', 'admin_team'],
+				]),
+				id('Assignee ID', 'assignee_id'),
+			],
+		},
+	],
+};

@@ -1,0 +1,60 @@
+import { HERO_EVENTS } from '../../HeroHealthTrigger/events';
+import { choice, json, locator, text } from '../fields';
+import type { HeroResource } from '../types';
+
+const EVENT_TYPES = HERO_EVENTS.map((event): [string, string] => [event.name, String(event.value)]);
+
+export const webhook: HeroResource = {
+	value: 'webhook',
+	name: 'Webhook',
+	description: 'Webhook subscriptions. The Hero Health Trigger manages its own; these are for everything else.',
+	operations: [
+		{
+			value: 'list',
+			name: 'Get Many',
+			action: 'Get many webhooks',
+			description: 'List the webhooks registered for the practice group',
+			heroName: 'List Webhooks',
+			method: 'GET',
+			path: '/v1/webhooks',
+			list: { paginated: false },
+			fields: [choice('Event Type', 'event_type', EVENT_TYPES, { in: 'query' })],
+		},
+		{
+			value: 'create',
+			name: 'Create',
+			action: 'Create a webhook',
+			description: 'Register a URL Hero posts to when an event happens',
+			heroName: 'Create a Webhook',
+			method: 'POST',
+			path: '/v1/webhooks',
+			fields: [
+				choice('Event Type', 'event_type', EVENT_TYPES, { required: true, default: 'appointment.confirmed' }),
+				text('URL', 'url', { required: true, maxLength: 2000, placeholder: 'e.g. https://example.com/hero-events' }),
+				text('Description', 'description', { maxLength: 500 }),
+				text('Signing Key', 'signing_key', {
+					password: true,
+					maxLength: 200,
+					description: 'Secret Hero uses to sign each delivery (HMAC-SHA256)',
+				}),
+				json('Headers', 'headers', { description: 'JSON object of extra headers Hero adds to each delivery' }),
+			],
+			check: ({ body }) =>
+				/^https?:\/\/[^\s]+$/i.test(String(body?.url ?? ''))
+					? undefined
+					: { field: 'URL', message: 'must be a web address starting with https://' },
+		},
+		{
+			value: 'delete',
+			name: 'Delete',
+			action: 'Delete a webhook',
+			description: 'Remove a webhook subscription',
+			heroName: 'Delete Webhook',
+			method: 'DELETE',
+			path: '/v1/webhooks/{id}',
+			subject: 'webhook',
+			fields: [locator('webhook', 'id', { in: 'path', required: true })],
+			output: () => ({ deleted: true }),
+		},
+	],
+};

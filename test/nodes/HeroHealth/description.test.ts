@@ -1,0 +1,44 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { HeroHealth } from '../../../nodes/HeroHealth/HeroHealth.node';
+import { RESOURCES } from '../../../nodes/HeroHealth/resources';
+
+const node = new HeroHealth();
+const properties = node.description.properties;
+
+function allProperties(list: INodeProperties[]): INodeProperties[] {
+	return list.flatMap((p) => [p, ...allProperties((p.options ?? []).filter((o): o is INodeProperties => 'type' in o))]);
+}
+
+describe('node description', () => {
+	it('a parameter name always has the same type, so switching operation keeps values sane', () => {
+		const types = new Map<string, Set<string>>();
+		for (const p of properties) {
+			if (!types.has(p.name)) types.set(p.name, new Set());
+			types.get(p.name)?.add(p.type);
+		}
+		const mixed = [...types].filter(([, set]) => set.size > 1).map(([name, set]) => `${name}: ${[...set].join(', ')}`);
+		expect(mixed).toEqual([]);
+	});
+
+	it('booleans say "Whether", every operation has an action and a description, values are unique', () => {
+		for (const p of allProperties(properties).filter((p) => p.type === 'boolean')) {
+			expect(`${p.name}: ${p.description}`).toMatch(/^\w+: Whether /);
+		}
+		for (const resource of RESOURCES) {
+			const values = resource.operations.map((o) => o.value);
+			expect(new Set(values).size).toBe(values.length);
+			for (const op of resource.operations) {
+				expect(op.action).toMatch(/^[A-Z][a-z]/);
+				expect(op.description.length).toBeGreaterThan(15);
+			}
+		}
+	});
+
+	it('offers Return All and Limit on every list, and is usable as an AI tool', () => {
+		const lists = RESOURCES.flatMap((r) => r.operations.filter((o) => o.list).map((o) => o.value));
+		const returnAll = properties.filter((p) => p.name === 'returnAll').flatMap((p) => p.displayOptions?.show?.operation ?? []);
+		expect(returnAll.sort()).toEqual(lists.sort());
+		expect(node.description.usableAsTool).toBe(true);
+	});
+});

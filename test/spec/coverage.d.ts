@@ -1,0 +1,1 @@
+export declare function checkCoverage(resources: unknown[], specPath?: string): { problems: string[]; operations: number };
