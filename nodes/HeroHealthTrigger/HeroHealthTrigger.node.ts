@@ -37,17 +37,16 @@ function headerValue(headers: IDataObject, name: string): string | undefined {
 	return value === undefined ? undefined : String(value);
 }
 
+/**
+ * The keys this trigger registered for the event, across its test and production URLs (both
+ * are ours, and n8n does not tell a delivery which URL it came in on). The body is not trusted
+ * before verification, so an unknown event falls back to every key, never to none.
+ */
 function signingKeysFor(context: IWebhookFunctions, event: string | undefined): string[] {
 	const registrations = (context.getWorkflowStaticData('node') as TriggerStaticData).registrations ?? {};
-	const url = context.getNodeWebhookUrl('default') as string;
-	const scoped = registrations[url] ? [registrations[url]] : Object.values(registrations);
-	const keys = scoped.flatMap((byEvent) =>
-		Object.entries(byEvent)
-			.filter(([name]) => !event || name === event)
-			.map(([, registration]) => registration.signingKey),
-	);
-	// The body is not trusted before verification, so a wrong "event" only narrows the keys.
-	return keys.length ? keys : scoped.flatMap((byEvent) => Object.values(byEvent).map((r) => r.signingKey));
+	const all = Object.values(registrations).flatMap((byEvent) => Object.entries(byEvent));
+	const forEvent = all.filter(([name]) => name === event).map(([, r]) => r.signingKey);
+	return forEvent.length ? forEvent : all.map(([, r]) => r.signingKey);
 }
 
 export class HeroHealthTrigger implements INodeType {

@@ -23,6 +23,8 @@ export interface Fault {
 	method?: string;
 	path?: string;
 	times?: number;
+	/** Let this many matching requests through before the fault applies. */
+	after?: number;
 	status?: number;
 	retryAfter?: string | number;
 	body?: unknown;

@@ -107,6 +107,11 @@ function createFakeHero(options = {}) {
 		);
 		if (index < 0) return undefined;
 		const fault = fake.faults[index];
+		// `after: n` lets the first n matching requests through untouched.
+		if (fault.after > 0) {
+			fault.after -= 1;
+			return undefined;
+		}
 		fault.times -= 1;
 		return fault;
 	}

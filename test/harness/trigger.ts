@@ -1,0 +1,127 @@
+// Drives the Hero Health Trigger the way n8n does: lifecycle methods through a real
+// HookContext, deliveries through a real WebhookContext with the raw body.
+import { HookContext, WebhookContext } from 'n8n-core';
+import type { IDataObject, INodeType, IWebhookData, IWebhookResponseData } from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
+
+import type { FakeHeroLike } from './engine';
+import { additionalData, HERO_TRIGGER, heroCredentials, nodeTypes } from './engine';
+
+export interface Delivery {
+	status?: number;
+	body?: unknown;
+	workflowData?: IWebhookResponseData['workflowData'];
+	items: IDataObject[];
+}
+
+export interface TriggerOptions {
+	isTest?: boolean;
+	staticData?: IDataObject;
+	webhookId?: string;
+}
+
+export function triggerWorkflow(fake: FakeHeroLike, parameters: IDataObject, options: TriggerOptions = {}) {
+	const node = {
+		id: 'trigger-0',
+		name: 'Hero Health Trigger',
+		type: HERO_TRIGGER,
+		typeVersion: 1,
+		position: [0, 0] as [number, number],
+		parameters: parameters as never,
+		credentials: { heroHealthApi: { id: '1', name: 'Hero Health account' } },
+		webhookId: options.webhookId ?? 'b7f0c7d2-hero',
+	};
+	const workflow = new Workflow({
+		id: 'wf-trigger',
+		name: 'Trigger workflow',
+		nodes: [node],
+		connections: {},
+		active: true,
+		nodeTypes,
+		staticData: options.staticData ?? {},
+		settings: { executionOrder: 'v1' },
+	});
+	const wfNode = workflow.getNode(node.name)!;
+	const nodeType = nodeTypes.getByNameAndVersion(HERO_TRIGGER, 1) as INodeType;
+	const data = additionalData(heroCredentials(fake));
+	const webhookData: IWebhookData = {
+		httpMethod: 'POST',
+		node: node.name,
+		path: 'webhook',
+		webhookDescription: nodeType.description.webhooks![0],
+		workflowId: workflow.id,
+		workflowExecuteAdditionalData: data,
+		webhookId: node.webhookId,
+		isTest: options.isTest,
+	};
+	const mode = options.isTest ? 'manual' : 'trigger';
+
+	const hook = async (method: 'checkExists' | 'create' | 'delete'): Promise<boolean> => {
+		const context = new HookContext(workflow, wfNode, data, mode, 'activate', webhookData);
+		const methods = nodeType.webhookMethods?.default as Record<string, (this: HookContext) => Promise<boolean>>;
+		return await methods[method].call(context);
+	};
+
+	return {
+		workflow,
+		hook,
+		/** What n8n does on activation: create only when checkExists says there is nothing. */
+		async activate(): Promise<void> {
+			if (!(await hook('checkExists'))) await hook('create');
+		},
+		async deactivate(): Promise<boolean> {
+			return await hook('delete');
+		},
+		url(): string {
+			const context = new HookContext(workflow, wfNode, data, mode, 'activate', webhookData);
+			return context.getNodeWebhookUrl('default') as string;
+		},
+		registrations(): IDataObject {
+			return ((workflow.staticData[`node:${node.name}`] as IDataObject | undefined) ?? {}) as IDataObject;
+		},
+		/** Posts a delivery: `rawBody` exactly as sent, headers as given. */
+		async deliver(rawBody: string, headers: Record<string, string>): Promise<Delivery> {
+			const response: { status?: number; body?: unknown } = {};
+			const res = {
+				status(code: number) {
+					response.status = code;
+					return res;
+				},
+				json(body: unknown) {
+					response.body = body;
+					return res;
+				},
+				send(body: unknown) {
+					response.body = body;
+					return res;
+				},
+				end() {
+					return res;
+				},
+			};
+			let parsed: unknown = {};
+			try {
+				parsed = JSON.parse(rawBody);
+			} catch {
+				parsed = {};
+			}
+			const req = {
+				body: parsed,
+				rawBody: Buffer.from(rawBody, 'utf8'),
+				headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v])),
+				params: {},
+				query: {},
+			};
+			const deliveryData = { ...data, httpRequest: req, httpResponse: res } as unknown as typeof data;
+			const context = new WebhookContext(workflow, wfNode, deliveryData, mode, webhookData, [], null);
+			const result = await nodeType.webhook!.call(context);
+			const items = (result.workflowData?.[0] ?? []).map((item) => item.json);
+			return {
+				status: response.status ?? (result.noWebhookResponse ? undefined : 200),
+				body: response.body,
+				workflowData: result.workflowData,
+				items,
+			};
+		},
+	};
+}

@@ -1,0 +1,142 @@
+import { createHmac } from 'crypto';
+
+import { HeroHealthTrigger } from '../../../nodes/HeroHealthTrigger/HeroHealthTrigger.node';
+import { useFakeHero } from '../../harness/fakeHero';
+import { triggerWorkflow } from '../../harness/trigger';
+
+const fake = useFakeHero();
+
+type Trigger = ReturnType<typeof triggerWorkflow>;
+
+function keyFor(event: string): string {
+	const hook = [...fake.store.webhooks.values()].find((h: { event_type: string }) => h.event_type === event);
+	return hook.signing_key;
+}
+
+function signed(key: string, timestamp: string, body: string, encoding: 'hex' | 'base64' = 'hex', prefix = '') {
+	const signature = createHmac('sha256', key).update(`${timestamp}.${body}`).digest(encoding);
+	return { 'X-Herohealth-Timestamp': timestamp, 'X-Herohealth-Signature': prefix + signature };
+}
+
+const nowSeconds = () => String(Math.floor(Date.now() / 1000));
+const appointmentEvent = (id = '777') =>
+	JSON.stringify({ object: 'Appointment', id, practice_group_id: fake.practiceGroupId, event: 'appointment.confirmed' });
+
+let trigger: Trigger;
+
+async function activate(options: Record<string, unknown> = {}, events = ['appointment.confirmed', 'prescription.issued']) {
+	fake.store.webhooks.clear();
+	trigger = triggerWorkflow(fake, { events, options });
+	await trigger.activate();
+}
+
+describe('Hero Health Trigger deliveries', () => {
+	beforeEach(async () => {
+		await activate();
+	});
+
+	it.each([
+		['hex, seconds', 'hex', '', () => nowSeconds()],
+		['base64, seconds', 'base64', '', () => nowSeconds()],
+		['hex with sha256= prefix, milliseconds', 'hex', 'sha256=', () => String(Date.now())],
+		['base64 with sha256= prefix, ISO 8601', 'base64', 'sha256=', () => new Date().toISOString()],
+	] as const)('accepts a correctly signed delivery (%s) as one item', async (_label, encoding, prefix, timestamp) => {
+		const body = appointmentEvent();
+		const ts = timestamp();
+		const delivery = await trigger.deliver(body, signed(keyFor('appointment.confirmed'), ts, body, encoding, prefix));
+		expect(delivery.items).toEqual([
+			{
+				event: 'appointment.confirmed',
+				object: 'Appointment',
+				id: '777',
+				practice_group_id: fake.practiceGroupId,
+				delivered_at: expect.any(String),
+			},
+		]);
+		expect(Math.abs(Date.parse(delivery.items[0].delivered_at as string) - Date.now())).toBeLessThan(5000);
+	});
+
+	const rejections: Array<[string, () => Record<string, string>, string?]> = [
+		['a forged body', () => signed(keyFor('appointment.confirmed'), nowSeconds(), appointmentEvent('778'))],
+		['a wrong key', () => signed('not-the-key', nowSeconds(), appointmentEvent())],
+		['the other event’s key', () => signed(keyFor('prescription.issued'), nowSeconds(), appointmentEvent())],
+		['a missing timestamp', () => ({ 'X-Herohealth-Signature': signed(keyFor('appointment.confirmed'), nowSeconds(), appointmentEvent())['X-Herohealth-Signature'] })],
+		['a missing signature', () => ({ 'X-Herohealth-Timestamp': nowSeconds() })],
+		['no headers at all', () => ({})],
+		['a stale timestamp (301 s old)', () => signed(keyFor('appointment.confirmed'), String(Math.floor(Date.now() / 1000) - 301), appointmentEvent())],
+		['a future timestamp (301 s ahead)', () => signed(keyFor('appointment.confirmed'), String(Math.floor(Date.now() / 1000) + 301), appointmentEvent())],
+		['an unreadable timestamp', () => signed(keyFor('appointment.confirmed'), 'yesterday', appointmentEvent())],
+		['a truncated signature', () => {
+			const headers = signed(keyFor('appointment.confirmed'), nowSeconds(), appointmentEvent());
+			return { ...headers, 'X-Herohealth-Signature': headers['X-Herohealth-Signature'].slice(0, 40) };
+		}],
+	];
+
+	it.each(rejections)('refuses %s with 401 and starts nothing', async (_label, headers) => {
+		const delivery = await trigger.deliver(appointmentEvent(), headers());
+		expect(delivery.status).toBe(401);
+		expect(delivery.workflowData).toBeUndefined();
+	});
+
+	it('refuses a correctly signed body that is not JSON with 400', async () => {
+		const body = 'event=appointment.confirmed';
+		const delivery = await trigger.deliver(body, signed(keyFor('appointment.confirmed'), nowSeconds(), body));
+		expect(delivery.status).toBe(400);
+		expect(delivery.workflowData).toBeUndefined();
+	});
+
+	it('acknowledges a signed event it was not set up for, without starting the workflow', async () => {
+		const body = JSON.stringify({ object: 'Patient', id: '20001', practice_group_id: fake.practiceGroupId, event: 'patient.added-to-sequence' });
+		const delivery = await trigger.deliver(body, signed(keyFor('appointment.confirmed'), nowSeconds(), body));
+		expect(delivery.status).toBe(200);
+		expect(delivery.workflowData).toBeUndefined();
+	});
+
+	it('honours a narrower replay window', async () => {
+		await activate({ replayWindow: 10 });
+		const body = appointmentEvent();
+		const delivery = await trigger.deliver(body, signed(keyFor('appointment.confirmed'), String(Math.floor(Date.now() / 1000) - 20), body));
+		expect(delivery.status).toBe(401);
+	});
+});
+
+describe('Hero Health Trigger options', () => {
+	it('Fetch Full Record adds the appointment, patient or form response from Hero', async () => {
+		await activate({ fetchFullRecord: true }, ['appointment.confirmed', 'patient.medical-record-updated', 'prescription.issued']);
+		fake.store.appointments.set('555', { id: '555', patient_id: '20001', practitioner_id: '401', location_id: '301', appointment_type_id: '501', start_time: '2026-12-01T09:00:00Z', status: 'confirmed' });
+		const appointment = JSON.stringify({ object: 'Appointment', id: '555', practice_group_id: fake.practiceGroupId, event: 'appointment.confirmed' });
+		const a = await trigger.deliver(appointment, signed(keyFor('appointment.confirmed'), nowSeconds(), appointment));
+		expect(a.items[0].record).toEqual(expect.objectContaining({ id: '555', status: 'confirmed' }));
+		const patient = JSON.stringify({ object: 'Patient', id: '20001', practice_group_id: fake.practiceGroupId, event: 'patient.medical-record-updated' });
+		const p = await trigger.deliver(patient, signed(keyFor('patient.medical-record-updated'), nowSeconds(), patient));
+		expect(p.items[0].record).toEqual(expect.objectContaining({ id: '20001', nhs_number: expect.stringMatching(/^999/) }));
+		const prescription = JSON.stringify({ object: 'Prescription', id: '42', practice_group_id: fake.practiceGroupId, event: 'prescription.issued' });
+		const rx = await trigger.deliver(prescription, signed(keyFor('prescription.issued'), nowSeconds(), prescription));
+		expect(rx.items[0].record).toBeUndefined();
+		expect(rx.items[0].record_note).toContain('no operation to fetch a Prescription');
+	});
+
+	it('Fetch Full Record keeps the event when the record cannot be fetched', async () => {
+		await activate({ fetchFullRecord: true }, ['appointment.cancelled']);
+		const body = JSON.stringify({ object: 'Appointment', id: '404404', practice_group_id: fake.practiceGroupId, event: 'appointment.cancelled' });
+		const delivery = await trigger.deliver(body, signed(keyFor('appointment.cancelled'), nowSeconds(), body));
+		expect(delivery.items).toHaveLength(1);
+		expect(delivery.items[0].record_error).toBe('No appointment with ID 404404 was found');
+	});
+
+	it('with verification turned off, an unsigned delivery starts the workflow; the node warns about it', async () => {
+		await activate({ verifySignature: false }, ['appointment.confirmed']);
+		const delivery = await trigger.deliver(appointmentEvent(), {});
+		expect(delivery.items).toHaveLength(1);
+		const notice = new HeroHealthTrigger().description.properties.find((p) => p.name === 'verificationOffNotice');
+		expect(notice?.type).toBe('notice');
+		expect(notice?.displayOptions?.show).toEqual({ '/options.verifySignature': [false] });
+	});
+
+	it('is a proper trigger: no inputs, not an AI tool', () => {
+		const { description } = new HeroHealthTrigger();
+		expect(description.inputs).toEqual([]);
+		expect(description.usableAsTool).toBeUndefined();
+		expect(description.name).toMatch(/Trigger$/);
+	});
+});
