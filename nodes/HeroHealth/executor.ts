@@ -188,7 +188,7 @@ async function runItem(
 			});
 		} else {
 			const body = await heroRequest.call(context, request, itemSettings);
-			records = recordsOf(body, operation.list.dataKey);
+			records = operation.output ? asRecords(body, operation) : recordsOf(body, operation.list.dataKey);
 			if (limit !== undefined) records = records.slice(0, limit);
 		}
 	} else {

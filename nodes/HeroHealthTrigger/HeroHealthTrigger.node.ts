@@ -12,7 +12,9 @@ import { heroRequest } from '../HeroHealth/transport';
 import { FULL_RECORD, HERO_EVENTS } from './events';
 import type { TriggerStaticData } from './lifecycle';
 import { checkExists, create, remove } from './lifecycle';
-import { verifyDelivery } from './signature';
+import { ReplayGuard, verifyDelivery } from './signature';
+
+const replays = new ReplayGuard();
 
 function reject(context: IWebhookFunctions, status: number, text: string): IWebhookResponseData {
 	const res = context.getResponseObject();
@@ -142,20 +144,30 @@ export class HeroHealthTrigger implements INodeType {
 		const payload = parseObject(rawBody);
 
 		const timestamp = headerValue(headers, 'x-herohealth-timestamp');
+		const signature = headerValue(headers, 'x-herohealth-signature');
 		let deliveredAt: string | undefined;
 		if (options.verifySignature !== false) {
+			const windowSeconds = Number(options.replayWindow ?? 300);
 			const verdict = verifyDelivery({
 				rawBody,
 				timestamp,
-				signature: headerValue(headers, 'x-herohealth-signature'),
+				signature,
 				signingKeys: signingKeysFor(this, typeof payload.event === 'string' ? payload.event : undefined),
-				toleranceSeconds: Number(options.replayWindow ?? 300),
+				toleranceSeconds: windowSeconds,
 			});
 			if (!verdict.ok) {
 				this.logger.warn(`Hero Health Trigger refused a delivery: ${verdict.reason}`);
 				return reject(this, 401, 'Invalid or missing Hero signature');
 			}
+			if (replays.check(`${this.getWorkflow().id}:${timestamp}:${signature}`, windowSeconds * 1000)) {
+				this.logger.warn('Hero Health Trigger refused a delivery: already received');
+				return reject(this, 401, 'This delivery was already received');
+			}
 			deliveredAt = verdict.timestamp.toISOString();
+		}
+		const contentType = headerValue(headers, 'content-type');
+		if (contentType && !/json/i.test(contentType)) {
+			return reject(this, 415, 'Expected application/json');
 		}
 		if (!payload.event) return reject(this, 400, 'Expected a JSON Hero event');
 

@@ -32,7 +32,8 @@ export interface Fault {
 	contentType?: string;
 	headers?: Record<string, string>;
 	reset?: 'before' | 'after';
-	hang?: boolean;
+	/** true: never answer; 'after': process, then never answer. */
+	hang?: boolean | 'after';
 }
 
 export interface FakeHero {

@@ -222,7 +222,7 @@ function createFakeHero(options = {}) {
 
 		const fault = takeFault(op, method, pathname);
 		if (fault && fault.reset === 'before') return res.socket.destroy();
-		if (fault && fault.hang) return; // never answers: the client's timeout must fire
+		if (fault && fault.hang === true) return; // never answers: the client's timeout must fire
 		if (fault && fault.status) {
 			const headers = { ...(fault.headers || {}) };
 			if (fault.retryAfter !== undefined) headers['retry-after'] = String(fault.retryAfter);
@@ -236,6 +236,7 @@ function createFakeHero(options = {}) {
 		const result = run(op, { query: url.searchParams, body, headers: req.headers }, pathValues);
 		if (result.status < 400) fake.stats.processed[op.operationId] = (fake.stats.processed[op.operationId] || 0) + 1;
 		if (fault && fault.reset === 'after') return res.socket.destroy();
+		if (fault && fault.hang === 'after') return; // processed, then never answers
 		if (fault && fault.raw !== undefined) {
 			res.writeHead(200, { 'content-type': fault.contentType || 'application/json' });
 			return res.end(fault.raw);

@@ -41,6 +41,9 @@ export const INPUT_NODE = 'test.input';
 
 /** Everything n8n's logger receives during the tests, for the secret scan. */
 export const logLines: string[] = [];
+
+/** Every output item and error the nodes produced in this test file, for the secret scan. */
+export const observed: unknown[] = [];
 const record =
 	(level: string) =>
 	(message: string, meta?: object): void => {
@@ -288,10 +291,14 @@ export async function runChain(
 		run = await execute.processRunExecutionData(workflow);
 	} catch (error) {
 		// n8n refuses to start a workflow whose parameters have issues (e.g. a failed validation).
+		observed.push(error);
 		return { run: undefined as unknown as IRun, itemsOf: () => [], jsonOf: () => [], error: error as WorkflowRun['error'] };
 	}
 	const itemsOf = (name: string): INodeExecutionData[] =>
 		run.data.resultData.runData[name]?.[0]?.data?.main?.[0] ?? [];
+	for (const node of nodes) observed.push(itemsOf(node.name));
+	const failure = run.data.resultData.error;
+	if (failure) observed.push({ message: failure.message, description: failure.description, error: failure });
 	return {
 		run,
 		itemsOf,

@@ -2,19 +2,25 @@
 // bundled description.
 import type { FakeHero, FakeHeroOptions } from '../fake-hero/server';
 import { createFakeHero } from '../fake-hero/server';
+import { findSecrets, secretsOf } from './secrets';
 
 export function useFakeHero(options: FakeHeroOptions = {}): FakeHero {
 	const fake = createFakeHero(options);
 	beforeAll(async () => {
 		await fake.start();
 	});
+	const secrets = new Set<string>();
 	afterEach(() => {
+		for (const secret of secretsOf(fake)) secrets.add(secret);
 		const violations = [...fake.violations];
 		fake.reset();
 		expect(violations).toEqual([]);
 	});
 	afterAll(async () => {
 		await fake.close();
+		// Every file that talks to the fake Hero also scans what it produced for secrets.
+		const found = findSecrets([...secrets]);
+		if (found.length) throw new Error(`Secrets leaked: ${found.join('; ')}`);
 	});
 	return fake;
 }

@@ -20,4 +20,5 @@ const recorder = {
 	scoped: () => recorder,
 };
 Container.set(Logger, recorder);
+module.exports = { engineLogLines: lines };
 globalThis.__heroEngineLogLines = lines;

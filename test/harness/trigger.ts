@@ -5,7 +5,7 @@ import type { IDataObject, INodeType, IWebhookData, IWebhookResponseData } from 
 import { Workflow } from 'n8n-workflow';
 
 import type { FakeHeroLike } from './engine';
-import { additionalData, HERO_TRIGGER, heroCredentials, nodeTypes } from './engine';
+import { additionalData, HERO_TRIGGER, heroCredentials, nodeTypes, observed } from './engine';
 
 export interface Delivery {
 	status?: number;
@@ -116,6 +116,7 @@ export function triggerWorkflow(fake: FakeHeroLike, parameters: IDataObject, opt
 			const context = new WebhookContext(workflow, wfNode, deliveryData, mode, webhookData, [], null);
 			const result = await nodeType.webhook!.call(context);
 			const items = (result.workflowData?.[0] ?? []).map((item) => item.json);
+			observed.push(items, response.body);
 			return {
 				status: response.status ?? (result.noWebhookResponse ? undefined : 200),
 				body: response.body,

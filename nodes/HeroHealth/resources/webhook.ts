@@ -1,8 +1,18 @@
 import { HERO_EVENTS } from '../../HeroHealthTrigger/events';
+import type { IDataObject } from 'n8n-workflow';
+
 import { choice, json, locator, text } from '../fields';
+import { recordsOf } from '../transport';
 import type { HeroResource } from '../types';
 
 const EVENT_TYPES = HERO_EVENTS.map((event): [string, string] => [event.name, String(event.value)]);
+
+/** Signing keys are secrets: execution data is stored and shown to every editor, so hide them. */
+function hideSigningKeys(body: unknown): IDataObject[] {
+	return recordsOf(body).map((hook) =>
+		hook.signing_key ? { ...hook, signing_key: '[hidden]', has_signing_key: true } : hook,
+	);
+}
 
 export const webhook: HeroResource = {
 	value: 'webhook',
@@ -18,6 +28,7 @@ export const webhook: HeroResource = {
 			method: 'GET',
 			path: '/v1/webhooks',
 			list: { paginated: false },
+			output: hideSigningKeys,
 			fields: [choice('Event Type', 'event_type', EVENT_TYPES, { in: 'query' })],
 		},
 		{
@@ -28,6 +39,7 @@ export const webhook: HeroResource = {
 			heroName: 'Create a Webhook',
 			method: 'POST',
 			path: '/v1/webhooks',
+			output: (body) => hideSigningKeys([body])[0],
 			fields: [
 				choice('Event Type', 'event_type', EVENT_TYPES, { required: true, default: 'appointment.confirmed' }),
 				text('URL', 'url', { required: true, maxLength: 2000, placeholder: 'e.g. https://example.com/hero-events' }),

@@ -145,11 +145,13 @@ export function heroTransportError(
 	const message =
 		code === 'INVALID_JSON'
 			? 'Hero answered with something that is not JSON'
+			: code === 'EMPTY_BODY'
+				? 'Hero answered with an empty body'
 			: code === 'ETIMEDOUT' || code === 'ECONNABORTED'
 				? 'Hero did not answer in time'
 				: 'Could not reach Hero: the connection failed';
 	const description =
-		code === 'INVALID_JSON'
+		code === 'INVALID_JSON' || code === 'EMPTY_BODY'
 			? `${context.method} ${context.path} returned a body n8n could not read, often an error page from a proxy.${notRetried}`
 			: `${context.method} ${baseUrl}${context.path} failed after ${context.attempts} attempt(s) (network error ${code}). Check the Environment (or Base URL) in the Hero Health credential and your network.${notRetried}`;
 	// Not under `code`: n8n would swap the message for its generic one for that code.

@@ -150,11 +150,16 @@ export async function heroRequest(
 		const status = response.statusCode;
 		const body = response.body as unknown;
 		if (status >= 200 && status < 300) {
-			if (body === '' || body === undefined || body === null) return undefined;
-			if (typeof body === 'string' || Buffer.isBuffer(body)) {
-				throw heroTransportError(this.getNode(), 'INVALID_JSON', context, baseUrl);
-			}
-			return body;
+			const empty = body === '' || body === undefined || body === null;
+			const unreadable = typeof body === 'string' || Buffer.isBuffer(body);
+			// A write that succeeded may answer with nothing; a read never should.
+			if (!empty && !unreadable) return body;
+			if (empty && request.method !== 'GET') return undefined;
+			const code = empty ? 'EMPTY_BODY' : 'INVALID_JSON';
+			const wait = retryDelay({ kind: 'network', code }, request.method, attempt, policy);
+			if (wait === undefined) throw heroTransportError(this.getNode(), code, context, baseUrl);
+			await sleep(wait);
+			continue;
 		}
 		const wait = retryDelay(
 			{ kind: 'status', status, retryAfter: header(response.headers as IDataObject, 'retry-after') },

@@ -48,6 +48,9 @@ const NETWORK_RETRY_CODES = [
 	'EAI_AGAIN',
 	'ENOTFOUND',
 	'ERR_SOCKET_CONNECTION_TIMEOUT',
+	// A 2xx whose body is empty or not JSON: often a proxy's page; reads may try again.
+	'EMPTY_BODY',
+	'INVALID_JSON',
 ];
 
 /**

@@ -128,10 +128,11 @@ describe('request layer: errors', () => {
 		expect(run.error?.message).toBe('[item 0] No practitioner with ID 999 was found');
 	});
 
-	it('says so when Hero answers with an HTML page instead of JSON', async () => {
-		fake.inject({ operationId: 'getPractitioner', raw: '<html><body>Gateway</body></html>', contentType: 'text/html' });
-		const run = await runHero(getPractitioner(), { fake });
+	it('says so when Hero keeps answering with an HTML page instead of JSON', async () => {
+		fake.inject({ operationId: 'getPractitioner', raw: '<html><body>Gateway</body></html>', contentType: 'text/html', times: 5 });
+		const run = await runHero({ ...getPractitioner(), requestOptions: { maxAttempts: 2 } }, { fake });
 		expect(run.error?.message).toContain('not JSON');
+		expect(fake.received('getPractitioner')).toBe(2);
 	});
 
 	it('uses a cross-organisational Practice Group ID and explains a refusal', async () => {

