@@ -1,0 +1,64 @@
+#!/usr/bin/env node
+'use strict';
+// npm run demo: the package inside a real n8n, talking to a local fake Hero, with the example
+// workflows imported. Needs no Hero key. Ctrl-C stops everything.
+const path = require('path');
+const fs = require('fs');
+
+const e2e = require('./n8n');
+const { createFakeHero } = require('../../test/fake-hero/server');
+
+const N8N_PORT = Number(process.env.N8N_DEMO_PORT || 5678);
+const HERO_PORT = Number(process.env.FAKE_HERO_PORT || 4010);
+const EXAMPLES = [
+	['register-patients-and-send-booking-links.json', 'HeroExampleInvit'],
+	['new-booking-to-crm-row.json', 'HeroExampleCrmRw'],
+	['appointment-reminder.json', 'HeroExampleRemnd'],
+];
+
+async function main() {
+	const bins = e2e.provision();
+	const userFolder = path.join(e2e.ROOT, '.n8n-local', 'demo-home');
+	fs.mkdirSync(userFolder, { recursive: true });
+	const tarball = e2e.buildAndPack(path.join(userFolder, 'pack'));
+	e2e.installPackage(userFolder, tarball);
+	e2e.log(`installed ${path.basename(tarball)} into ${path.join(userFolder, '.n8n', 'nodes')}`);
+
+	const fake = await createFakeHero().start(HERO_PORT);
+	e2e.log(`fake Hero listening on ${fake.url}`);
+	const n8n = new e2e.N8n({ userFolder, port: N8N_PORT, ...bins });
+	e2e.log('importing the Hero Health credential and the example workflows...');
+	await n8n.importCredential(fake.url, fake);
+	for (const [file, id] of EXAMPLES) await n8n.importWorkflow(path.join(e2e.ROOT, 'examples', file), id);
+
+	e2e.log('starting n8n...');
+	await n8n.start();
+	const owner = await n8n.setUpOwner();
+
+	const stop = async () => {
+		e2e.log('stopping...');
+		await n8n.stop();
+		await fake.close();
+		process.exit(0);
+	};
+	process.on('SIGINT', stop);
+	process.on('SIGTERM', stop);
+
+	process.stdout.write(
+		[
+			'',
+			`n8n is running with n8n-nodes-herohealth: ${n8n.url}`,
+			`  log in as ${owner.email} / ${owner.password}`,
+			`  the "Hero Health account" credential points at the fake Hero (${fake.url}); no Hero key needed`,
+			'  examples: Workflows > "Hero Health: ..." (open one and press Execute Workflow)',
+			'Ctrl-C stops n8n and the fake Hero.',
+			'',
+		].join('\n'),
+	);
+	if (process.env.DEMO_EXIT_WHEN_READY === 'true') await stop();
+}
+
+main().catch((error) => {
+	process.stderr.write(`${error.stack || error}\n`);
+	process.exit(1);
+});

@@ -1,0 +1,226 @@
+'use strict';
+// Drives a real n8n (provisioned by provision.sh) for the demo and the end-to-end suite:
+// installs the packed package the way n8n's Community Nodes UI does, imports credentials and
+// workflows, executes workflows and runs the server.
+const { spawn, execFileSync } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+const ROOT = path.join(__dirname, '..', '..');
+const CREDENTIAL_ID = 'HeroFakeCred0001';
+
+function log(message) {
+	process.stderr.write(`[n8n-e2e] ${message}\n`);
+}
+
+/** Runs provision.sh (idempotent) and returns the node and n8n binaries it prepared. */
+function provision() {
+	const out = execFileSync('bash', [path.join(__dirname, 'provision.sh')], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+	const vars = Object.fromEntries(out.trim().split('\n').filter((l) => l.includes('=')).map((l) => l.split(/=(.*)/s).slice(0, 2)));
+	return { nodeBin: vars.NODE_BIN, n8nBin: vars.N8N_BIN };
+}
+
+/** Builds and packs the package; returns the tarball's path. */
+function buildAndPack(destination) {
+	log('building and packing the package...');
+	execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+	fs.mkdirSync(destination, { recursive: true });
+	const name = execFileSync('npm', ['pack', '--silent', '--pack-destination', destination], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').pop();
+	return path.join(destination, name);
+}
+
+/**
+ * Installs the tarball into <userFolder>/.n8n/nodes exactly as n8n's Community Nodes install
+ * does: unpack to node_modules/<name>, drop dev, peer and optional dependencies, record it in
+ * nodes/package.json. The package has no dependencies, so there is nothing else to fetch.
+ */
+function installPackage(userFolder, tarball) {
+	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
+	const packageDir = path.join(nodesDir, 'node_modules', 'n8n-nodes-herohealth');
+	fs.rmSync(packageDir, { recursive: true, force: true });
+	fs.mkdirSync(packageDir, { recursive: true });
+	execFileSync('tar', ['-xzf', tarball, '-C', packageDir, '--strip-components=1']);
+	const manifestPath = path.join(packageDir, 'package.json');
+	const { devDependencies, peerDependencies, optionalDependencies, ...manifest } = JSON.parse(fs.readFileSync(manifestPath, 'utf8'));
+	fs.writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
+	const nodesManifest = path.join(nodesDir, 'package.json');
+	const installed = fs.existsSync(nodesManifest) ? JSON.parse(fs.readFileSync(nodesManifest, 'utf8')) : { name: 'installed-nodes', private: true, dependencies: {} };
+	installed.dependencies = { ...installed.dependencies, 'n8n-nodes-herohealth': manifest.version };
+	fs.writeFileSync(nodesManifest, JSON.stringify(installed, null, 2));
+	return packageDir;
+}
+
+function environment(userFolder, port) {
+	const env = { ...process.env };
+	for (const key of Object.keys(env)) if (key.startsWith('N8N_') || key.startsWith('DB_')) delete env[key];
+	return {
+		...env,
+		N8N_USER_FOLDER: userFolder,
+		N8N_PORT: String(port),
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_HOST: '127.0.0.1',
+		WEBHOOK_URL: `http://127.0.0.1:${port}/`,
+		N8N_EDITOR_BASE_URL: `http://127.0.0.1:${port}/`,
+		N8N_ENCRYPTION_KEY: 'n8n-nodes-herohealth-local-demo-key',
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_HIRING_BANNER_ENABLED: 'false',
+		N8N_SECURE_COOKIE: 'false',
+		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+		N8N_LOG_LEVEL: process.env.N8N_E2E_LOG_LEVEL || 'warn',
+		N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE: 'true',
+		EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
+		NODE_OPTIONS: '',
+	};
+}
+
+class N8n {
+	constructor({ userFolder, port = 5678, nodeBin, n8nBin }) {
+		this.userFolder = userFolder;
+		this.port = port;
+		this.nodeBin = nodeBin;
+		this.n8nBin = n8nBin;
+		this.env = environment(userFolder, port);
+		this.url = `http://127.0.0.1:${port}`;
+	}
+
+	/**
+	 * Runs an n8n CLI command without blocking this process (the fake Hero may live in it);
+	 * rejects with its output when it fails.
+	 */
+	cli(args, { allowFailure = false, timeoutMs = 300_000, env = {} } = {}) {
+		return new Promise((resolve, reject) => {
+			const child = spawn(this.nodeBin, [this.n8nBin, ...args], { env: { ...this.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+			let stdout = '';
+			let stderr = '';
+			child.stdout.on('data', (chunk) => (stdout += chunk));
+			child.stderr.on('data', (chunk) => (stderr += chunk));
+			const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+			child.on('close', (status) => {
+				clearTimeout(timer);
+				const result = { status, stdout, stderr };
+				if (status !== 0 && !allowFailure) {
+					reject(new Error(`n8n ${args.join(' ')} failed (${status}):\n${stdout}\n${stderr}`));
+				} else resolve(result);
+			});
+		});
+	}
+
+	async importCredential(baseUrl, { apiKey, practiceGroupId }) {
+		const file = path.join(this.userFolder, 'hero-credential.json');
+		fs.writeFileSync(
+			file,
+			JSON.stringify([
+				{
+					id: CREDENTIAL_ID,
+					name: 'Hero Health account',
+					type: 'heroHealthApi',
+					data: { apiKey, practiceGroupId, environment: 'custom', baseUrl },
+				},
+			]),
+		);
+		await this.cli(['import:credentials', `--input=${file}`]);
+		fs.rmSync(file);
+	}
+
+	/** Imports a workflow file with a fixed id; returns the id. */
+	async importWorkflow(file, id) {
+		const workflow = JSON.parse(fs.readFileSync(file, 'utf8'));
+		workflow.id = id;
+		const copy = path.join(this.userFolder, `${id}.json`);
+		fs.writeFileSync(copy, JSON.stringify(workflow));
+		await this.cli(['import:workflow', `--input=${copy}`]);
+		fs.rmSync(copy);
+		return id;
+	}
+
+	/** `n8n execute --id`; returns the run data by node name. */
+	async execute(id) {
+		// `execute` prints its result through the logger at info level.
+		const result = await this.cli(['execute', `--id=${id}`, '--rawOutput'], { allowFailure: true, env: { N8N_LOG_LEVEL: 'info' } });
+		const lines = result.stdout.split('\n');
+		const start = lines.indexOf('{');
+		const end = lines.indexOf('}', start);
+		if (result.status !== 0 || start < 0 || end < 0) {
+			throw new Error(`n8n execute --id=${id} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
+		}
+		const run = JSON.parse(lines.slice(start, end + 1).join('\n'));
+		const runData = run.data.resultData.runData;
+		const output = (node) => (runData[node]?.[0]?.data?.main ?? []).map((branch) => (branch ?? []).map((item) => item.json));
+		return { run, runData, output, error: run.data.resultData.error };
+	}
+
+	start() {
+		this.process = spawn(this.nodeBin, [this.n8nBin, 'start'], { env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
+		this.logs = '';
+		this.process.stdout.on('data', (chunk) => (this.logs += chunk));
+		this.process.stderr.on('data', (chunk) => (this.logs += chunk));
+		return this.waitUntilReady();
+	}
+
+	async waitUntilReady(timeoutMs = 180_000) {
+		const deadline = Date.now() + timeoutMs;
+		while (Date.now() < deadline) {
+			if (this.process.exitCode !== null) throw new Error(`n8n exited (${this.process.exitCode}):\n${this.logs}`);
+			try {
+				const res = await fetch(`${this.url}/healthz/readiness`);
+				if (res.ok) return;
+			} catch {
+				// not listening yet
+			}
+			await new Promise((resolve) => setTimeout(resolve, 500));
+		}
+		throw new Error(`n8n did not become ready in ${timeoutMs} ms:\n${this.logs}`);
+	}
+
+	async stop() {
+		if (!this.process || this.process.exitCode !== null) return;
+		const exited = new Promise((resolve) => this.process.once('exit', resolve));
+		this.process.kill('SIGTERM');
+		const timer = setTimeout(() => this.process.kill('SIGKILL'), 20_000);
+		await exited;
+		clearTimeout(timer);
+	}
+
+	/** Creates the owner account on a fresh instance and returns a logged-in cookie. */
+	async setUpOwner(email = 'owner@example.com', password = 'Demo-password-1') {
+		const owner = { email, firstName: 'Demo', lastName: 'Owner', password };
+		const setup = await fetch(`${this.url}/rest/owner/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(owner) });
+		if (!setup.ok && setup.status !== 400) throw new Error(`owner setup failed: ${setup.status} ${await setup.text()}`);
+		const login = await fetch(`${this.url}/rest/login`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ emailOrLdapLoginId: email, email, password }),
+		});
+		if (!login.ok) throw new Error(`login failed: ${login.status} ${await login.text()}`);
+		const cookie = (login.headers.get('set-cookie') || '').split(';')[0];
+		return { cookie, email, password };
+	}
+
+	/** Calls the editor's REST API as the logged-in owner. */
+	async rest(cookie, method, pathname, body) {
+		const res = await fetch(`${this.url}/rest${pathname}`, {
+			method,
+			headers: { cookie, 'content-type': 'application/json', 'browser-id': 'e2e' },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const text = await res.text();
+		let json;
+		try {
+			json = JSON.parse(text);
+		} catch {
+			json = text;
+		}
+		if (!res.ok) throw new Error(`${method} /rest${pathname} failed: ${res.status} ${text.slice(0, 500)}`);
+		return json && json.data !== undefined ? json.data : json;
+	}
+}
+
+function tempUserFolder(prefix = 'hero-n8n-') {
+	return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+module.exports = { ROOT, CREDENTIAL_ID, provision, buildAndPack, installPackage, N8n, tempUserFolder, log };

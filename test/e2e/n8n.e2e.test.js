@@ -1,0 +1,126 @@
+'use strict';
+// End to end: the packed package inside a real n8n 2.x, talking to the fake Hero over loopback.
+// Run with `npm run test:e2e` (node's test runner). The first run provisions n8n (minutes).
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const crypto = require('crypto');
+const path = require('path');
+
+const e2e = require('../../scripts/e2e/n8n');
+const { createFakeHero } = require('../fake-hero/server');
+
+const EXAMPLES = path.join(e2e.ROOT, 'examples');
+const IDS = { invite: 'HeroExampleInvit', crm: 'HeroExampleCrmRw', reminder: 'HeroExampleRemnd' };
+const CRM_WEBHOOK = '5d2b8e8f-0002-4b64-8e4b-0000000000aa';
+
+let fake;
+let n8n;
+let owner;
+
+const hooksFor = (url) => [...fake.store.webhooks.values()].filter((hook) => hook.url === url);
+
+/** n8n 2.x applies (de)activation through an outbox, a moment after the REST call returns. */
+async function waitFor(check, what, timeoutMs = 60_000) {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		if (await check()) return;
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+	throw new Error(`timed out waiting for ${what}`);
+}
+
+before(async () => {
+	const bins = e2e.provision();
+	const userFolder = e2e.tempUserFolder();
+	const tarball = e2e.buildAndPack(path.join(userFolder, 'pack'));
+	e2e.installPackage(userFolder, tarball);
+	fake = await createFakeHero().start();
+	n8n = new e2e.N8n({ userFolder, port: 5690 + Math.floor(Math.random() * 100), ...bins });
+	await n8n.importCredential(fake.url, fake);
+	await n8n.importWorkflow(path.join(EXAMPLES, 'register-patients-and-send-booking-links.json'), IDS.invite);
+	await n8n.importWorkflow(path.join(EXAMPLES, 'new-booking-to-crm-row.json'), IDS.crm);
+	await n8n.importWorkflow(path.join(EXAMPLES, 'appointment-reminder.json'), IDS.reminder);
+}, { timeout: 1_800_000 });
+
+after(async () => {
+	if (n8n) await n8n.stop();
+	if (n8n && process.env.N8N_E2E_LOG_FILE) require('fs').writeFileSync(process.env.N8N_E2E_LOG_FILE, n8n.logs || '');
+	if (fake) await fake.close();
+});
+
+test('the example workflows import, and the action one runs in n8n execute', async () => {
+	const { stdout } = await n8n.cli(['list:workflow'], { env: { N8N_LOG_LEVEL: 'info' } });
+	for (const id of Object.values(IDS)) assert.match(stdout, new RegExp(id));
+
+	const run = await n8n.execute(IDS.invite);
+	assert.equal(run.error, undefined);
+	const [registered, needsCheck] = run.output('Registered?');
+	assert.equal(registered.length, 2);
+	assert.equal(needsCheck.length, 1);
+	const [texts] = run.output('Text the Link');
+	assert.equal(texts.length, 2);
+	for (const text of texts) assert.match(text.content, /book your annual review: https:\/\/hero\.example\/b\/\d+$/);
+	const [identity] = run.output('Needs Identity Check');
+	assert.equal(identity[0].status, 'needs identity check');
+	assert.match(identity[0].login_url, /^https:\/\/patient\.hero\.example\/verify\//);
+	const sends = fake.requestsFor('sendMessage').map((r) => r.body.recipient_contact_detail).sort();
+	assert.deepEqual(sends, ['+447700900101', '+447700900102']);
+	assert.deepEqual(fake.violations, []);
+});
+
+test('the trigger registers its webhook, runs once for a signed event, refuses a forged one, and cleans up', async () => {
+	await n8n.start();
+	owner = await n8n.setUpOwner();
+	const url = `${n8n.url}/webhook/${CRM_WEBHOOK}/webhook`;
+
+	const workflow = await n8n.rest(owner.cookie, 'GET', `/workflows/${IDS.crm}`);
+	await n8n.rest(owner.cookie, 'POST', `/workflows/${IDS.crm}/activate`, { versionId: workflow.versionId });
+	await waitFor(() => hooksFor(url).length > 0, 'the Hero webhook to be registered');
+	await new Promise((resolve) => setTimeout(resolve, 1000));
+	const hooks = hooksFor(url);
+	assert.equal(hooks.length, 1, `one Hero webhook for ${url}`);
+	assert.equal(hooks[0].event_type, 'appointment.confirmed');
+	assert.match(hooks[0].signing_key, /^[0-9a-f]{64}$/);
+
+	fake.store.appointments.set('4321', { id: '4321', patient_id: '20003', practitioner_id: '401', location_id: '301', appointment_type_id: '501', start_time: '2026-12-01T09:30:00Z', status: 'confirmed' });
+	const body = JSON.stringify({ object: 'Appointment', id: '4321', practice_group_id: fake.practiceGroupId, event: 'appointment.confirmed' });
+	const timestamp = String(Math.floor(Date.now() / 1000));
+	const signature = crypto.createHmac('sha256', hooks[0].signing_key).update(`${timestamp}.${body}`).digest('hex');
+	const post = (sig) =>
+		fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-herohealth-timestamp': timestamp, 'x-herohealth-signature': sig }, body });
+
+	const good = await post(signature);
+	assert.equal(good.status, 200);
+	const forged = await post('0'.repeat(64));
+	assert.equal(forged.status, 401);
+
+	let executions = [];
+	for (let i = 0; i < 60 && executions.length === 0; i++) {
+		await new Promise((resolve) => setTimeout(resolve, 500));
+		const list = await n8n.rest(owner.cookie, 'GET', `/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: IDS.crm }))}`);
+		executions = (list.results || list).filter((e) => e.status === 'success' || e.status === 'error');
+	}
+	await new Promise((resolve) => setTimeout(resolve, 1000));
+	const list = await n8n.rest(owner.cookie, 'GET', `/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: IDS.crm }))}`);
+	executions = list.results || list;
+	assert.equal(executions.length, 1, 'exactly one execution: the signed event');
+	assert.equal(executions[0].status, 'success');
+	const execution = await n8n.rest(owner.cookie, 'GET', `/executions/${executions[0].id}`);
+	assert.match(JSON.stringify(execution.data), /starts_uk_time/);
+	assert.match(JSON.stringify(execution.data), /01\/12\/2026 09:30/);
+
+	await n8n.rest(owner.cookie, 'POST', `/workflows/${IDS.crm}/deactivate`, {});
+	await waitFor(() => hooksFor(url).length === 0, 'the Hero webhook to be removed');
+	await new Promise((resolve) => setTimeout(resolve, 1000));
+	assert.equal(hooksFor(url).length, 0, 'no Hero webhook left after deactivation');
+	assert.deepEqual(fake.violations, []);
+});
+
+test('the reminder workflow activates and deactivates cleanly', async () => {
+	const workflow = await n8n.rest(owner.cookie, 'GET', `/workflows/${IDS.reminder}`);
+	await n8n.rest(owner.cookie, 'POST', `/workflows/${IDS.reminder}/activate`, { versionId: workflow.versionId });
+	const url = `${n8n.url}/webhook/6e3c9f90-0003-4c75-9f5c-0000000000bb/webhook`;
+	await waitFor(() => hooksFor(url).length === 1, 'the reminder webhook to be registered');
+	await n8n.rest(owner.cookie, 'POST', `/workflows/${IDS.reminder}/deactivate`, {});
+	await waitFor(() => hooksFor(url).length === 0, 'the reminder webhook to be removed');
+});
