@@ -2,8 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 
 import { collectionOf } from './description';
+import { ParameterReader } from './parameters';
 import type { HeroRequest, RequestSettings } from './transport';
-import { DEFAULT_RETRY, heroRequest, heroRequestPages, recordsOf, runWithConcurrency } from './transport';
+import { DEFAULT_RETRY, heroRequest, heroRequestPages, Pacer, recordsOf, runWithConcurrency, Slots } from './transport';
 import type { HeroField, HeroOperation, HeroResource, HttpMethod } from './types';
 import { FieldValueError } from './types';
 
@@ -25,14 +26,10 @@ function setPath(target: IDataObject, key: string, value: unknown): void {
 	node[parts[parts.length - 1]] = value as IDataObject[string];
 }
 
-function isShown(
-	context: IExecuteFunctions,
-	field: HeroField,
-	itemIndex: number,
-): boolean {
+function isShown(read: ParameterReader, field: HeroField, itemIndex: number): boolean {
 	if (!field.showWhen) return true;
 	return Object.entries(field.showWhen).every(([name, values]) =>
-		values.includes(context.getNodeParameter(name, itemIndex) as string),
+		values.includes(read.get<string>(name, itemIndex)),
 	);
 }
 
@@ -60,10 +57,11 @@ export function buildRequest(
 	context: IExecuteFunctions,
 	operation: HeroOperation,
 	itemIndex: number,
+	read = new ParameterReader(context),
 ): BuiltRequest {
 	const node = context.getNode();
 	const collection = operation.fields.some((f) => !f.required)
-		? (context.getNodeParameter(collectionOf(operation).name, itemIndex, {}) as IDataObject)
+		? read.get<IDataObject>(collectionOf(operation).name, itemIndex, {})
 		: {};
 	const pathValues: Record<string, string> = {};
 	const controls: Record<string, unknown> = {};
@@ -75,10 +73,8 @@ export function buildRequest(
 		const { displayName, name, type } = field.property;
 		let raw: unknown;
 		if (field.required) {
-			if (!isShown(context, field, itemIndex)) continue;
-			raw = context.getNodeParameter(name, itemIndex, undefined, {
-				extractValue: type === 'resourceLocator',
-			});
+			if (!isShown(read, field, itemIndex)) continue;
+			raw = read.get(name, itemIndex, undefined, type === 'resourceLocator');
 		} else {
 			if (!(name in collection)) continue;
 			raw = collection[name];
@@ -151,14 +147,13 @@ function asRecords(body: unknown, operation: HeroOperation): IDataObject[] {
 
 async function runItem(
 	context: IExecuteFunctions,
+	read: ParameterReader,
 	operation: HeroOperation,
 	itemIndex: number,
 	settings: RequestSettings,
 ): Promise<IDataObject[]> {
-	const request = buildRequest(context, operation, itemIndex);
-	const practiceGroupId = String(
-		(context.getNodeParameter('requestOptions.practiceGroupId', itemIndex, '') as string) ?? '',
-	).trim();
+	const request = buildRequest(context, operation, itemIndex, read);
+	const practiceGroupId = String(read.get('requestOptions.practiceGroupId', itemIndex, '') ?? '').trim();
 	if (practiceGroupId) {
 		if (!/^\d+$/.test(practiceGroupId)) {
 			throw new NodeOperationError(
@@ -179,8 +174,8 @@ async function runItem(
 
 	let records: IDataObject[];
 	if (operation.list) {
-		const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as boolean;
-		const limit = returnAll ? undefined : (context.getNodeParameter('limit', itemIndex, 50) as number);
+		const returnAll = read.get<boolean>('returnAll', itemIndex, false);
+		const limit = returnAll ? undefined : read.get<number>('limit', itemIndex, 50);
 		if (operation.list.paginated) {
 			records = await heroRequestPages.call(context, request, itemSettings, {
 				limit,
@@ -194,7 +189,7 @@ async function runItem(
 	} else {
 		records = asRecords(await heroRequest.call(context, request, itemSettings), operation);
 	}
-	if (operation.simplify && context.getNodeParameter('simplify', itemIndex, true)) {
+	if (operation.simplify && read.get<boolean>('simplify', itemIndex, true)) {
 		const keys = operation.simplify;
 		records = records.map((record) => pick(record, keys));
 	}
@@ -227,30 +222,43 @@ export async function executeOperation(
 			{ description: 'Pick the operation again from the Operation list.' },
 		);
 	}
+	const continueOnFail = this.continueOnFail();
+	let failure: { index: number; error: Error & { description?: string | null } } | undefined;
 	const options = this.getNodeParameter('requestOptions', 0, {}) as IDataObject;
 	const concurrency = Math.max(1, Math.min(50, Number(options.concurrency ?? 5) || 5));
 	const settings: RequestSettings = {
 		retry: { ...DEFAULT_RETRY, maxAttempts: Math.max(1, Number(options.maxAttempts ?? DEFAULT_RETRY.maxAttempts)) },
 		timeoutMs: Math.max(1, Number(options.timeout ?? 30)) * 1000,
+		pacer: new Pacer(),
+		slots: new Slots(concurrency),
 	};
 
+	const read = new ParameterReader(this);
 	const results: INodeExecutionData[][] = new Array(items.length);
-	const continueOnFail = this.continueOnFail();
-	let failure: { index: number; error: Error & { description?: string | null } } | undefined;
 
+	// More items than slots are under way: an item waiting out a Retry-After gives its slot to
+	// the next one, and Concurrency still bounds the requests in flight.
 	await runWithConcurrency(
 		items.length,
-		concurrency,
+		concurrency * 10,
 		async (index) => {
+			await settings.slots?.acquire();
+			// Checked with the slot held: a failed item keeps its slot until it is recorded.
+			if (failure) {
+				settings.slots?.release();
+				return;
+			}
 			try {
-				const records = await runItem(this, operation, index, settings);
+				const records = await runItem(this, read, operation, index, settings);
 				results[index] = records.map((json) => ({ json, pairedItem: { item: index } }));
 			} catch (error) {
 				if (continueOnFail) {
 					results[index] = [{ json: errorJson(error), pairedItem: { item: index } }];
-				} else if (!failure || index < failure.index) {
+				} else if (!failure) {
 					failure = { index, error };
 				}
+			} finally {
+				settings.slots?.release();
 			}
 		},
 		() => failure !== undefined,

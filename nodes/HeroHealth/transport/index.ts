@@ -4,3 +4,4 @@ export { heroRequestPages, recordsOf, PAGE_SIZE } from './paginate';
 export { runWithConcurrency } from './concurrency';
 export { DEFAULT_RETRY } from './retry';
 export type { RetryPolicy } from './retry';
+export { Pacer, Slots } from './pacer';

@@ -12,6 +12,7 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 import type { ApiScope, HttpMethod } from '../types';
 import type { ErrorContext } from './errors';
 import { heroStatusError, heroTransportError } from './errors';
+import type { Pacer, Slots } from './pacer';
 import type { RetryPolicy } from './retry';
 import { DEFAULT_RETRY, retryDelay } from './retry';
 
@@ -42,6 +43,10 @@ export interface RequestSettings {
 	scope?: ApiScope;
 	subject?: string;
 	id?: string;
+	/** Shared by the items of one run, to keep under Hero's rate limit. */
+	pacer?: Pacer;
+	/** Held by the item that calls; given up while it waits to retry, so others can go. */
+	slots?: Slots;
 }
 
 const baseUrls = new WeakMap<object, Promise<string>>();
@@ -72,6 +77,13 @@ export async function heroBaseUrl(context: HeroContext): Promise<string> {
 		baseUrls.set(context, url);
 	}
 	return await url;
+}
+
+/** Waits before a retry without holding the caller's slot. */
+async function pause(ms: number, slots?: Slots): Promise<void> {
+	slots?.release();
+	await sleep(ms);
+	await slots?.acquire();
 }
 
 function networkCode(error: unknown): string {
@@ -134,6 +146,7 @@ export async function heroRequest(
 
 		let response: IN8nHttpFullResponse;
 		try {
+			await settings.pacer?.wait();
 			response = (await this.helpers.httpRequestWithAuthentication.call(
 				this,
 				CREDENTIAL,
@@ -143,12 +156,14 @@ export async function heroRequest(
 			const code = networkCode(error);
 			const wait = retryDelay({ kind: 'network', code }, request.method, attempt, policy);
 			if (wait === undefined) throw heroTransportError(this.getNode(), code, context, baseUrl);
-			await sleep(wait);
+			await pause(wait, settings.slots);
 			continue;
 		}
 
 		const status = response.statusCode;
 		const body = response.body as unknown;
+		if (status === 429) settings.pacer?.rateLimited();
+		else if (status < 500) settings.pacer?.succeeded();
 		if (status >= 200 && status < 300) {
 			const empty = body === '' || body === undefined || body === null;
 			const unreadable = typeof body === 'string' || Buffer.isBuffer(body);
@@ -158,7 +173,7 @@ export async function heroRequest(
 			const code = empty ? 'EMPTY_BODY' : 'INVALID_JSON';
 			const wait = retryDelay({ kind: 'network', code }, request.method, attempt, policy);
 			if (wait === undefined) throw heroTransportError(this.getNode(), code, context, baseUrl);
-			await sleep(wait);
+			await pause(wait, settings.slots);
 			continue;
 		}
 		const wait = retryDelay(
@@ -169,6 +184,6 @@ export async function heroRequest(
 		);
 		if (wait === undefined) throw heroStatusError(this.getNode(), status, body, context);
 		this.logger.debug(`Hero answered ${status}; retrying in ${wait} ms (attempt ${attempt})`);
-		await sleep(wait);
+		await pause(wait, settings.slots);
 	}
 }
