@@ -8,6 +8,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const axios = require('axios');
+const http = require('http');
 
 const ROOT = path.join(__dirname, '..', '..');
 const BUILD = path.join(ROOT, '.bench-build');
@@ -48,9 +49,13 @@ async function engineOverhead(fake) {
 	const ITEMS = 2000;
 	const ids = [...fake.store.patients.keys()];
 	const items = Array.from({ length: ITEMS }, (_, i) => ({ id: ids[i % ids.length] }));
-	const client = axios.create({ baseURL: fake.url, headers: { 'x-api-key': fake.apiKey, 'x-practice-group-id': fake.practiceGroupId } });
+	const headers = { 'x-api-key': fake.apiKey, 'x-practice-group-id': fake.practiceGroupId };
+	const client = axios.create({ baseURL: fake.url, headers, httpAgent: new http.Agent({ keepAlive: true }) });
+	// n8n's HTTP helper opens a connection per request; this baseline does the same.
+	const fresh = axios.create({ baseURL: fake.url, headers, httpAgent: new http.Agent({ keepAlive: false }) });
 	const node = [];
 	const raw = [];
+	const rawFresh = [];
 	for (let run = 0; run < RUNS; run++) {
 		const n = await timed(() =>
 			engine.runChain(heroNode({ resource: 'patient', operation: 'get', patientId: { __rl: true, mode: 'id', value: '={{ $json.id }}' }, simplify: false }), {
@@ -62,9 +67,17 @@ async function engineOverhead(fake) {
 		node.push(n.ms);
 		const r = await timed(() => pool(ITEMS, 5, async (i) => (await client.get(`/v1/patients/${items[i].id}`)).data));
 		raw.push(r.ms);
+		const f = await timed(() => pool(ITEMS, 5, async (i) => (await fresh.get(`/v1/patients/${items[i].id}`)).data));
+		rawFresh.push(f.ms);
 	}
-	const ratios = node.map((ms, i) => ms / raw[i]);
-	return { node: stats(node), raw: stats(raw), ratio: stats(ratios), items: ITEMS };
+	return {
+		node: stats(node),
+		raw: stats(raw),
+		rawFresh: stats(rawFresh),
+		ratio: stats(node.map((ms, i) => ms / raw[i])),
+		ratioFresh: stats(node.map((ms, i) => ms / rawFresh[i])),
+		items: ITEMS,
+	};
 }
 
 // 2. Bulk send under a rate limit --------------------------------------------------------
@@ -219,10 +232,19 @@ async function main() {
 		'| | Time |',
 		'| --- | --- |',
 		`| Hero Health node | ${span(overhead.node, 'ms')} |`,
-		`| Raw HTTP loop (baseline) | ${span(overhead.raw, 'ms')} |`,
-		`| **Ratio** | **${span(overhead.ratio, '×', 2)}** |`,
+		`| Raw HTTP loop, keep-alive (baseline) | ${span(overhead.raw, 'ms')} |`,
+		`| Raw HTTP loop, a new connection per request as n8n's HTTP helper does (baseline) | ${span(overhead.rawFresh, 'ms')} |`,
+		`| **Ratio against keep-alive** | **${span(overhead.ratio, '×', 2)}** |`,
+		`| **Ratio against a connection per request** | **${span(overhead.ratioFresh, '×', 2)}** |`,
 		'',
-		goal(overhead.ratio.median <= 1.25, `ratio ≤ 1.25 (median ${fmt(overhead.ratio.median, 2)})`),
+		goal(overhead.ratio.median <= 1.25, `ratio ≤ 1.25 against the keep-alive loop (median ${fmt(overhead.ratio.median, 2)})`),
+		'',
+		goal(overhead.ratioFresh.median <= 1.25, `ratio ≤ 1.25 against the connection-per-request loop (median ${fmt(overhead.ratioFresh.median, 2)})`),
+		'',
+		'What limits it, measured while writing this benchmark: n8n\'s HTTP helper (`httpRequestWithAuthentication`,',
+		'which verified nodes must use) opens a new connection for every request and runs its SSRF and proxy checks,',
+		'and n8n evaluates the `{{ $json.id }}` expression for every item (about 0.15 ms each here). Neither is the',
+		'node\'s to change; the node itself evaluates parameters without expressions once per run, not per item.',
 		'',
 		'## 2. Bulk send under a rate limit',
 		'',
@@ -235,6 +257,13 @@ async function main() {
 		...bulk.rows.map((r) => `| ${r.name} | ${span(r.completed, '')} | ${span(r.failed, '')} | ${span(r.duplicated, '')} | ${span(r.wall, 's', 1)} | ${span(r.share, '%')} |`),
 		'',
 		goal(hero.failed.max === 0 && hero.duplicated.max === 0 && hero.share.median >= 85, `0 failed, 0 duplicated, ≥ 85 % of the allowed rate (median ${fmt(hero.share.median)} %)`),
+		'',
+		'What limits it: Hero\'s Retry-After is taken at its word, and here it is a whole second against a bucket of 20,',
+		'so a 429 costs that item a second. The node shares one pacer across the run (unpaced until the first 429, then',
+		'slowing 10–30% on each 429 and speeding up 0.05% per success) and lets an item that waits out Retry-After give',
+		'its slot to another, but the first seconds of a run are spent finding the limit, and how many items get caught',
+		'in that varies from run to run (see the range). The declarative engine fires every item at once and, without',
+		'retries, loses most of them to 429s.',
 		'',
 		'## 3. Return All at scale',
 		'',

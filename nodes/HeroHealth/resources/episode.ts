@@ -1,14 +1,8 @@
 import { choice, flagList, id, idList, json, multiChoice, text } from '../fields';
 import type { HeroResource } from '../types';
+import { CARE_STATUSES as STATUSES, PRIORITIES } from './shared';
 
-const STATUSES: Array<[string, string]> = [
-	['Open', 'open'],
-	['In Progress', 'in_progress'],
-	['Closed', 'closed'],
-];
-const PRIORITIES = ['lowest', 'low', 'medium', 'high', 'highest'];
 const episodeId = () => id('Episode ID', 'id', { in: 'path', required: true });
-
 
 export const episode: HeroResource = {
 	value: 'episode',

@@ -1,5 +1,6 @@
 import { choice, id } from '../fields';
 import type { HeroResource } from '../types';
+import { CARE_STATUSES, PRIORITIES } from './shared';
 
 const taskId = () => id('Task ID', 'id', { in: 'path', required: true });
 
@@ -30,12 +31,8 @@ export const task: HeroResource = {
 			subject: 'task',
 			fields: [
 				taskId(),
-				choice('Status', 'status', [
-					['Open', 'open'],
-					['In Progress', 'in_progress'],
-					['Closed', 'closed'],
-				]),
-				choice('Priority', 'priority', ['lowest', 'low', 'medium', 'high', 'highest']),
+				choice('Status', 'status', CARE_STATUSES),
+				choice('Priority', 'priority', PRIORITIES),
 				choice('Assignee Type', 'assignee_type', [
 					['Admin', 'admin'],
 					['Admin Team', 'admin_team'],
