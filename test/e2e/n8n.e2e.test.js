@@ -68,6 +68,37 @@ test('the example workflows import, and the action one runs in n8n execute', asy
 	assert.deepEqual(fake.violations, []);
 });
 
+test('the credential works as a predefined credential in n8n\'s HTTP Request node', async () => {
+	const file = path.join(n8n.userFolder, 'http-request.json');
+	require('fs').writeFileSync(
+		file,
+		JSON.stringify({
+			name: 'HTTP Request with the Hero Health credential',
+			nodes: [
+				{ parameters: {}, id: 'a1', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0] },
+				{
+					parameters: { url: `${fake.url}/v1/me/capabilities`, authentication: 'predefinedCredentialType', nodeCredentialType: 'heroHealthApi', options: {} },
+					id: 'a2',
+					name: 'HTTP Request',
+					type: 'n8n-nodes-base.httpRequest',
+					typeVersion: 4.2,
+					position: [220, 0],
+					credentials: { heroHealthApi: { id: e2e.CREDENTIAL_ID, name: 'Hero Health account' } },
+				},
+			],
+			connections: { Start: { main: [[{ node: 'HTTP Request', type: 'main', index: 0 }]] } },
+			settings: { executionOrder: 'v1' },
+		}),
+	);
+	await n8n.importWorkflow(file, 'HeroHttpRequest1');
+	const run = await n8n.execute('HeroHttpRequest1');
+	assert.equal(run.error, undefined);
+	assert.deepEqual(run.output('HTTP Request')[0][0].capabilities, fake.store.capabilities);
+	const [request] = fake.requestsFor('getCapabilities');
+	assert.equal(request.headers['x-api-key'], fake.apiKey);
+	assert.equal(request.headers['x-practice-group-id'], fake.practiceGroupId);
+});
+
 test('the trigger registers its webhook, runs once for a signed event, refuses a forged one, and cleans up', async () => {
 	await n8n.start();
 	owner = await n8n.setUpOwner();
@@ -123,4 +154,24 @@ test('the reminder workflow activates and deactivates cleanly', async () => {
 	await waitFor(() => hooksFor(url).length === 1, 'the reminder webhook to be registered');
 	await n8n.rest(owner.cookie, 'POST', `/workflows/${IDS.reminder}/deactivate`, {});
 	await waitFor(() => hooksFor(url).length === 0, 'the reminder webhook to be removed');
+});
+
+test('the credential test passes in n8n with the right key and fails with a wrong one', async () => {
+	const credential = (apiKey) => ({
+		credentials: {
+			id: e2e.CREDENTIAL_ID,
+			name: 'Hero Health account',
+			type: 'heroHealthApi',
+			data: { apiKey, practiceGroupId: fake.practiceGroupId, environment: 'custom', baseUrl: fake.url },
+		},
+	});
+	const ok = await n8n.rest(owner.cookie, 'POST', '/credentials/test', credential(fake.apiKey));
+	assert.equal(ok.status, 'OK', JSON.stringify(ok));
+	const wrongKey = 'revoked-key-for-e2e';
+	const refused = await n8n.rest(owner.cookie, 'POST', '/credentials/test', credential(wrongKey));
+	assert.equal(refused.status, 'Error', JSON.stringify(refused));
+	assert.doesNotMatch(JSON.stringify(refused), new RegExp(wrongKey));
+	const me = fake.requestsFor('getPracticeGroupById');
+	assert.ok(me.length >= 2, 'the test request reached Hero as GET /v1/me');
+	assert.ok(me.every((r) => r.headers['x-practice-group-id'] === fake.practiceGroupId));
 });
