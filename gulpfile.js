@@ -24,6 +24,15 @@ function readme(done) {
 	done();
 }
 
+// A fresh dist/ each build, so nothing stale is packed; the build info goes too, or tsc
+// would think the deleted output is still current.
+function clean(done) {
+	fs.rmSync(path.join(__dirname, 'dist'), { recursive: true, force: true });
+	fs.rmSync(path.join(__dirname, '.tsbuildinfo'), { force: true });
+	done();
+}
+
+exports.clean = clean;
 exports.build = parallel(icons, codex);
 exports.readme = readme;
 exports.default = series(exports.build, readme);
