@@ -2,10 +2,11 @@ import { sleep } from 'n8n-workflow';
 
 /**
  * Keeps a run's requests under Hero's rate limit, shared by all its items. Unpaced until the
- * first 429; then requests are spaced out, 10% slower after each 429 (30% while 429s keep
- * coming; at most every 250 ms, since requests already in flight answer 429 too) and a little
- * faster after each success (0.05%), so the pace settles just under Hero's limit. Without
- * this, each limited item sleeps out Retry-After while the others keep hitting the limit.
+ * first 429, which halves the rate that was being sent; after that each 429 slows the pace by
+ * 10% (30% while 429s keep coming; at most every 250 ms, since requests already in flight
+ * answer 429 too) and each success speeds it up by 0.05%, so it settles just under Hero's
+ * limit. Without this, each limited item sleeps out Retry-After while the others keep
+ * hitting the limit.
  */
 export class Pacer {
 	private rate = 0;
@@ -41,7 +42,7 @@ export class Pacer {
 		const observed = sendsPerSecond(this.sends, now);
 		// 429s in back-to-back windows mean the pace is still far too high: step down harder.
 		const factor = sinceLast < 600 ? 0.7 : 0.9;
-		this.rate = Math.max(0.2, (this.rate > 0 ? this.rate : observed) * factor);
+		this.rate = Math.max(0.2, this.rate > 0 ? this.rate * factor : observed * 0.5);
 	}
 }
 
