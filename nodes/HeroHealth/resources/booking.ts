@@ -91,6 +91,18 @@ export const booking: HeroResource = {
 			path: '/v1/appointments/{id}',
 			scope: 'booking',
 			subject: 'appointment',
+			simplify: [
+				'id',
+				'patient_id',
+				'practitioner_id',
+				'location_id',
+				'appointment_type_id',
+				'start_time',
+				'duration',
+				'booking_confirmed_at',
+				'can_be_cancelled',
+				'can_be_rescheduled',
+			],
 			fields: [appointmentId()],
 		},
 		{

@@ -139,6 +139,7 @@ export const patientResource: HeroResource = {
 			method: 'GET',
 			path: '/v3/patients',
 			list: { paginated: true },
+			simplify: ['id', 'title', 'first_name', 'last_name', 'dob', 'nhs_number', 'sex', 'ehr_partner_id', 'deceased_at'],
 			fields: [
 				text('First Name', 'first_name', { in: 'query', maxLength: 100 }),
 				text('Last Name', 'last_name', { in: 'query', maxLength: 100 }),

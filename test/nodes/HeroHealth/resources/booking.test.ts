@@ -51,7 +51,7 @@ describe('Booking', () => {
 					additionalFields: { patientId: "={{ $('Input').item.json.patientId }}" },
 				}),
 				hero('Book', { resource, operation: 'bookAppointment', appointmentId: '={{ $json.id }}' }),
-				hero('Check', { resource, operation: 'getAppointment', appointmentId: '={{ $json.id }}' }),
+				hero('Check', { resource, operation: 'getAppointment', appointmentId: '={{ $json.id }}', simplify: false }),
 			],
 			{ credentials: heroCredentials(fake), items: [{ patientId: '20002' }] },
 		);
@@ -127,6 +127,14 @@ describe('Booking', () => {
 		);
 		expect(cancelled.json[0]).toEqual(expect.objectContaining({ status: 'cancelled', can_be_cancelled: false }));
 		expect(fake.requestsFor('cancelAppointment')[0].body).toEqual({ suppress_cancellation_policy: true });
+	});
+
+	it('Get Appointment is simplified to ten fields by default', async () => {
+		const created = await reserve(firstSlot('502'));
+		const run = await runHero({ resource, operation: 'getAppointment', appointmentId: created.json[0].id }, { fake });
+		expect(Object.keys(run.json[0]).sort()).toEqual(
+			['id', 'patient_id', 'practitioner_id', 'location_id', 'appointment_type_id', 'start_time', 'duration', 'booking_confirmed_at', 'can_be_cancelled', 'can_be_rescheduled'].sort(),
+		);
 	});
 
 	it('editing a confirmed appointment is refused with a message that says what to do', async () => {
