@@ -82,8 +82,7 @@ export class HeroHealthApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL:
-				'={{ $credentials.environment === "custom" ? $credentials.baseUrl.replace(/\\/+$/, "") : { production: "https://api.herohealth.net", staging: "https://api.staging.htech.app", mock: "https://developer.herohealth.net/_mock/apis/public-api/openapi" }[$credentials.environment] }}',
+			baseURL: `={{ $credentials.environment === "custom" ? $credentials.baseUrl.replace(/\\/+$/, "") : ${JSON.stringify(HERO_ENVIRONMENTS)}[$credentials.environment] }}`,
 			url: '/v1/me',
 			method: 'GET',
 		},

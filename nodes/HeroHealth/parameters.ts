@@ -24,12 +24,19 @@ function hasExpression(value: unknown): boolean {
 export class ParameterReader {
 	private readonly cache = new Map<string, unknown>();
 
+	private readonly dynamic = new Map<string, boolean>();
+
 	constructor(private readonly context: IExecuteFunctions) {}
 
 	get<T = unknown>(name: string, itemIndex: number, fallback?: unknown, extractValue = false): T {
 		const read = () =>
 			this.context.getNodeParameter(name, itemIndex, fallback, { extractValue }) as unknown;
-		if (hasExpression(rawAt(this.context.getNode().parameters, name))) return read() as T;
+		let dynamic = this.dynamic.get(name);
+		if (dynamic === undefined) {
+			dynamic = hasExpression(rawAt(this.context.getNode().parameters, name));
+			this.dynamic.set(name, dynamic);
+		}
+		if (dynamic) return read() as T;
 		const key = `${name}\u0000${extractValue}`;
 		if (!this.cache.has(key)) this.cache.set(key, read());
 		return this.cache.get(key) as T;

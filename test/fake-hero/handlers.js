@@ -47,11 +47,6 @@ function findSlotFor(store, body) {
 	);
 }
 
-function appointmentView(appointment) {
-	const { status, ...rest } = appointment;
-	return { ...rest, status };
-}
-
 function slotsMatching(store, query) {
 	const start = query.get('start_date');
 	const end = query.get('end_date');
@@ -169,12 +164,12 @@ const handlers = {
 		});
 		return { id, reserved_until: reservedUntil };
 	},
-	getAppointment: ({ store, params }) => appointmentView(getFrom(store.appointments, params.id, 'Appointment')),
+	getAppointment: ({ store, params }) => getFrom(store.appointments, params.id, 'Appointment'),
 	editAppointment: ({ store, params, body }) => {
 		const appointment = getFrom(store.appointments, params.id, 'Appointment');
 		if (appointment.status !== 'reserved') throw new HttpError(409, 'Only unconfirmed appointments can be edited');
 		Object.assign(appointment, { start_time: body.start_time, duration: body.duration, practitioner_id: body.practitioner_id });
-		return appointmentView(appointment);
+		return appointment;
 	},
 	getAppointmentStatus: ({ store, params }) => {
 		const appointment = getFrom(store.appointments, params.id, 'Appointment');
@@ -185,7 +180,7 @@ const handlers = {
 		appointment.status = 'cancelled';
 		appointment.can_be_cancelled = false;
 		appointment.can_be_rescheduled = false;
-		return appointmentView(appointment);
+		return appointment;
 	},
 	bookAppointment: ({ store, params, body }) => {
 		const appointment = getFrom(store.appointments, params.id, 'Appointment');
@@ -195,7 +190,7 @@ const handlers = {
 		appointment.status = 'confirmed';
 		appointment.booking_confirmed_at = new Date().toISOString();
 		appointment.reserved_until = null;
-		return appointmentView(appointment);
+		return appointment;
 	},
 	rescheduleAppointment: ({ store, params, body }) => {
 		const appointment = getFrom(store.appointments, params.id, 'Appointment');
@@ -203,7 +198,7 @@ const handlers = {
 		Object.assign(appointment, { start_time: body.start_time });
 		if (body.duration) appointment.duration = body.duration;
 		if (body.practitioner_id) appointment.practitioner_id = body.practitioner_id;
-		return appointmentView(appointment);
+		return appointment;
 	},
 	getBookingLink: ({ store, params }) => getFrom(store.bookingLinks, params.id, 'Booking link'),
 	updateBookingLink: ({ store, params, body }) => {
@@ -238,7 +233,7 @@ const handlers = {
 	listSlots: ({ store, query }) => page(slotsMatching(store, query).map(({ booked, ...s }) => s), query, 100),
 
 	// Utilities
-	createAttachmentLink: ({ store }) => {
+	createAttachmentLink: () => {
 		const uuid = crypto.randomUUID();
 		return { attachment_link: `https://hero.example/a/${uuid}`, attachment_uuid: uuid };
 	},

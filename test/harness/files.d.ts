@@ -1,4 +1,3 @@
 export declare const ROOT: string;
 export declare function readProjectFile(relative: string): string;
-export declare function writeProjectFile(relative: string, text: string): void;
 export declare function writeTempFile(name: string, text: string): string;

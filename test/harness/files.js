@@ -9,13 +9,7 @@ function readProjectFile(relative) {
 	return fs.readFileSync(path.join(ROOT, relative), 'utf8');
 }
 
-function writeProjectFile(relative, text) {
-	const file = path.join(ROOT, relative);
-	fs.mkdirSync(path.dirname(file), { recursive: true });
-	fs.writeFileSync(file, text);
-}
-
-module.exports = { ROOT, readProjectFile, writeProjectFile };
+module.exports = { ROOT, readProjectFile };
 
 /** Writes a file under the OS temp folder and returns its path. */
 function writeTempFile(name, text) {

@@ -20,5 +20,4 @@ const recorder = {
 	scoped: () => recorder,
 };
 Container.set(Logger, recorder);
-module.exports = { engineLogLines: lines };
 globalThis.__heroEngineLogLines = lines;

@@ -36,6 +36,15 @@ function contactFits(channel: unknown, contactDetail: unknown): string | undefin
 
 const batchId = () => locator('batchMessage', 'id', { in: 'path', required: true, label: 'Batch Message' });
 
+/** What the two lists of one batch share: the batch to pick, a status filter, paging. */
+const perBatchList = () => ({
+	method: 'GET' as const,
+	scope: 'messaging' as const,
+	subject: 'batch message',
+	list: { paginated: true },
+	fields: [batchId(), text('Status', 'status', { in: 'query', placeholder: 'e.g. CREATED', maxLength: 50 })],
+});
+
 export const message: HeroResource = {
 	value: 'message',
 	name: 'Message',
@@ -184,12 +193,8 @@ export const message: HeroResource = {
 			action: 'Get many recipients of a batch message',
 			description: 'List the recipients of a batch message, optionally by status',
 			heroName: 'List Batch Message Recipients',
-			method: 'GET',
 			path: '/v1/batch_message/{id}/recipients',
-			scope: 'messaging',
-			subject: 'batch message',
-			list: { paginated: true },
-			fields: [batchId(), text('Status', 'status', { in: 'query', placeholder: 'e.g. CREATED', maxLength: 50 })],
+			...perBatchList(),
 		},
 		{
 			value: 'listBatchSends',
@@ -197,12 +202,8 @@ export const message: HeroResource = {
 			action: 'Get many messages sent by a batch',
 			description: 'List the individual messages a batch message sent',
 			heroName: 'List Batch Message Sends',
-			method: 'GET',
 			path: '/v1/batch_message/{id}/messages',
-			scope: 'messaging',
-			subject: 'batch message',
-			list: { paginated: true },
-			fields: [batchId(), text('Status', 'status', { in: 'query', placeholder: 'e.g. CREATED', maxLength: 50 })],
+			...perBatchList(),
 		},
 		{
 			value: 'listTemplates',

@@ -1,6 +1,6 @@
-export { CREDENTIAL, heroBaseUrl, heroRequest } from './request';
+export { CREDENTIAL, heroRequest } from './request';
 export type { HeroContext, HeroRequest, RequestSettings } from './request';
-export { heroRequestPages, recordsOf, PAGE_SIZE } from './paginate';
+export { heroRequestPages, recordsOf } from './paginate';
 export { runWithConcurrency } from './concurrency';
 export { DEFAULT_RETRY } from './retry';
 export type { RetryPolicy } from './retry';

@@ -9,6 +9,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
+import { HERO_ENVIRONMENTS } from '../../../credentials/HeroHealthApi.credentials';
 import type { ApiScope, HttpMethod } from '../types';
 import type { ErrorContext } from './errors';
 import { heroStatusError, heroTransportError } from './errors';
@@ -18,11 +19,6 @@ import { DEFAULT_RETRY, retryDelay } from './retry';
 
 export const CREDENTIAL = 'heroHealthApi';
 
-const ENVIRONMENTS: Record<string, string> = {
-	production: 'https://api.herohealth.net',
-	staging: 'https://api.staging.htech.app',
-	mock: 'https://developer.herohealth.net/_mock/apis/public-api/openapi',
-};
 
 export type HeroContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
 
@@ -55,7 +51,9 @@ async function readBaseUrl(context: HeroContext): Promise<string> {
 	const credentials = await context.getCredentials(CREDENTIAL);
 	const environment = String(credentials.environment ?? 'production');
 	const url =
-		environment === 'custom' ? String(credentials.baseUrl ?? '').trim() : ENVIRONMENTS[environment];
+		environment === 'custom'
+			? String(credentials.baseUrl ?? '').trim()
+			: HERO_ENVIRONMENTS[environment as keyof typeof HERO_ENVIRONMENTS];
 	if (!url || !/^https?:\/\/[^\s/]+/i.test(url)) {
 		throw new NodeOperationError(
 			context.getNode(),
@@ -70,7 +68,7 @@ async function readBaseUrl(context: HeroContext): Promise<string> {
 }
 
 /** The credential's base URL, read once per execution context. */
-export async function heroBaseUrl(context: HeroContext): Promise<string> {
+async function heroBaseUrl(context: HeroContext): Promise<string> {
 	let url = baseUrls.get(context);
 	if (!url) {
 		url = readBaseUrl(context);
