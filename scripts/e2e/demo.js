@@ -8,8 +8,9 @@ const fs = require('fs');
 const e2e = require('./n8n');
 const { createFakeHero } = require('../../test/fake-hero/server');
 
-const N8N_PORT = Number(process.env.N8N_DEMO_PORT || 5678);
-const HERO_PORT = Number(process.env.FAKE_HERO_PORT || 4010);
+// Free ports unless asked for: the demo runs beside a user's own n8n and the test suites.
+const N8N_PORT = process.env.N8N_DEMO_PORT ? Number(process.env.N8N_DEMO_PORT) : undefined;
+const HERO_PORT = Number(process.env.FAKE_HERO_PORT || 0);
 const EXAMPLES = [
 	['register-patients-and-send-booking-links.json', 'HeroExampleInvit'],
 	['new-booking-to-crm-row.json', 'HeroExampleCrmRw'],

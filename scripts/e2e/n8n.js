@@ -4,6 +4,7 @@
 // workflows, executes workflows and runs the server.
 const { spawn, execFileSync } = require('child_process');
 const fs = require('fs');
+const net = require('net');
 const os = require('os');
 const path = require('path');
 
@@ -51,17 +52,51 @@ function installPackage(userFolder, tarball) {
 	return packageDir;
 }
 
-function environment(userFolder, port) {
+/** A loopback port nothing listens on now, chosen by the OS. */
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.unref();
+		server.on('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address();
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+/**
+ * Every listener an n8n process may open, each on its own free port: the editor and webhooks,
+ * the task broker (opened by every n8n process, CLI commands included) and a worker's health
+ * check. Fixed defaults (5678, 5679) would clash with a user's own n8n or another run.
+ */
+async function listenerPorts(mainPort) {
+	return {
+		N8N_PORT: String(mainPort ?? (await freePort())),
+		N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
+		QUEUE_HEALTH_CHECK_PORT: String(await freePort()),
+	};
+}
+
+function portIsFree(port) {
+	return new Promise((resolve) => {
+		const server = net.createServer();
+		server.once('error', () => resolve(false));
+		server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+	});
+}
+
+const PORT_IN_USE = /EADDRINUSE|already in use/i;
+
+function environment(userFolder) {
 	const env = { ...process.env };
-	for (const key of Object.keys(env)) if (key.startsWith('N8N_') || key.startsWith('DB_')) delete env[key];
+	for (const key of Object.keys(env)) if (key.startsWith('N8N_') || key.startsWith('DB_') || key.startsWith('QUEUE_')) delete env[key];
 	return {
 		...env,
 		N8N_USER_FOLDER: userFolder,
-		N8N_PORT: String(port),
 		N8N_LISTEN_ADDRESS: '127.0.0.1',
 		N8N_HOST: '127.0.0.1',
-		WEBHOOK_URL: `http://127.0.0.1:${port}/`,
-		N8N_EDITOR_BASE_URL: `http://127.0.0.1:${port}/`,
 		N8N_ENCRYPTION_KEY: 'n8n-nodes-herohealth-local-demo-key',
 		N8N_DIAGNOSTICS_ENABLED: 'false',
 		N8N_PERSONALIZATION_ENABLED: 'false',
@@ -78,21 +113,33 @@ function environment(userFolder, port) {
 }
 
 class N8n {
-	constructor({ userFolder, port = 5678, nodeBin, n8nBin }) {
+	/** `port` asks for a main port; without it, start() picks a free one. */
+	constructor({ userFolder, port, nodeBin, n8nBin }) {
 		this.userFolder = userFolder;
-		this.port = port;
+		this.requestedPort = port;
 		this.nodeBin = nodeBin;
 		this.n8nBin = n8nBin;
-		this.env = environment(userFolder, port);
-		this.url = `http://127.0.0.1:${port}`;
+		this.env = environment(userFolder);
 	}
 
 	/**
 	 * Runs an n8n CLI command without blocking this process (the fake Hero may live in it);
 	 * rejects with its output when it fails.
 	 */
-	cli(args, { allowFailure = false, timeoutMs = 300_000, env = {} } = {}) {
-		return new Promise((resolve, reject) => {
+	async cli(args, { allowFailure = false, timeoutMs = 300_000, env = {} } = {}) {
+		for (let attempt = 1; ; attempt++) {
+			const result = await this.cliOnce(args, { timeoutMs, env: { ...(await listenerPorts()), ...env } });
+			// A port picked free can be taken before n8n binds it: pick again.
+			if (result.status !== 0 && attempt < 3 && PORT_IN_USE.test(result.stdout + result.stderr)) continue;
+			if (result.status !== 0 && !allowFailure) {
+				throw new Error(`n8n ${args.join(' ')} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
+			}
+			return result;
+		}
+	}
+
+	cliOnce(args, { timeoutMs, env }) {
+		return new Promise((resolve) => {
 			const child = spawn(this.nodeBin, [this.n8nBin, ...args], { env: { ...this.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
 			let stdout = '';
 			let stderr = '';
@@ -101,10 +148,7 @@ class N8n {
 			const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
 			child.on('close', (status) => {
 				clearTimeout(timer);
-				const result = { status, stdout, stderr };
-				if (status !== 0 && !allowFailure) {
-					reject(new Error(`n8n ${args.join(' ')} failed (${status}):\n${stdout}\n${stderr}`));
-				} else resolve(result);
+				resolve({ status, stdout, stderr });
 			});
 		});
 	}
@@ -153,12 +197,28 @@ class N8n {
 		return { run, runData, output, error: run.data.resultData.error };
 	}
 
-	start() {
-		this.process = spawn(this.nodeBin, [this.n8nBin, 'start'], { env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
-		this.logs = '';
-		this.process.stdout.on('data', (chunk) => (this.logs += chunk));
-		this.process.stderr.on('data', (chunk) => (this.logs += chunk));
-		return this.waitUntilReady();
+	/** `n8n start` on free ports; this.url is set once it is ready. */
+	async start() {
+		if (this.requestedPort !== undefined && !(await portIsFree(this.requestedPort))) {
+			throw new Error(`port ${this.requestedPort} is in use; leave the port unset to have a free one picked`);
+		}
+		for (let attempt = 1; ; attempt++) {
+			const ports = await listenerPorts(this.requestedPort);
+			this.port = Number(ports.N8N_PORT);
+			this.url = `http://127.0.0.1:${this.port}`;
+			const env = { ...this.env, ...ports, WEBHOOK_URL: `${this.url}/`, N8N_EDITOR_BASE_URL: `${this.url}/` };
+			this.process = spawn(this.nodeBin, [this.n8nBin, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+			this.logs = '';
+			this.process.stdout.on('data', (chunk) => (this.logs += chunk));
+			this.process.stderr.on('data', (chunk) => (this.logs += chunk));
+			try {
+				return await this.waitUntilReady();
+			} catch (error) {
+				await this.stop();
+				if (attempt < 3 && this.requestedPort === undefined && PORT_IN_USE.test(this.logs)) continue;
+				throw error;
+			}
+		}
 	}
 
 	async waitUntilReady(timeoutMs = 180_000) {
@@ -223,4 +283,4 @@ function tempUserFolder(prefix = 'hero-n8n-') {
 	return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-module.exports = { ROOT, CREDENTIAL_ID, provision, buildAndPack, installPackage, N8n, tempUserFolder, log };
+module.exports = { ROOT, CREDENTIAL_ID, provision, buildAndPack, installPackage, N8n, tempUserFolder, freePort, log };

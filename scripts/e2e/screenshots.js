@@ -17,7 +17,7 @@ async function main() {
 	const userFolder = e2e.tempUserFolder('hero-shots-');
 	e2e.installPackage(userFolder, e2e.buildAndPack(path.join(userFolder, 'pack')));
 	const fake = await createFakeHero().start();
-	const n8n = new e2e.N8n({ userFolder, port: 5710, ...bins });
+	const n8n = new e2e.N8n({ userFolder, ...bins });
 	await n8n.importCredential(fake.url, fake);
 	await n8n.importWorkflow(path.join(e2e.ROOT, 'examples', 'register-patients-and-send-booking-links.json'), 'HeroExampleInvit');
 	await n8n.importWorkflow(path.join(e2e.ROOT, 'examples', 'new-booking-to-crm-row.json'), 'HeroExampleCrmRw');

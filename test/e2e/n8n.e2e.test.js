@@ -35,7 +35,7 @@ before(async () => {
 	const tarball = e2e.buildAndPack(path.join(userFolder, 'pack'));
 	e2e.installPackage(userFolder, tarball);
 	fake = await createFakeHero().start();
-	n8n = new e2e.N8n({ userFolder, port: 5690 + Math.floor(Math.random() * 100), ...bins });
+	n8n = new e2e.N8n({ userFolder, ...bins });
 	await n8n.importCredential(fake.url, fake);
 	await n8n.importWorkflow(path.join(EXAMPLES, 'register-patients-and-send-booking-links.json'), IDS.invite);
 	await n8n.importWorkflow(path.join(EXAMPLES, 'new-booking-to-crm-row.json'), IDS.crm);

@@ -47,8 +47,11 @@ export interface FakeHero {
 	faults: Fault[];
 	stats: { inFlight: number; maxInFlight: number; received: Record<string, number>; processed: Record<string, number> };
 	latencyMs: number;
+	gate?: { size: number; timedOut: number };
 	inject(fault: Fault): void;
 	limitRate(perSecond: number, burst?: number): void;
+	/** Answers nothing until `size` requests wait, then answers them together. */
+	holdUntil(size: number, timeoutMs?: number): void;
 	received(operationId: string): number;
 	processed(operationId: string): number;
 	requestsFor(operationId: string): RecordedRequest[];

@@ -54,6 +54,7 @@ function createFakeHero(options = {}) {
 		faults: [],
 		stats: { inFlight: 0, maxInFlight: 0, received: {}, processed: {} },
 		rateLimit: undefined,
+		gate: undefined,
 		latencyMs: settings.latencyMs || 0,
 		url: undefined,
 		server: undefined,
@@ -64,6 +65,14 @@ function createFakeHero(options = {}) {
 		/** Token bucket over all requests; beyond it 429 with Retry-After in seconds. */
 		limitRate(perSecond, burst = perSecond) {
 			fake.rateLimit = perSecond ? new TokenBucket(perSecond, burst) : undefined;
+		},
+		/**
+		 * Holds every answer until `size` requests are waiting, then answers them all: a client
+		 * that allows `size` in flight always reaches it, however slow the machine. A gate that
+		 * never fills (the client sent fewer at once) opens after `timeoutMs` and counts it.
+		 */
+		holdUntil(size, timeoutMs = 10_000) {
+			fake.gate = size ? { size, timeoutMs, waiting: [], timer: undefined, timedOut: 0 } : undefined;
 		},
 		received(operationId) {
 			return fake.stats.received[operationId] || 0;
@@ -80,6 +89,8 @@ function createFakeHero(options = {}) {
 			fake.faults.length = 0;
 			fake.stats = { inFlight: 0, maxInFlight: 0, received: {}, processed: {} };
 			fake.rateLimit = undefined;
+			if (fake.gate) clearTimeout(fake.gate.timer);
+			fake.gate = undefined;
 		},
 		async start(port = 0, host = '127.0.0.1') {
 			fake.server = http.createServer((req, res) => handle(req, res));
@@ -87,7 +98,13 @@ function createFakeHero(options = {}) {
 				sockets.add(socket);
 				socket.on('close', () => sockets.delete(socket));
 			});
-			await new Promise((resolve) => fake.server.listen(port, host, resolve));
+			await new Promise((resolve, reject) => {
+				fake.server.once('error', reject);
+				fake.server.listen(port, host, () => {
+					fake.server.off('error', reject);
+					resolve();
+				});
+			});
 			fake.url = `http://${host}:${fake.server.address().port}`;
 			return fake;
 		},
@@ -151,7 +168,10 @@ function createFakeHero(options = {}) {
 				}
 			};
 			res.on('close', finish);
-			const respond = (fn) => (fake.latencyMs ? setTimeout(fn, fake.latencyMs) : fn());
+			const respond = (fn) => {
+				if (fake.gate) return gated(fn);
+				return fake.latencyMs ? setTimeout(fn, fake.latencyMs) : fn();
+			};
 			respond(() => {
 				try {
 					process1(req, res, Buffer.concat(chunks));
@@ -161,6 +181,23 @@ function createFakeHero(options = {}) {
 				}
 			});
 		});
+	}
+
+	function gated(fn) {
+		const gate = fake.gate;
+		gate.waiting.push(fn);
+		const open = () => {
+			clearTimeout(gate.timer);
+			gate.timer = undefined;
+			for (const waiting of gate.waiting.splice(0)) waiting();
+		};
+		if (gate.waiting.length >= gate.size) return open();
+		if (!gate.timer) {
+			gate.timer = setTimeout(() => {
+				gate.timedOut += 1;
+				open();
+			}, gate.timeoutMs);
+		}
 	}
 
 	function process1(req, res, rawBody) {

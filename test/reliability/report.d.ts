@@ -1,1 +1,2 @@
-export declare function writeReport(relative: string, text: string): { stale: boolean; inCi: boolean };
+/** Writes the report under `npm run docs`; otherwise throws when the committed file differs. */
+export declare function checkReport(relative: string, text: string): void;

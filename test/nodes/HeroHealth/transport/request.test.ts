@@ -154,28 +154,28 @@ describe('request layer: errors', () => {
 });
 
 describe('request layer: items', () => {
-	afterEach(() => {
-		fake.latencyMs = 0;
-	});
-
+	// The fake Hero answers only once `size` requests wait, so a node that allows that many in
+	// flight reaches it on any machine, and one that allows more is caught.
 	it('keeps at most Concurrency requests in flight, output in input order with pairedItem', async () => {
-		fake.latencyMs = 40;
+		fake.holdUntil(3);
 		const ids = ['401', '402', '403', '404'];
-		const items = Array.from({ length: 20 }, (_, i) => ({ practitioner: ids[i % 4] }));
+		const items = Array.from({ length: 21 }, (_, i) => ({ practitioner: ids[i % 4] }));
 		const run = await runHero(
 			{ ...getPractitioner('={{ $json.practitioner }}'), requestOptions: { concurrency: 3 } },
 			{ fake, items },
 		);
 		expect(run.error).toBeUndefined();
+		expect(fake.gate?.timedOut).toBe(0);
 		expect(fake.stats.maxInFlight).toBe(3);
 		expect(run.items.map((item) => item.json.id)).toEqual(items.map((item) => item.practitioner));
 		expect(run.items.map((item) => item.pairedItem)).toEqual(items.map((_, i) => ({ item: i })));
 	});
 
 	it('uses five at a time by default', async () => {
-		fake.latencyMs = 40;
-		const run = await runHero(getPractitioner(), { fake, items: Array.from({ length: 12 }, () => ({})) });
-		expect(run.json).toHaveLength(12);
+		fake.holdUntil(5);
+		const run = await runHero(getPractitioner(), { fake, items: Array.from({ length: 15 }, () => ({})) });
+		expect(run.json).toHaveLength(15);
+		expect(fake.gate?.timedOut).toBe(0);
 		expect(fake.stats.maxInFlight).toBe(5);
 	});
 
