@@ -13,6 +13,45 @@ export const HERO_ENVIRONMENTS = {
 	mock: 'https://developer.herohealth.net/_mock/apis/public-api/openapi',
 } as const;
 
+/**
+ * The one reading of a custom Base URL, for the node and the credential test alike: http(s),
+ * a host, no user name or password, no query or fragment, no trailing slash. Messages never
+ * repeat the address, which may hold a password.
+ */
+export function normaliseBaseUrl(raw: unknown): string {
+	const text = typeof raw === 'string' ? raw.trim() : '';
+	const problem = (what: string) =>
+		new Error(`The Base URL in the Hero Health credential ${what}`);
+	if (!text) throw problem('is empty: enter the address of the Hero API, e.g. https://api.herohealth.net');
+	if (/\s/.test(text)) throw problem('contains spaces');
+	if (/[?#]/.test(text)) {
+		throw problem('must not contain a query (?) or fragment (#): enter only the address, e.g. https://api.herohealth.net');
+	}
+	let url: URL;
+	try {
+		url = new URL(text);
+	} catch {
+		throw problem('is not a web address: it must start with https:// (or http:// for a local server)');
+	}
+	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+		throw problem('must start with https:// (or http:// for a local server)');
+	}
+	if (url.username || url.password) {
+		throw problem('must not contain a user name or password (user:password@): the API key is what authenticates');
+	}
+	if (!url.hostname) throw problem('has no host name');
+	return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+/** The API address a credential points at. */
+export function baseUrlOf(credentials: ICredentialDataDecryptedObject): string {
+	const environment = String(credentials.environment ?? 'production');
+	if (environment === 'custom') return normaliseBaseUrl(credentials.baseUrl);
+	const url = HERO_ENVIRONMENTS[environment as keyof typeof HERO_ENVIRONMENTS];
+	if (!url) throw new Error('The Environment in the Hero Health credential is not one this node knows: pick it again');
+	return url;
+}
+
 export class HeroHealthApi implements ICredentialType {
 	name = 'heroHealthApi';
 
@@ -77,12 +116,20 @@ export class HeroHealthApi implements ICredentialType {
 		);
 		if (!hasOverride) headers['x-practice-group-id'] = String(credentials.practiceGroupId ?? '');
 		headers['x-api-key'] = String(credentials.apiKey ?? '');
-		return { ...requestOptions, headers };
+		const authenticated: IHttpRequestOptions = { ...requestOptions, headers };
+		// The credential test sets a baseURL: read it the same way the node does, and never let
+		// a redirect carry the key elsewhere.
+		if (requestOptions.baseURL !== undefined) {
+			authenticated.baseURL = baseUrlOf(credentials);
+			authenticated.disableFollowRedirect = true;
+		}
+		return authenticated;
 	};
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: `={{ $credentials.environment === "custom" ? $credentials.baseUrl.replace(/\\/+$/, "") : ${JSON.stringify(HERO_ENVIRONMENTS)}[$credentials.environment] }}`,
+			// authenticate replaces this with the checked Base URL; the expression is a fallback.
+			baseURL: `={{ $credentials.environment === "custom" ? String($credentials.baseUrl ?? "").trim() : ${JSON.stringify(HERO_ENVIRONMENTS)}[$credentials.environment] }}`,
 			url: '/v1/me',
 			method: 'GET',
 		},

@@ -5,6 +5,8 @@ import { collectionOf } from './description';
 import { ParameterReader } from './parameters';
 import type { HeroRequest, RequestSettings } from './transport';
 import { DEFAULT_RETRY, heroRequest, heroRequestPages, Pacer, recordsOf, runWithConcurrency, Slots } from './transport';
+import { normaliseBoolean, normaliseId, normaliseNumberIn } from './fields/normalise';
+import { mayHaveActed } from './transport/errors';
 import type { HeroField, HeroOperation, HeroResource, HttpMethod } from './types';
 import { FieldValueError } from './types';
 
@@ -44,6 +46,55 @@ function customRequest(controls: Record<string, unknown>): BuiltRequest {
 	return request;
 }
 
+function fieldError(
+	context: IExecuteFunctions,
+	displayName: string,
+	itemIndex: number,
+	message: string,
+): NodeOperationError {
+	return new NodeOperationError(context.getNode(), `[item ${itemIndex}] ${displayName}: ${message}`, {
+		itemIndex,
+		description: `Correct ${displayName} on item ${itemIndex}; nothing was sent to Hero for this item.`,
+	});
+}
+
+/** Runs a field's check, turning what it refuses into an error naming the field and item. */
+function checked<T>(
+	context: IExecuteFunctions,
+	displayName: string,
+	itemIndex: number,
+	check: () => T,
+): T {
+	try {
+		return check();
+	} catch (error) {
+		if (error instanceof FieldValueError) throw fieldError(context, displayName, itemIndex, error.message);
+		throw new NodeOperationError(context.getNode(), error as Error, { itemIndex });
+	}
+}
+
+/**
+ * A node setting (Return All, Limit, Simplify, Request Options) read with the same strict
+ * checks as the fields: "false" is false, "5 minutes" is an error, never NaN.
+ */
+function setting<T>(
+	context: IExecuteFunctions,
+	read: ParameterReader,
+	name: string,
+	displayName: string,
+	itemIndex: number,
+	fallback: T,
+	normalise: (value: unknown) => T | undefined,
+): T {
+	const raw = read.get(name, itemIndex, fallback);
+	return checked(context, displayName, itemIndex, () => normalise(raw)) ?? fallback;
+}
+
+const LIMIT = normaliseNumberIn({ min: 1 });
+const CONCURRENCY = normaliseNumberIn({ min: 1, max: 50 });
+const MAX_ATTEMPTS = normaliseNumberIn({ min: 1, max: 10 });
+const TIMEOUT = normaliseNumberIn({ min: 1, max: 600, integer: false });
+
 export interface BuiltRequest extends HeroRequest {
 	/** The ID in the path, for error messages. */
 	id?: string;
@@ -79,18 +130,9 @@ export function buildRequest(
 			if (!(name in collection)) continue;
 			raw = collection[name];
 		}
-		let value: unknown;
-		try {
-			value = field.normalise ? field.normalise(raw) : raw;
-		} catch (error) {
-			if (!(error instanceof FieldValueError)) {
-				throw new NodeOperationError(node, error as Error, { itemIndex });
-			}
-			throw new NodeOperationError(node, `[item ${itemIndex}] ${displayName}: ${error.message}`, {
-				itemIndex,
-				description: `Correct ${displayName} on item ${itemIndex}; nothing was sent to Hero for this item.`,
-			});
-		}
+		const value = checked(context, displayName, itemIndex, () =>
+			field.normalise ? field.normalise(raw) : raw,
+		);
 		if (value === undefined) {
 			if (field.required && field.in !== 'none') {
 				throw new NodeOperationError(node, `[item ${itemIndex}] ${displayName} is required`, {
@@ -117,12 +159,7 @@ export function buildRequest(
 	const request: BuiltRequest = { method: operation.method, path, qs };
 	if (hasBody || ['POST', 'PUT', 'PATCH'].includes(operation.method)) request.body = body;
 	const problem = operation.check?.(request);
-	if (problem) {
-		throw new NodeOperationError(node, `[item ${itemIndex}] ${problem.field}: ${problem.message}`, {
-			itemIndex,
-			description: `Correct ${problem.field} on item ${itemIndex}; nothing was sent to Hero for this item.`,
-		});
-	}
+	if (problem) throw fieldError(context, problem.field, itemIndex, problem.message);
 	const pathId = Object.values(pathValues)[0];
 	if (pathId) request.id = pathId;
 	return request;
@@ -153,17 +190,16 @@ async function runItem(
 	settings: RequestSettings,
 ): Promise<IDataObject[]> {
 	const request = buildRequest(context, operation, itemIndex, read);
-	const practiceGroupId = String(read.get('requestOptions.practiceGroupId', itemIndex, '') ?? '').trim();
-	if (practiceGroupId) {
-		if (!/^\d+$/.test(practiceGroupId)) {
-			throw new NodeOperationError(
-				context.getNode(),
-				`[item ${itemIndex}] Practice Group ID: must be a numeric Hero ID such as 12345`,
-				{ itemIndex },
-			);
-		}
-		request.practiceGroupId = practiceGroupId;
-	}
+	const practiceGroupId = setting(
+		context,
+		read,
+		'requestOptions.practiceGroupId',
+		'Practice Group ID',
+		itemIndex,
+		'',
+		normaliseId,
+	);
+	if (practiceGroupId) request.practiceGroupId = practiceGroupId;
 	const itemSettings: RequestSettings = {
 		...settings,
 		itemIndex,
@@ -172,10 +208,14 @@ async function runItem(
 		id: request.id,
 	};
 
+	// Every setting is read before anything is sent: a bad one must not follow a request.
+	const simplify =
+		operation.simplify !== undefined &&
+		setting(context, read, 'simplify', 'Simplify', itemIndex, true, normaliseBoolean);
 	let records: IDataObject[];
 	if (operation.list) {
-		const returnAll = read.get<boolean>('returnAll', itemIndex, false);
-		const limit = returnAll ? undefined : read.get<number>('limit', itemIndex, 50);
+		const returnAll = setting(context, read, 'returnAll', 'Return All', itemIndex, false, normaliseBoolean);
+		const limit = returnAll ? undefined : setting(context, read, 'limit', 'Limit', itemIndex, 50, LIMIT);
 		if (operation.list.paginated) {
 			records = await heroRequestPages.call(context, request, itemSettings, {
 				limit,
@@ -189,7 +229,7 @@ async function runItem(
 	} else {
 		records = asRecords(await heroRequest.call(context, request, itemSettings), operation);
 	}
-	if (operation.simplify && read.get<boolean>('simplify', itemIndex, true)) {
+	if (simplify && operation.simplify) {
 		const keys = operation.simplify;
 		records = records.map((record) => pick(record, keys));
 	}
@@ -202,10 +242,62 @@ function errorJson(error: Error & { description?: unknown }): IDataObject {
 	return json;
 }
 
+interface Failure {
+	index: number;
+	error: Error & { description?: string | null };
+}
+
+function itemList(indexes: number[]): string {
+	return `${indexes.length === 1 ? 'item' : 'items'} ${indexes.join(', ')}`;
+}
+
+/**
+ * The error for a run stopped by failures: the first failure's error, naming every item that
+ * failed, the items Hero processed (a rerun repeats them), those whose outcome is unknown and
+ * those never started.
+ */
+function runError(
+	context: IExecuteFunctions,
+	failures: Failure[],
+	results: INodeExecutionData[][],
+): Error {
+	failures.sort((a, b) => a.index - b.index);
+	const [first, ...others] = failures;
+	const failed = failures.map((f) => f.index);
+	const processed = results.flatMap((result, index) => (result ? [index] : []));
+	const uncertain = failures.filter((f) => mayHaveActed(f.error)).map((f) => f.index);
+	const notStarted = results.length - processed.length - failures.length;
+	const lines = [first.error.description];
+	if (others.length) {
+		lines.push(
+			`${failures.length} items failed:`,
+			...failures.map((f) => `- item ${f.index}: ${f.error.message.replace(/^\[item \d+\] /, '')}`),
+		);
+	}
+	if (results.length > 1) {
+		lines.push(
+			processed.length
+				? `Hero processed ${itemList(processed)}; running the node again repeats them. Turn on Settings > On Error > Continue to keep successful items in the output.`
+				: 'Hero processed no item of this run.',
+		);
+	}
+	if (uncertain.length) {
+		lines.push(`Hero may have acted on ${itemList(uncertain)} before the failure: check in Hero before running them again.`);
+	}
+	if (notStarted > 0) lines.push(`${notStarted} item(s) were not started.`);
+	const error =
+		first.error instanceof NodeOperationError || first.error.name === 'NodeApiError'
+			? first.error
+			: new NodeOperationError(context.getNode(), first.error, { itemIndex: first.index });
+	if (others.length) error.message = `${error.message} (${itemList(failed.slice(1))} failed too)`;
+	error.description = lines.filter(Boolean).join('\n');
+	return error;
+}
+
 /**
  * Runs one operation over every input item: at most Concurrency at a time, output in input
  * order with pairedItem, Continue On Fail per item. Without it, the first failure stops new
- * items from starting and the error says which items had already gone through.
+ * items from starting; items already in flight finish, and the error accounts for every item.
  */
 export async function executeOperation(
 	this: IExecuteFunctions,
@@ -223,18 +315,19 @@ export async function executeOperation(
 		);
 	}
 	const continueOnFail = this.continueOnFail();
-	let failure: { index: number; error: Error & { description?: string | null } } | undefined;
-	const options = this.getNodeParameter('requestOptions', 0, {}) as IDataObject;
-	const concurrency = Math.max(1, Math.min(50, Number(options.concurrency ?? 5) || 5));
+	const read = new ParameterReader(this);
+	const option = <T>(name: string, displayName: string, fallback: T, normalise: (value: unknown) => T | undefined) =>
+		setting(this, read, `requestOptions.${name}`, displayName, 0, fallback, normalise);
+	const concurrency = option('concurrency', 'Concurrency', 5, CONCURRENCY);
 	const settings: RequestSettings = {
-		retry: { ...DEFAULT_RETRY, maxAttempts: Math.max(1, Number(options.maxAttempts ?? DEFAULT_RETRY.maxAttempts)) },
-		timeoutMs: Math.max(1, Number(options.timeout ?? 30)) * 1000,
+		retry: { ...DEFAULT_RETRY, maxAttempts: option('maxAttempts', 'Max Attempts', DEFAULT_RETRY.maxAttempts, MAX_ATTEMPTS) },
+		timeoutMs: option('timeout', 'Timeout (Seconds)', 30, TIMEOUT) * 1000,
 		pacer: new Pacer(),
 		slots: new Slots(concurrency),
 	};
 
-	const read = new ParameterReader(this);
 	const results: INodeExecutionData[][] = new Array(items.length);
+	const failures: Failure[] = [];
 
 	// More items than slots are under way: an item waiting out a Retry-After gives its slot to
 	// the next one, and Concurrency still bounds the requests in flight.
@@ -244,7 +337,7 @@ export async function executeOperation(
 		async (index) => {
 			await settings.slots?.acquire();
 			// Checked with the slot held: a failed item keeps its slot until it is recorded.
-			if (failure) {
+			if (failures.length) {
 				settings.slots?.release();
 				return;
 			}
@@ -254,28 +347,16 @@ export async function executeOperation(
 			} catch (error) {
 				if (continueOnFail) {
 					results[index] = [{ json: errorJson(error), pairedItem: { item: index } }];
-				} else if (!failure) {
-					failure = { index, error };
+				} else {
+					failures.push({ index, error });
 				}
 			} finally {
 				settings.slots?.release();
 			}
 		},
-		() => failure !== undefined,
+		() => failures.length > 0,
 	);
 
-	if (failure) {
-		const done = results
-			.map((result, index) => (result ? index : -1))
-			.filter((index) => index >= 0);
-		if (done.length) {
-			const note = `Items ${done.join(', ')} had already been processed by Hero; running the node again repeats them. Turn on Settings > On Error > Continue to keep successful items in the output.`;
-			failure.error.description = [failure.error.description, note].filter(Boolean).join('\n');
-		}
-		if (failure.error instanceof NodeOperationError || failure.error.name === 'NodeApiError') {
-			throw failure.error;
-		}
-		throw new NodeOperationError(this.getNode(), failure.error, { itemIndex: failure.index });
-	}
+	if (failures.length) throw runError(this, failures, results);
 	return [results.flat()];
 }

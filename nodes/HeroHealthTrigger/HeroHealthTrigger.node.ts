@@ -6,8 +6,9 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { normaliseBoolean, normaliseNumberIn } from '../HeroHealth/fields/normalise';
 import { heroRequest } from '../HeroHealth/transport';
 import { FULL_RECORD, HERO_EVENTS } from './events';
 import type { TriggerStaticData } from './lifecycle';
@@ -41,14 +42,57 @@ function headerValue(headers: IDataObject, name: string): string | undefined {
 
 /**
  * The keys this trigger registered for the event, across its test and production URLs (both
- * are ours, and n8n does not tell a delivery which URL it came in on). The body is not trusted
- * before verification, so an unknown event falls back to every key, never to none.
+ * are ours, and n8n does not tell a delivery which URL it came in on). Only that event's keys:
+ * a delivery signed for one event cannot pass as another, and an event that is not a string
+ * has no key at all.
  */
-function signingKeysFor(context: IWebhookFunctions, event: string | undefined): string[] {
+function signingKeysFor(context: IWebhookFunctions, event: unknown): string[] {
+	if (typeof event !== 'string') return [];
 	const registrations = (context.getWorkflowStaticData('node') as TriggerStaticData).registrations ?? {};
-	const all = Object.values(registrations).flatMap((byEvent) => Object.entries(byEvent));
-	const forEvent = all.filter(([name]) => name === event).map(([, r]) => r.signingKey);
-	return forEvent.length ? forEvent : all.map(([, r]) => r.signingKey);
+	return Object.values(registrations).flatMap((byEvent) =>
+		Object.entries(byEvent)
+			.filter(([name]) => name === event)
+			.map(([, registration]) => registration.signingKey),
+	);
+}
+
+export interface TriggerOptions {
+	fetchFullRecord: boolean;
+	replayWindow: number;
+	verifySignature: boolean;
+}
+
+const REPLAY_WINDOW = normaliseNumberIn({ min: 1, max: 3600 });
+
+/**
+ * The trigger's options, checked; a string says which option does not read and why. Such a
+ * trigger refuses to run rather than run with a check switched off.
+ */
+export function triggerOptions(options: IDataObject): TriggerOptions | string {
+	const checks = {
+		fetchFullRecord: ['Fetch Full Record', () => normaliseBoolean(options.fetchFullRecord) ?? false],
+		replayWindow: ['Replay Window (Seconds)', () => REPLAY_WINDOW(options.replayWindow) ?? 300],
+		verifySignature: ['Verify Signature', () => normaliseBoolean(options.verifySignature) ?? true],
+	} as const;
+	const read: Partial<Record<keyof TriggerOptions, unknown>> = {};
+	for (const [name, [label, check]] of Object.entries(checks)) {
+		try {
+			read[name as keyof TriggerOptions] = check();
+		} catch (error) {
+			return `${label}: ${(error as Error).message}`;
+		}
+	}
+	return read as TriggerOptions;
+}
+
+/** Activation stops on options that do not read, before any webhook is registered. */
+function checkOptions(context: IHookFunctions): void {
+	const options = triggerOptions(context.getNodeParameter('options', {}) as IDataObject);
+	if (typeof options === 'string') {
+		throw new NodeOperationError(context.getNode(), options, {
+			description: 'Correct the option in the Hero Health Trigger, then activate the workflow again.',
+		});
+	}
 }
 
 export class HeroHealthTrigger implements INodeType {
@@ -94,10 +138,10 @@ export class HeroHealthTrigger implements INodeType {
 						displayName: 'Replay Window (Seconds)',
 						name: 'replayWindow',
 						type: 'number',
-						typeOptions: { minValue: 1 },
+						typeOptions: { minValue: 1, maxValue: 3600 },
 						default: 300,
 						description:
-							'Deliveries whose timestamp is further than this from now, in the past or the future, are refused',
+							'Deliveries whose timestamp is further than this from now, in the past or the future, are refused (1 to 3600)',
 					},
 					{
 						displayName: 'Verify Signature',
@@ -123,9 +167,11 @@ export class HeroHealthTrigger implements INodeType {
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
+				checkOptions(this);
 				return await checkExists.call(this);
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
+				checkOptions(this);
 				return await create.call(this);
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
@@ -135,7 +181,12 @@ export class HeroHealthTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const options = triggerOptions(this.getNodeParameter('options', {}) as IDataObject);
+		if (typeof options === 'string') {
+			// Misconfigured: refuse rather than run with a check switched off.
+			this.logger.error(`Hero Health Trigger refused a delivery: ${options}`);
+			return reject(this, 500, 'The Hero Health Trigger is misconfigured; see its options');
+		}
 		const request = this.getRequestObject() as unknown as { rawBody?: Buffer; body?: unknown };
 		const headers = this.getHeaderData() as IDataObject;
 		const rawBody =
@@ -146,20 +197,22 @@ export class HeroHealthTrigger implements INodeType {
 		const timestamp = headerValue(headers, 'x-herohealth-timestamp');
 		const signature = headerValue(headers, 'x-herohealth-signature');
 		let deliveredAt: string | undefined;
-		if (options.verifySignature !== false) {
-			const windowSeconds = Number(options.replayWindow ?? 300);
+		if (options.verifySignature) {
+			const windowSeconds = options.replayWindow;
 			const verdict = verifyDelivery({
 				rawBody,
 				timestamp,
 				signature,
-				signingKeys: signingKeysFor(this, typeof payload.event === 'string' ? payload.event : undefined),
+				signingKeys: signingKeysFor(this, payload.event),
 				toleranceSeconds: windowSeconds,
 			});
 			if (!verdict.ok) {
 				this.logger.warn(`Hero Health Trigger refused a delivery: ${verdict.reason}`);
 				return reject(this, 401, 'Invalid or missing Hero signature');
 			}
-			if (replays.check(`${this.getWorkflow().id}:${timestamp}:${signature}`, windowSeconds * 1000)) {
+			// Keyed on what was signed, not on the header's spelling of it: a re-encoded
+			// signature (case, base64url, a prefix, spaces) is the same delivery.
+			if (replays.check(`${this.getWorkflow().id}:${verdict.digest}`, windowSeconds * 1000)) {
 				this.logger.warn('Hero Health Trigger refused a delivery: already received');
 				return reject(this, 401, 'This delivery was already received');
 			}
@@ -169,10 +222,12 @@ export class HeroHealthTrigger implements INodeType {
 		if (contentType && !/json/i.test(contentType)) {
 			return reject(this, 415, 'Expected application/json');
 		}
-		if (!payload.event) return reject(this, 400, 'Expected a JSON Hero event');
+		if (typeof payload.event !== 'string' || !payload.event) {
+			return reject(this, 400, 'Expected a JSON Hero event with an "event" name');
+		}
 
 		const events = this.getNodeParameter('events', []) as string[];
-		if (!events.includes(String(payload.event))) {
+		if (!events.includes(payload.event)) {
 			// Signed but not selected: acknowledge so Hero does not retry, start nothing.
 			this.getResponseObject().status(200).json({ ignored: true });
 			return { noWebhookResponse: true };

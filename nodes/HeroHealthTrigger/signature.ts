@@ -5,7 +5,8 @@ import { createHmac, timingSafeEqual } from 'crypto';
 // both encodings (with or without "sha256=") and seconds, milliseconds or ISO 8601 are taken.
 
 export type Verdict =
-	| { ok: true; timestamp: Date }
+	/** `digest`: the HMAC that matched, hex; the same however the header encoded it. */
+	| { ok: true; timestamp: Date; digest: string }
 	| { ok: false; reason: 'missing headers' | 'bad timestamp' | 'stale timestamp' | 'bad signature' };
 
 /** Seconds, milliseconds or ISO 8601 to a Date; undefined when unreadable. */
@@ -58,19 +59,22 @@ export function verifyDelivery(options: {
 	const skew = Math.abs((options.now ?? Date.now()) - sent.getTime());
 	if (skew > options.toleranceSeconds * 1000) return { ok: false, reason: 'stale timestamp' };
 	const given = decodeSignature(signature);
-	let match = false;
+	let match: Buffer | undefined;
 	for (const key of signingKeys) {
 		const expected = sign(key, timestamp, rawBody);
 		for (const candidate of given) {
 			// Evaluate every pair so timing does not reveal which key or encoding matched.
-			if (candidate.length === expected.length && timingSafeEqual(candidate, expected)) match = true;
+			if (candidate.length === expected.length && timingSafeEqual(candidate, expected)) match = expected;
 		}
 	}
-	return match ? { ok: true, timestamp: sent } : { ok: false, reason: 'bad signature' };
+	return match
+		? { ok: true, timestamp: sent, digest: match.toString('hex') }
+		: { ok: false, reason: 'bad signature' };
 }
 
 /**
- * Remembers deliveries already accepted (by timestamp and signature) for as long as they would
+ * Remembers deliveries already accepted (by the digest that matched, which covers the
+ * timestamp and body) for as long as they would
  * pass the replay window, so the same signed request cannot start a second execution.
  * Per process and bounded; a restart forgets, and the window still limits what is replayable.
  */

@@ -1,2 +1,2 @@
-/** Writes the report under `npm run docs`; otherwise throws when the committed file differs. */
-export declare function checkReport(relative: string, text: string): void;
+/** Writes the named section of a report under `npm run docs`; otherwise throws when it differs. */
+export declare function checkSection(relative: string, name: string, body: string): void;

@@ -1,6 +1,7 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
 import type { HeroField } from '../types';
+import { FieldValueError } from '../types';
 import type { FieldOptions } from './field';
 import { field } from './field';
 import {
@@ -12,8 +13,9 @@ import {
 	normaliseIdList,
 	normaliseJson,
 	normaliseKey,
+	normaliseBoolean,
 	normaliseNhsNumber,
-	normaliseNumber,
+	normaliseNumberIn,
 	normalisePostcode,
 	normaliseRecipients,
 	normaliseSnomedCode,
@@ -116,6 +118,15 @@ export function contact(displayName: string, key: string, options: FieldOptions 
 	);
 }
 
+function sentences(...parts: Array<string | undefined>): string {
+	return parts
+		.filter((part): part is string => Boolean(part))
+		.map((part) => (part.endsWith('.') ? part : `${part}.`))
+		.join(' ');
+}
+
+const NUMBERS_AS_DATES = 'A number is read only as YYYYMMDD or as epoch milliseconds (13 digits).';
+
 export function date(displayName: string, key: string, options: FieldOptions = {}): HeroField {
 	return field(
 		displayName,
@@ -123,9 +134,7 @@ export function date(displayName: string, key: string, options: FieldOptions = {
 		{
 			placeholder: 'e.g. 2026-03-31 or 31/03/2026',
 			...options,
-			description: [options.description, 'Sent as YYYY-MM-DD (UK date).']
-				.filter(Boolean)
-				.join('. '),
+			description: sentences(options.description, 'Sent as YYYY-MM-DD (UK date).', NUMBERS_AS_DATES),
 		},
 		{ type: 'string' },
 		normaliseDate,
@@ -138,12 +147,11 @@ export function dateTime(displayName: string, key: string, options: FieldOptions
 		key,
 		{
 			...options,
-			description: [
+			description: sentences(
 				options.description,
 				'Times without a zone are read as UK time; sent to Hero in UTC.',
-			]
-				.filter(Boolean)
-				.join('. '),
+				NUMBERS_AS_DATES,
+			),
 		},
 		{ type: 'dateTime' },
 		normaliseDateTime,
@@ -151,25 +159,30 @@ export function dateTime(displayName: string, key: string, options: FieldOptions
 }
 
 export function boolean(displayName: string, key: string, options: FieldOptions = {}): HeroField {
-	return field(displayName, key, { default: false, ...options }, { type: 'boolean' }, (value) =>
-		value === undefined || value === '' ? undefined : Boolean(value),
+	return field(
+		displayName,
+		key,
+		{ default: false, ...options },
+		{ type: 'boolean' },
+		normaliseBoolean,
 	);
 }
 
 export function number(
 	displayName: string,
 	key: string,
-	options: FieldOptions & { min?: number; max?: number } = {},
+	options: FieldOptions & { min?: number; max?: number; integer?: boolean } = {},
 ): HeroField {
 	const typeOptions: Record<string, number> = {};
 	if (options.min !== undefined) typeOptions.minValue = options.min;
 	if (options.max !== undefined) typeOptions.maxValue = options.max;
+	if (options.integer !== false) typeOptions.numberPrecision = 0;
 	return field(
 		displayName,
 		key,
 		{ default: options.min ?? 0, ...options },
 		{ type: 'number', ...(Object.keys(typeOptions).length ? { typeOptions } : {}) },
-		normaliseNumber,
+		normaliseNumberIn({ min: options.min, max: options.max, integer: options.integer }),
 	);
 }
 
@@ -202,8 +215,20 @@ export function choice(
 		key,
 		{ default: opts[0].value, ...options },
 		{ type: 'options', options: opts },
-		(value) => (value === '' || value === undefined ? undefined : value),
+		oneOf(opts),
 	);
+}
+
+/** A value from an expression must still be one the list offers. */
+export function oneOf(opts: INodePropertyOptions[]) {
+	const allowed = opts.map((option) => option.value);
+	return (value: unknown): unknown => {
+		if (value === '' || value === undefined || value === null) return undefined;
+		if (!allowed.includes(value as string)) {
+			throw new FieldValueError(`must be one of: ${allowed.join(', ')}`);
+		}
+		return value;
+	};
 }
 
 export function multiChoice(
@@ -212,12 +237,19 @@ export function multiChoice(
 	values: Array<string | [string, string]>,
 	options: FieldOptions = {},
 ): HeroField {
+	const opts = choices(values);
+	const each = oneOf(opts);
 	return field(
 		displayName,
 		key,
 		{ default: [], ...options },
-		{ type: 'multiOptions', options: choices(values) },
-		(value) => (Array.isArray(value) && value.length > 0 ? value : undefined),
+		{ type: 'multiOptions', options: opts },
+		(value) => {
+			if (value === '' || value === undefined || value === null) return undefined;
+			const list = Array.isArray(value) ? value : [value];
+			list.forEach(each);
+			return list.length > 0 ? list : undefined;
+		},
 	);
 }
 
@@ -282,6 +314,9 @@ export function textList(displayName: string, apiKey: string, options: FieldOpti
 export function flagList(displayName: string, apiKey: string, options: FieldOptions = {}): HeroField {
 	return {
 		...boolean(displayName, apiKey, options),
-		normalise: (value) => (value === undefined || value === '' ? undefined : [String(Boolean(value))]),
+		normalise: (value) => {
+			const flag = normaliseBoolean(value);
+			return flag === undefined ? undefined : [String(flag)];
+		},
 	};
 }

@@ -10,6 +10,80 @@ function isBlank(value: unknown): boolean {
 	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 }
 
+/**
+ * A value for a text field: strings as they are, numbers and booleans written out. Objects and
+ * lists are refused rather than sent as "[object Object]" or "a,b", possibly to a patient.
+ */
+export function textOf(value: unknown): string {
+	if (typeof value === 'string') return value;
+	if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
+		return String(value);
+	}
+	throw new FieldValueError(
+		Array.isArray(value)
+			? 'must be text, not a list: map one entry, or join them in the expression'
+			: 'must be text, not an object: map one of its fields instead',
+	);
+}
+
+const TRUE_WORDS = ['true', '1', 'yes', 'on'];
+const FALSE_WORDS = ['false', '0', 'no', 'off'];
+
+/**
+ * true/false, also from expressions and spreadsheets: "true"/"false", "1"/"0", "yes"/"no",
+ * "on"/"off" in any case. Anything else is refused: `Boolean("false")` is true, and a switch
+ * such as Auto Write to Record must never turn on by accident.
+ */
+export function normaliseBoolean(value: unknown): boolean | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	if (typeof value === 'boolean') return value;
+	if (value === 1 || value === 0) return value === 1;
+	if (typeof value === 'string') {
+		const word = value.trim().toLowerCase();
+		if (TRUE_WORDS.includes(word)) return true;
+		if (FALSE_WORDS.includes(word)) return false;
+	}
+	throw new FieldValueError('must be true or false (yes/no, on/off and 1/0 are read too)');
+}
+
+export interface NumberRange {
+	min?: number;
+	max?: number;
+	/** Whole numbers only (the default: Hero's counts, minutes and IDs are integers). */
+	integer?: boolean;
+}
+
+function rangeText({ min, max, integer = true }: NumberRange): string {
+	const kind = integer ? 'a whole number' : 'a number';
+	if (min !== undefined && max !== undefined) return `${kind} from ${min} to ${max}`;
+	if (min !== undefined) return `${kind} of at least ${min}`;
+	if (max !== undefined) return `${kind} of at most ${max}`;
+	return kind;
+}
+
+const NUMBER_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
+
+/** A finite number in range, from a number or numeric text; "5 minutes" is refused, not NaN. */
+export function normaliseNumberIn(range: NumberRange = {}) {
+	return (value: unknown): number | undefined => {
+		if (isBlank(value)) return undefined;
+		let number: number | undefined;
+		if (typeof value === 'number') number = value;
+		else if (typeof value === 'string' && NUMBER_TEXT.test(value.trim())) number = Number(value.trim());
+		const { min, max, integer = true } = range;
+		if (
+			number === undefined ||
+			!Number.isFinite(number) ||
+			(integer && !Number.isSafeInteger(number)) ||
+			(min !== undefined && number < min) ||
+			(max !== undefined && number > max)
+		) {
+			throw new FieldValueError(`must be ${rangeText(range)}`);
+		}
+		return number;
+	};
+}
+
 export function nhsNumberCheckDigit(nineDigits: string): number | undefined {
 	let sum = 0;
 	for (let i = 0; i < 9; i++) sum += Number(nineDigits[i]) * (10 - i);
@@ -22,7 +96,7 @@ export function nhsNumberCheckDigit(nineDigits: string): number | undefined {
 /** Accepts spaces and hyphens; returns the 10 digits. */
 export function normaliseNhsNumber(value: unknown): string | undefined {
 	if (isBlank(value)) return undefined;
-	const digits = String(value).replace(/[\s-]/g, '');
+	const digits = textOf(value).replace(/[\s-]/g, '');
 	if (!/^\d+$/.test(digits)) {
 		throw new FieldValueError('must contain only digits, spaces or hyphens');
 	}
@@ -39,7 +113,7 @@ export function normaliseNhsNumber(value: unknown): string | undefined {
 /** UK mobile to E.164 (+447…): handles 07…, 447…, 00447…, +44 07… and separators. */
 export function normaliseUkMobile(value: unknown): string | undefined {
 	if (isBlank(value)) return undefined;
-	const raw = String(value).trim();
+	const raw = textOf(value).trim();
 	if (/[^\d\s()+.-]/.test(raw)) {
 		throw new FieldValueError('must be a UK mobile number such as 07700 900123 or +447700900123');
 	}
@@ -62,7 +136,7 @@ export function normaliseUkMobile(value: unknown): string | undefined {
 
 export function normaliseEmail(value: unknown): string | undefined {
 	if (isBlank(value)) return undefined;
-	const email = String(value).trim();
+	const email = textOf(value).trim();
 	if (email.length > 254 || !/^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(email)) {
 		throw new FieldValueError('must be an email address such as someone@nhs.net');
 	}
@@ -72,15 +146,30 @@ export function normaliseEmail(value: unknown): string | undefined {
 /** A recipient is an email address or a UK mobile, depending on the channel. */
 export function normaliseContact(value: unknown): string | undefined {
 	if (isBlank(value)) return undefined;
-	return String(value).includes('@') ? normaliseEmail(value) : normaliseUkMobile(value);
+	return textOf(value).includes('@') ? normaliseEmail(value) : normaliseUkMobile(value);
 }
 
 const UK_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 
+export const DATE_FORMS =
+	'2026-03-31, 31/03/2026, 2026-03-31T09:30:00Z, 20260331 (YYYYMMDD) or milliseconds since 1970 (13 digits)';
+
+/**
+ * A number is a date only where its meaning is plain: 8 digits as YYYYMMDD, 13 as epoch
+ * milliseconds. Epoch seconds, spreadsheet serials and the rest would silently become 1970.
+ */
+function fromDigits(digits: string): DateTime {
+	if (digits.length === 8) return DateTime.fromFormat(digits, 'yyyyMMdd', { zone: PRACTICE_ZONE });
+	if (digits.length === 13) return DateTime.fromMillis(Number(digits));
+	throw new FieldValueError(
+		`is a ${digits.length}-digit number, which is not read as a date (epoch seconds? a spreadsheet serial?). Use ${DATE_FORMS}`,
+	);
+}
+
 /**
  * Reads what n8n users type or pass from expressions: ISO strings (with or without a zone),
- * UK DD/MM/YYYY, luxon DateTime, JS Date and epoch milliseconds. Wall times without a zone
- * are read as UK time, which is how practices think.
+ * UK DD/MM/YYYY, luxon DateTime, JS Date, YYYYMMDD and epoch milliseconds. Wall times without
+ * a zone are read as UK time, which is how practices think.
  */
 export function toDateTime(value: unknown): DateTime | undefined {
 	if (isBlank(value)) return undefined;
@@ -90,16 +179,22 @@ export function toDateTime(value: unknown): DateTime | undefined {
 	} else if (value instanceof Date) {
 		result = DateTime.fromJSDate(value);
 	} else if (typeof value === 'number') {
-		result = DateTime.fromMillis(value);
-	} else if (typeof value === 'object' && value !== null && 'toISO' in value) {
+		if (!Number.isSafeInteger(value) || value < 0) {
+			throw new FieldValueError(`must be a date such as ${DATE_FORMS}`);
+		}
+		result = fromDigits(String(value));
+	} else if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
 		// A DateTime from another copy of luxon (n8n's) fails isDateTime; its ISO form does not.
+		if (!('toISO' in value)) throw new FieldValueError(`must be a date such as ${DATE_FORMS}`);
 		result = DateTime.fromISO(String((value as { toISO: () => string }).toISO()), {
 			setZone: true,
 		});
 	} else {
-		const text = String(value).trim();
+		const text = textOf(value).trim();
 		const uk = UK_DATE.exec(text);
-		if (uk) {
+		if (/^\d+$/.test(text)) {
+			result = fromDigits(text);
+		} else if (uk) {
 			const [, d, m, y, hh, mm, ss] = uk;
 			result = DateTime.fromObject(
 				{
@@ -120,9 +215,7 @@ export function toDateTime(value: unknown): DateTime | undefined {
 		}
 	}
 	if (!result.isValid) {
-		throw new FieldValueError(
-			'must be a date such as 2026-03-31, 31/03/2026 or 2026-03-31T09:30:00Z',
-		);
+		throw new FieldValueError(`must be a date such as ${DATE_FORMS}`);
 	}
 	return result;
 }
@@ -139,12 +232,20 @@ export function normaliseDateTime(value: unknown): string | undefined {
 	return date?.toUTC().toISO({ suppressMilliseconds: true }) ?? undefined;
 }
 
-/** Hero IDs are numeric strings; checking them also keeps a path from being altered. */
+/**
+ * Hero IDs are whole numbers; checking them also keeps a path from being altered. Only safe
+ * integers: beyond 2^53 a number has already been rounded to another ID.
+ */
 export function normaliseId(value: unknown): string | undefined {
 	if (isBlank(value)) return undefined;
-	const id = String(value).trim();
-	if (!/^\d{1,20}$/.test(id)) {
+	const id = textOf(value).trim();
+	if (!/^\d{1,16}$/.test(id)) {
 		throw new FieldValueError('must be a numeric Hero ID such as 12345');
+	}
+	if (!Number.isSafeInteger(Number(id))) {
+		throw new FieldValueError(
+			'is larger than any ID n8n can carry exactly (2^53); it may already have been rounded',
+		);
 	}
 	return id;
 }
@@ -152,8 +253,8 @@ export function normaliseId(value: unknown): string | undefined {
 /** A list of IDs typed as "1, 2, 3" or passed as an array. */
 export function normaliseIdList(value: unknown): string[] | undefined {
 	if (isBlank(value)) return undefined;
-	const parts = Array.isArray(value) ? value : String(value).split(',');
-	const ids = parts.map((part) => String(part).trim()).filter((part) => part !== '');
+	const parts = Array.isArray(value) ? value : textOf(value).split(',');
+	const ids = parts.map((part) => textOf(part).trim()).filter((part) => part !== '');
 	if (ids.length === 0) return undefined;
 	return ids.map((id) => normaliseId(id) as string);
 }
@@ -161,7 +262,7 @@ export function normaliseIdList(value: unknown): string[] | undefined {
 export function normaliseText(maxLength: number) {
 	return (value: unknown): string | undefined => {
 		if (isBlank(value)) return undefined;
-		const text = typeof value === 'string' ? value : String(value);
+		const text = textOf(value);
 		if (text.length > maxLength) {
 			throw new FieldValueError(`must be at most ${maxLength} characters, got ${text.length}`);
 		}
@@ -169,12 +270,6 @@ export function normaliseText(maxLength: number) {
 	};
 }
 
-export function normaliseNumber(value: unknown): number | undefined {
-	if (isBlank(value)) return undefined;
-	const number = typeof value === 'number' ? value : Number(String(value).trim());
-	if (!Number.isFinite(number)) throw new FieldValueError('must be a number');
-	return number;
-}
 
 function parseJson(text: string): { ok: boolean; value?: unknown } {
 	try {
@@ -195,7 +290,7 @@ export function normaliseJson(value: unknown): unknown {
 /** UK postcodes, upper case with one space: "zz993zz" → "ZZ99 3ZZ". */
 export function normalisePostcode(value: unknown): string | undefined {
 	if (isBlank(value)) return undefined;
-	const compact = String(value).replace(/\s+/g, '').toUpperCase();
+	const compact = textOf(value).replace(/\s+/g, '').toUpperCase();
 	if (!/^[A-Z]{1,2}\d[A-Z\d]?\d[A-Z]{2}$/.test(compact)) {
 		throw new FieldValueError('must be a UK postcode such as SW1A 1AA');
 	}
@@ -205,7 +300,7 @@ export function normalisePostcode(value: unknown): string | undefined {
 /** SNOMED CT concept IDs are 6 to 18 digits. */
 export function normaliseSnomedCode(value: unknown): string | undefined {
 	if (isBlank(value)) return undefined;
-	const code = String(value).trim();
+	const code = textOf(value).trim();
 	if (!/^\d{6,18}$/.test(code)) throw new FieldValueError('must be a SNOMED CT code of 6 to 18 digits');
 	return code;
 }
@@ -241,7 +336,7 @@ function attempt(read: () => string | undefined): string | Error | undefined {
 /** Keys that are not Hero's numeric IDs (GMC numbers, CRM IDs): safe characters only. */
 export function normaliseKey(value: unknown): string | undefined {
 	if (isBlank(value)) return undefined;
-	const key = String(value).trim();
+	const key = textOf(value).trim();
 	if (!/^[A-Za-z0-9_-]{1,64}$/.test(key)) {
 		throw new FieldValueError('may contain only letters, digits, hyphens and underscores');
 	}
@@ -251,8 +346,8 @@ export function normaliseKey(value: unknown): string | undefined {
 /** "a, b, c" or an array to a list of non-empty strings. */
 export function normaliseTextList(value: unknown): string[] | undefined {
 	if (isBlank(value)) return undefined;
-	const parts = (Array.isArray(value) ? value : String(value).split(','))
-		.map((part) => String(part).trim())
+	const parts = (Array.isArray(value) ? value : textOf(value).split(','))
+		.map((part) => textOf(part).trim())
 		.filter((part) => part !== '');
 	return parts.length ? parts : undefined;
 }
@@ -260,7 +355,7 @@ export function normaliseTextList(value: unknown): string[] | undefined {
 /** A Hero API path for the Custom API Call: versioned, no traversal, no query or fragment. */
 export function normaliseApiPath(value: unknown): string | undefined {
 	if (isBlank(value)) return undefined;
-	const path = String(value).trim();
+	const path = textOf(value).trim();
 	if (!/^\/v\d+(\/[A-Za-z0-9_.-]+)*\/?$/.test(path) || path.split('/').some((part) => part === '..' || part === '.')) {
 		throw new FieldValueError('must be a Hero API path such as /v1/me (put query parameters in Query Parameters)');
 	}

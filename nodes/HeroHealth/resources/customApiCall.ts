@@ -1,6 +1,8 @@
-import { field, json } from '../fields';
+import { field, json, oneOf } from '../fields';
 import { normaliseApiPath, normaliseJsonObject } from '../fields/normalise';
 import type { HeroResource } from '../types';
+
+const METHODS = ['DELETE', 'GET', 'PATCH', 'POST', 'PUT'].map((m) => ({ name: m, value: m }));
 
 export const customApiCall: HeroResource = {
 	value: 'customApiCall',
@@ -18,10 +20,13 @@ export const customApiCall: HeroResource = {
 			custom: true,
 			fields: [
 				{
-					...field('Method', 'method', { required: true, default: 'GET' }, {
-						type: 'options',
-						options: ['DELETE', 'GET', 'PATCH', 'POST', 'PUT'].map((m) => ({ name: m, value: m })),
-					}),
+					...field(
+						'Method',
+						'method',
+						{ required: true, default: 'GET' },
+						{ type: 'options', options: METHODS },
+						oneOf(METHODS),
+					),
 					in: 'none',
 				},
 				{

@@ -21,6 +21,24 @@ interface ValidationIssue {
 	message?: string;
 }
 
+/** Errors after which Hero may have acted although the request failed (a POST answered 5xx, ...). */
+const uncertain = new WeakSet<object>();
+
+export function mayHaveActed(error: unknown): boolean {
+	return typeof error === 'object' && error !== null && uncertain.has(error);
+}
+
+function isWrite(context: ErrorContext): boolean {
+	return context.method === 'POST' || context.method === 'PATCH';
+}
+
+/** What Hero (or whatever answered) said, cut short: it may echo a long input back. */
+const MAX_ECHO = 300;
+
+export function cut(text: string, max = MAX_ECHO): string {
+	return text.length > max ? `${text.slice(0, max)}… (${text.length - max} more characters)` : text;
+}
+
 function itemPrefix(context: ErrorContext): string {
 	return context.itemIndex === undefined ? '' : `[item ${context.itemIndex}] `;
 }
@@ -44,9 +62,9 @@ export function formatValidationIssues(body: unknown): string[] {
 
 function heroMessage(body: unknown): string | undefined {
 	const issues = formatValidationIssues(body);
-	if (issues.length) return issues.join('; ');
+	if (issues.length) return cut(issues.join('; '));
 	const error = (body as { error?: unknown })?.error;
-	return typeof error === 'string' ? error : undefined;
+	return typeof error === 'string' ? cut(error) : undefined;
 }
 
 const SCOPE_HINT: Record<ApiScope, string> = {
@@ -60,7 +78,7 @@ function statusError(status: number, body: unknown, context: ErrorContext): [str
 	const said = heroMessage(body);
 	switch (true) {
 		case status === 400 || status === 422: {
-			const issues = formatValidationIssues(body);
+			const issues = formatValidationIssues(body).slice(0, 20).map((issue) => cut(issue));
 			return [
 				`Hero rejected the request: ${issues[0] ?? said ?? 'invalid input'}`,
 				(issues.length
@@ -123,41 +141,90 @@ export function heroStatusError(
 	const response: JsonObject = { statusCode: status };
 	const said = heroMessage(body);
 	if (said) response.message = said;
-	return new NodeApiError(node, response, {
+	const error = new NodeApiError(node, response, {
 		message: itemPrefix(context) + message,
 		description,
 		httpCode: String(status),
 		itemIndex: context.itemIndex,
 	});
+	if (status >= 500 && isWrite(context)) uncertain.add(error);
+	return error;
+}
+
+/** Hero's address answered with a redirect; it is never followed, the key would go along. */
+export function heroRedirectError(
+	node: INode,
+	status: number,
+	location: string | undefined,
+	context: ErrorContext,
+	baseUrl: string,
+): NodeApiError {
+	let target = 'an address it did not give';
+	try {
+		if (location) target = new URL(location, baseUrl).host;
+	} catch {
+		target = 'an unreadable address';
+	}
+	return new NodeApiError(
+		node,
+		{ statusCode: status },
+		{
+			message: `${itemPrefix(context)}Hero's address answered with a redirect (HTTP ${status}) to ${target}; it was not followed`,
+			description: `${context.method} ${context.path} was redirected. Redirects are never followed, since the API key and the request would go to another server. Check the Environment (or Base URL) in the Hero Health credential; a proxy or a misconfigured server may be redirecting.`,
+			httpCode: String(status),
+			itemIndex: context.itemIndex,
+		},
+	);
+}
+
+/** Codes meaning the request never left: nothing can have reached Hero. */
+const NEVER_SENT = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ERR_INVALID_URL'];
+
+const TLS_CODE = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)/;
+
+export interface NetworkFailure {
+	code: string;
+	/** The failure's own words, secrets already removed. */
+	detail?: string;
 }
 
 /** No usable answer: the connection failed, timed out or the body was not JSON. */
 export function heroTransportError(
 	node: INode,
-	code: string,
+	failure: NetworkFailure,
 	context: ErrorContext,
 	baseUrl: string,
 ): NodeApiError {
-	const notRetried =
-		context.method === 'POST' || context.method === 'PATCH'
-			? ' It was not repeated, because Hero may already have acted on it: check in Hero before running it again.'
-			: '';
+	const { code, detail } = failure;
+	const notRetried = isWrite(context)
+		? ' It was not repeated, because Hero may already have acted on it: check in Hero before running it again.'
+		: '';
+	const tls = TLS_CODE.test(code);
 	const message =
 		code === 'INVALID_JSON'
 			? 'Hero answered with something that is not JSON'
 			: code === 'EMPTY_BODY'
 				? 'Hero answered with an empty body'
-			: code === 'ETIMEDOUT' || code === 'ECONNABORTED'
-				? 'Hero did not answer in time'
-				: 'Could not reach Hero: the connection failed';
+				: code === 'ETIMEDOUT' || code === 'ECONNABORTED'
+					? 'Hero did not answer in time'
+					: tls
+						? `Could not reach Hero: the server's TLS certificate was not accepted (${code})`
+						: `Could not reach Hero: the connection failed (${code})`;
+	const said = detail ? ` The error was: ${cut(detail)}.` : '';
 	const description =
 		code === 'INVALID_JSON' || code === 'EMPTY_BODY'
 			? `${context.method} ${context.path} returned a body n8n could not read, often an error page from a proxy.${notRetried}`
-			: `${context.method} ${baseUrl}${context.path} failed after ${context.attempts} attempt(s) (network error ${code}). Check the Environment (or Base URL) in the Hero Health credential and your network.${notRetried}`;
-	// Not under `code`: n8n would swap the message for its generic one for that code.
-	return new NodeApiError(
+			: tls
+				? `${context.method} ${baseUrl}${context.path} failed: the certificate presented is not one n8n trusts.${said} On networks that inspect TLS (common in the NHS), n8n must be given the proxy's CA certificate (NODE_EXTRA_CA_CERTS); otherwise check the Environment (or Base URL) in the Hero Health credential. Not retried: it would fail the same way.`
+				: `${context.method} ${baseUrl}${context.path} failed after ${context.attempts} attempt(s) (network error ${code}).${said} Check the Environment (or Base URL) in the Hero Health credential and your network.${notRetried}`;
+	// Not under `code`, and set again after construction: n8n swaps a message that names a
+	// network code for its own generic one.
+	const error = new NodeApiError(
 		node,
 		{ networkCode: code },
 		{ message: itemPrefix(context) + message, description, itemIndex: context.itemIndex },
 	);
+	error.message = itemPrefix(context) + message;
+	if (isWrite(context) && !NEVER_SENT.includes(code) && !tls) uncertain.add(error);
+	return error;
 }

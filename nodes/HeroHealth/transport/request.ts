@@ -9,10 +9,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { HERO_ENVIRONMENTS } from '../../../credentials/HeroHealthApi.credentials';
+import { baseUrlOf } from '../../../credentials/HeroHealthApi.credentials';
 import type { ApiScope, HttpMethod } from '../types';
-import type { ErrorContext } from './errors';
-import { heroStatusError, heroTransportError } from './errors';
+import type { ErrorContext, NetworkFailure } from './errors';
+import { heroRedirectError, heroStatusError, heroTransportError } from './errors';
 import type { Pacer, Slots } from './pacer';
 import type { RetryPolicy } from './retry';
 import { DEFAULT_RETRY, retryDelay } from './retry';
@@ -45,36 +45,34 @@ export interface RequestSettings {
 	slots?: Slots;
 }
 
-const baseUrls = new WeakMap<object, Promise<string>>();
-
-async function readBaseUrl(context: HeroContext): Promise<string> {
-	const credentials = await context.getCredentials(CREDENTIAL);
-	const environment = String(credentials.environment ?? 'production');
-	const url =
-		environment === 'custom'
-			? String(credentials.baseUrl ?? '').trim()
-			: HERO_ENVIRONMENTS[environment as keyof typeof HERO_ENVIRONMENTS];
-	if (!url || !/^https?:\/\/[^\s/]+/i.test(url)) {
-		throw new NodeOperationError(
-			context.getNode(),
-			'The Base URL in the Hero Health credential is not a web address',
-			{
-				description:
-					'Open the credential and enter a Base URL starting with https:// (or http:// for a local server), or pick a named Environment.',
-			},
-		);
-	}
-	return url.replace(/\/+$/, '');
+interface Connection {
+	baseUrl: string;
+	/** Removed from any error text that reaches the user. */
+	apiKey: string;
 }
 
-/** The credential's base URL, read once per execution context. */
-async function heroBaseUrl(context: HeroContext): Promise<string> {
-	let url = baseUrls.get(context);
-	if (!url) {
-		url = readBaseUrl(context);
-		baseUrls.set(context, url);
+const connections = new WeakMap<object, Promise<Connection>>();
+
+async function readConnection(context: HeroContext): Promise<Connection> {
+	const credentials = await context.getCredentials(CREDENTIAL);
+	try {
+		return { baseUrl: baseUrlOf(credentials), apiKey: String(credentials.apiKey ?? '') };
+	} catch (error) {
+		throw new NodeOperationError(context.getNode(), (error as Error).message, {
+			description:
+				'Open the Hero Health credential and pick a named Environment, or enter a Base URL such as https://api.herohealth.net (http:// only for a local server).',
+		});
 	}
-	return await url;
+}
+
+/** The credential's base URL and key, read once per execution context. */
+async function heroConnection(context: HeroContext): Promise<Connection> {
+	let connection = connections.get(context);
+	if (!connection) {
+		connection = readConnection(context);
+		connections.set(context, connection);
+	}
+	return await connection;
 }
 
 /** Waits before a retry without holding the caller's slot. */
@@ -84,17 +82,29 @@ async function pause(ms: number, slots?: Slots): Promise<void> {
 	await slots?.acquire();
 }
 
-function networkCode(error: unknown): string {
+/**
+ * The failure's own code and words, from the error or its causes. An error with no code is
+ * UNKNOWN: only codes known to be transient are retried.
+ */
+function networkFailure(error: unknown, apiKey: string): NetworkFailure {
 	const seen = new Set<unknown>();
-	let current = error as { code?: unknown; cause?: unknown } | undefined;
+	let current = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined;
 	while (current && typeof current === 'object' && !seen.has(current)) {
 		seen.add(current);
-		if (typeof current.code === 'string' && /^E[A-Z_]+$|^ERR_/.test(current.code)) {
-			return current.code;
+		if (typeof current.code === 'string' && /^[A-Z][A-Z0-9_]{2,}$/.test(current.code)) {
+			return { code: current.code, detail: scrub(current.message, apiKey) };
 		}
 		current = current.cause as typeof current;
 	}
-	return 'ECONNRESET';
+	return { code: 'UNKNOWN', detail: scrub((error as Error)?.message, apiKey) };
+}
+
+/** Error text without the key or any user:password in an address. */
+function scrub(message: unknown, apiKey: string): string | undefined {
+	if (typeof message !== 'string' || !message) return undefined;
+	let text = message.replace(/\/\/[^/\s@]*@/g, '//');
+	if (apiKey) text = text.split(apiKey).join('[API key]');
+	return text;
 }
 
 function header(headers: IDataObject | undefined, name: string): unknown {
@@ -113,7 +123,7 @@ export async function heroRequest(
 	request: HeroRequest,
 	settings: RequestSettings = {},
 ): Promise<unknown> {
-	const baseUrl = await heroBaseUrl(this);
+	const { baseUrl, apiKey } = await heroConnection(this);
 	const policy = settings.retry ?? DEFAULT_RETRY;
 	const headers: IDataObject = {};
 	if (request.practiceGroupId) headers['x-practice-group-id'] = request.practiceGroupId;
@@ -137,6 +147,8 @@ export async function heroRequest(
 			arrayFormat: 'repeat',
 			ignoreHttpStatusErrors: true,
 			returnFullResponse: true,
+			// A redirect would carry the key and the body to another server: it is an error.
+			disableFollowRedirect: true,
 			timeout: settings.timeoutMs ?? 30_000,
 		};
 		if (request.qs && Object.keys(request.qs).length) options.qs = request.qs;
@@ -151,15 +163,19 @@ export async function heroRequest(
 				options,
 			)) as IN8nHttpFullResponse;
 		} catch (error) {
-			const code = networkCode(error);
-			const wait = retryDelay({ kind: 'network', code }, request.method, attempt, policy);
-			if (wait === undefined) throw heroTransportError(this.getNode(), code, context, baseUrl);
+			const failure = networkFailure(error, apiKey);
+			const wait = retryDelay({ kind: 'network', code: failure.code }, request.method, attempt, policy);
+			if (wait === undefined) throw heroTransportError(this.getNode(), failure, context, baseUrl);
 			await pause(wait, settings.slots);
 			continue;
 		}
 
 		const status = response.statusCode;
 		const body = response.body as unknown;
+		if (status >= 300 && status < 400) {
+			const location = header(response.headers as IDataObject, 'location');
+			throw heroRedirectError(this.getNode(), status, location === undefined ? undefined : String(location), context, baseUrl);
+		}
 		if (status === 429) settings.pacer?.rateLimited();
 		else if (status < 500) settings.pacer?.succeeded();
 		if (status >= 200 && status < 300) {
@@ -170,7 +186,7 @@ export async function heroRequest(
 			if (empty && request.method !== 'GET') return undefined;
 			const code = empty ? 'EMPTY_BODY' : 'INVALID_JSON';
 			const wait = retryDelay({ kind: 'network', code }, request.method, attempt, policy);
-			if (wait === undefined) throw heroTransportError(this.getNode(), code, context, baseUrl);
+			if (wait === undefined) throw heroTransportError(this.getNode(), { code }, context, baseUrl);
 			await pause(wait, settings.slots);
 			continue;
 		}

@@ -78,17 +78,26 @@ describe('Hero Health Trigger deliveries', () => {
 		expect(delivery.workflowData).toBeUndefined();
 	});
 
-	it('refuses a correctly signed body that is not JSON with 400', async () => {
+	it('refuses a signed body that is not JSON: no event names a key to verify it with', async () => {
 		const body = 'event=appointment.confirmed';
 		const delivery = await trigger.deliver(body, signed(keyFor('appointment.confirmed'), nowSeconds(), body));
-		expect(delivery.status).toBe(400);
+		expect(delivery.status).toBe(401);
 		expect(delivery.workflowData).toBeUndefined();
 	});
 
-	it('acknowledges a signed event it was not set up for, without starting the workflow', async () => {
-		const body = JSON.stringify({ object: 'Patient', id: '20001', practice_group_id: fake.practiceGroupId, event: 'patient.added-to-sequence' });
+	it('refuses an event signed with the key of another event', async () => {
+		const body = JSON.stringify({ object: 'Prescription', id: '20001', practice_group_id: fake.practiceGroupId, event: 'prescription.issued' });
 		const delivery = await trigger.deliver(body, signed(keyFor('appointment.confirmed'), nowSeconds(), body));
+		expect(delivery.status).toBe(401);
+		expect(delivery.workflowData).toBeUndefined();
+	});
+
+	it('acknowledges a signed event still registered but no longer selected, without starting the workflow', async () => {
+		const narrowed = triggerWorkflow(fake, { events: ['appointment.confirmed'], options: {} }, { staticData: trigger.workflow.staticData });
+		const body = JSON.stringify({ object: 'Prescription', id: '20001', practice_group_id: fake.practiceGroupId, event: 'prescription.issued' });
+		const delivery = await narrowed.deliver(body, signed(keyFor('prescription.issued'), nowSeconds(), body));
 		expect(delivery.status).toBe(200);
+		expect(delivery.body).toEqual({ ignored: true });
 		expect(delivery.workflowData).toBeUndefined();
 	});
 

@@ -200,7 +200,8 @@ describe('request layer: items', () => {
 			{ fake, items },
 		);
 		expect(run.error?.message).toBe('[item 2] No practitioner with ID 999 was found');
-		expect(run.error?.description).toContain('Items 0, 1 had already been processed');
+		expect(run.error?.description).toContain('Hero processed items 0, 1; running the node again repeats them');
+		expect(run.error?.description).toContain('2 item(s) were not started');
 		expect(fake.received('getPractitioner')).toBe(3);
 	});
 });
