@@ -19,8 +19,9 @@ function codex() {
 
 function readme(done) {
 	const { RESOURCES } = require('./dist/nodes/HeroHealth/resources');
+	const { fidelityOf } = require('./dist/nodes/HeroHealth/description');
 	const file = path.join(__dirname, 'README.md');
-	fs.writeFileSync(file, withTable(fs.readFileSync(file, 'utf8'), RESOURCES));
+	fs.writeFileSync(file, withTable(fs.readFileSync(file, 'utf8'), RESOURCES, fidelityOf));
 	done();
 }
 

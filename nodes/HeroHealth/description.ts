@@ -1,6 +1,26 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { HeroField, HeroOperation, HeroResource } from './types';
+import { FIDELITY } from './fidelity';
+import type { Fidelity, HeroField, HeroOperation, HeroResource } from './types';
+
+/** How fully Hero documents the operation, from the bundled spec's markers. */
+export function fidelityOf(operation: HeroOperation): Fidelity {
+	if (operation.custom) return { level: 'documented', gaps: [] };
+	return FIDELITY[`${operation.method} ${operation.path}`] ?? { level: 'documented', gaps: [] };
+}
+
+const HATCHES = 'Extra Body Fields and Extra Query Parameters (under Additional Fields or Filters) send what Hero names that the node does not know.';
+
+function fidelityNotice(operation: HeroOperation): string | undefined {
+	const { level, gaps } = fidelityOf(operation);
+	if (level === 'inferred') {
+		return `Hero documents this operation, but its endpoint could not be read from the reference and was inferred. Test it on staging first. ${HATCHES}`;
+	}
+	if (level === 'partial') {
+		return `Hero's reference for this operation was only partly captured: ${gaps.join('; ')}. The node outputs whatever Hero answers. ${HATCHES}`;
+	}
+	return undefined;
+}
 
 /** Optional fields of writes live in Additional Fields, of reads in Filters. */
 export function collectionOf(operation: HeroOperation): { name: string; displayName: string } {
@@ -21,12 +41,9 @@ function show(resource: string, operation: string, extra: HeroField['showWhen'] 
 function operationProperties(resource: HeroResource, operation: HeroOperation): INodeProperties[] {
 	const properties: INodeProperties[] = [];
 	const where = show(resource.value, operation.value);
-	const notices = [
-		operation.inferred
-			? 'Hero documents this operation, but its endpoint could not be read from the reference and was inferred. Test it on staging first.'
-			: undefined,
-		operation.notice,
-	].filter((text): text is string => Boolean(text));
+	const notices = [fidelityNotice(operation), operation.notice].filter((text): text is string =>
+		Boolean(text),
+	);
 	notices.forEach((text, index) =>
 		properties.push({
 			displayName: text,

@@ -116,9 +116,11 @@ export function buildRequest(
 		: {};
 	const pathValues: Record<string, string> = {};
 	const controls: Record<string, unknown> = {};
-	const qs: IDataObject = {};
-	const body: IDataObject = {};
+	let qs: IDataObject = {};
+	let body: IDataObject = {};
 	let hasBody = false;
+	let extraBody: IDataObject | undefined;
+	let extraQuery: IDataObject | undefined;
 
 	for (const field of operation.fields) {
 		const { displayName, name, type } = field.property;
@@ -143,6 +145,8 @@ export function buildRequest(
 			continue;
 		}
 		if (field.in === 'none') controls[field.key] = value;
+		else if (field.in === 'extraBody') extraBody = value as IDataObject;
+		else if (field.in === 'extraQuery') extraQuery = value as IDataObject;
 		else if (field.in === 'path') pathValues[field.key] = String(value);
 		else if (field.in === 'query') qs[field.key] = value as IDataObject[string];
 		else if (field.in === 'body') {
@@ -151,6 +155,12 @@ export function buildRequest(
 		}
 	}
 	if (operation.custom) return customRequest(controls);
+	// The user's own fields go last, so they can follow Hero's docs where the node differs.
+	if (extraBody && Object.keys(extraBody).length) {
+		body = { ...body, ...extraBody };
+		hasBody = true;
+	}
+	if (extraQuery) qs = { ...qs, ...extraQuery };
 
 	// Path values were checked by their normaliser; encoding is a second lock on the path.
 	const path = operation.path.replace(/\{(\w+)\}/g, (_, key: string) =>

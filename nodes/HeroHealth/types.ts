@@ -2,8 +2,11 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-/** Where a field's value goes in the request; `none` is a choice that only steers the UI. */
-export type FieldLocation = 'path' | 'query' | 'body' | 'none';
+/**
+ * Where a field's value goes in the request; `none` is a choice that only steers the UI;
+ * `extraBody` / `extraQuery` are a user's own JSON object, merged last.
+ */
+export type FieldLocation = 'path' | 'query' | 'body' | 'none' | 'extraBody' | 'extraQuery';
 
 /** The API key scope an operation needs; named in 401/403 errors. */
 export type ApiScope = 'messaging' | 'booking' | 'booking links';
@@ -50,8 +53,6 @@ export interface HeroOperation {
 	/** What a 404 names, e.g. `appointment`. */
 	subject?: string;
 	scope?: ApiScope;
-	/** Set when the endpoint was inferred from Hero's docs; shown as a notice and in the README. */
-	inferred?: boolean;
 	/** Extra notice shown above the fields. */
 	notice?: string;
 	list?: ListOutput;
@@ -64,6 +65,13 @@ export interface HeroOperation {
 	check?: (request: { qs?: IDataObject; body?: IDataObject }) => { field: string; message: string } | undefined;
 	/** Shapes a non-list response; defaults to the body itself (or `{ deleted: true }` for DELETE). */
 	output?: (body: unknown) => IDataObject | IDataObject[];
+}
+
+/** How fully Hero's reference documents an operation (see scripts/fidelity.js). */
+export interface Fidelity {
+	level: 'documented' | 'partial' | 'inferred';
+	/** What was not captured, for a partial one. */
+	gaps: string[];
 }
 
 export interface HeroResource {

@@ -1,3 +1,4 @@
+import { fidelityOf } from '../../nodes/HeroHealth/description';
 import { RESOURCES } from '../../nodes/HeroHealth/resources';
 import { withTable } from '../../scripts/operations-table';
 import { readProjectFile } from '../harness/files';
@@ -5,6 +6,6 @@ import { readProjectFile } from '../harness/files';
 describe('README', () => {
 	it('has an operations table generated from the current operation entries (run npm run docs)', () => {
 		const readme = readProjectFile('README.md');
-		expect(readme).toBe(withTable(readme, RESOURCES));
+		expect(readme).toBe(withTable(readme, RESOURCES, fidelityOf));
 	});
 });

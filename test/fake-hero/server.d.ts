@@ -48,6 +48,8 @@ export interface FakeHero {
 	stats: { inFlight: number; maxInFlight: number; received: Record<string, number>; processed: Record<string, number> };
 	latencyMs: number;
 	gate?: { size: number; timedOut: number };
+	/** Field names Hero takes that the bundled description does not document; reset after each test. */
+	undocumented: { body: Set<string>; query: Set<string> };
 	inject(fault: Fault): void;
 	limitRate(perSecond: number, burst?: number): void;
 	/** Answers nothing until `size` requests wait, then answers them together. */

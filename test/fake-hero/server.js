@@ -55,6 +55,8 @@ function createFakeHero(options = {}) {
 		stats: { inFlight: 0, maxInFlight: 0, received: {}, processed: {} },
 		rateLimit: undefined,
 		gate: undefined,
+		/** Field names Hero takes that the bundled description does not document (not violations). */
+		undocumented: { body: new Set(), query: new Set() },
 		latencyMs: settings.latencyMs || 0,
 		url: undefined,
 		server: undefined,
@@ -89,6 +91,7 @@ function createFakeHero(options = {}) {
 			fake.faults.length = 0;
 			fake.stats = { inFlight: 0, maxInFlight: 0, received: {}, processed: {} };
 			fake.rateLimit = undefined;
+			fake.undocumented = { body: new Set(), query: new Set() };
 			if (fake.gate) clearTimeout(fake.gate.timer);
 			fake.gate = undefined;
 		},
@@ -183,6 +186,17 @@ function createFakeHero(options = {}) {
 		});
 	}
 
+	/** What the description is checked against: the request less the undocumented names. */
+	function withoutKeys(values, names) {
+		if (!names.size || !values || typeof values !== 'object') return values;
+		if (values instanceof URLSearchParams) {
+			const kept = new URLSearchParams(values);
+			for (const name of names) kept.delete(name);
+			return kept;
+		}
+		return Object.fromEntries(Object.entries(values).filter(([key]) => !names.has(key)));
+	}
+
 	function gated(fn) {
 		const gate = fake.gate;
 		gate.waiting.push(fn);
@@ -242,10 +256,10 @@ function createFakeHero(options = {}) {
 
 		const { problems, pathValues } = validateRequest(op, {
 			path: pathname,
-			query: url.searchParams,
+			query: withoutKeys(url.searchParams, fake.undocumented.query),
 			headers: req.headers,
 			rawBody,
-			body,
+			body: withoutKeys(body, fake.undocumented.body),
 		});
 		if (problems.length) {
 			fake.violations.push(`${method} ${pathname} (${op.operationId}): ${problems.join('; ')}`);

@@ -38,7 +38,7 @@ function checkCoverage(resources, specPath = SPEC_PATH) {
 			continue;
 		}
 		const { op, label } = matches[0];
-		const fields = op.fields.filter((f) => f.in !== 'none');
+		const fields = op.fields.filter((f) => ['path', 'query', 'body'].includes(f.in));
 		const find = (where, key) => fields.find((f) => f.in === where && f.key === key);
 		const reaches = (where, key) => fields.some((f) => f.in === where && (f.key === key || f.key.startsWith(`${key}.`)));
 		const checkEnum = (where, key, schema) => {

@@ -1,6 +1,6 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
-import type { HeroField } from '../types';
+import type { HeroField, HeroOperation } from '../types';
 import { FieldValueError } from '../types';
 import type { FieldOptions } from './field';
 import { field } from './field';
@@ -12,6 +12,7 @@ import {
 	normaliseId,
 	normaliseIdList,
 	normaliseJson,
+	normaliseJsonObject,
 	normaliseKey,
 	normaliseBoolean,
 	normaliseNhsNumber,
@@ -319,4 +320,48 @@ export function flagList(displayName: string, apiKey: string, options: FieldOpti
 			return flag === undefined ? undefined : [String(flag)];
 		},
 	};
+}
+
+/**
+ * Escape hatches for fields Hero documents that the node does not offer (yet): a JSON object
+ * merged last into the body of an operation that sends one, and into the query of one that
+ * takes query parameters. Saved workflows keep working when Hero adds a field.
+ */
+export function extraFields(operation: HeroOperation): HeroField[] {
+	const extras: HeroField[] = [];
+	if (operation.fields.some((f) => f.in === 'body')) {
+		extras.push({
+			...field(
+				'Extra Body Fields',
+				'',
+				{
+					name: 'extraBodyFields',
+					default: '{}',
+					description:
+						'A JSON object of body fields Hero documents that this operation does not offer, merged last (they win over the fields above), e.g. {"memo": "Paid by card"}',
+				},
+				{ type: 'json' },
+				normaliseJsonObject,
+			),
+			in: 'extraBody',
+		});
+	}
+	if (operation.fields.some((f) => f.in === 'query') || operation.list?.paginated) {
+		extras.push({
+			...field(
+				'Extra Query Parameters',
+				'',
+				{
+					name: 'extraQueryParameters',
+					default: '{}',
+					description:
+						'A JSON object of query parameters Hero documents that this operation does not offer, added last, e.g. {"include_archived": true}',
+				},
+				{ type: 'json' },
+				normaliseJsonObject,
+			),
+			in: 'extraQuery',
+		});
+	}
+	return extras;
 }

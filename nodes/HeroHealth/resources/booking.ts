@@ -165,7 +165,6 @@ export const booking: HeroResource = {
 			path: '/v1/appointments/{id}/book',
 			scope: 'booking',
 			subject: 'appointment',
-			inferred: true,
 			fields: [
 				appointmentId(),
 				id('Patient ID', 'patient_id', {
@@ -184,7 +183,6 @@ export const booking: HeroResource = {
 			path: '/v1/appointments/{id}/reschedule',
 			scope: 'booking',
 			subject: 'appointment',
-			inferred: true,
 			fields: [
 				appointmentId(),
 				dateTime('Start Time', 'start_time', { required: true, description: 'The new start time' }),

@@ -16,7 +16,6 @@ export const bookingLink: HeroResource = {
 			method: 'POST',
 			path: '/v1/booking_links',
 			scope: 'booking links',
-			inferred: true,
 			fields: [
 				locator('appointmentType', 'appointment_type_id', { required: true }),
 				locator('location', 'location_id', { required: true }),

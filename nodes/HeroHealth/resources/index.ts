@@ -1,3 +1,4 @@
+import { extraFields } from '../fields';
 import type { HeroResource } from '../types';
 import { admin } from './admin';
 import { booking } from './booking';
@@ -18,7 +19,7 @@ import { task } from './task';
 import { webhook } from './webhook';
 
 /** Every resource of the node, in no particular order (the UI sorts them). */
-export const RESOURCES: HeroResource[] = [
+export const RESOURCES: HeroResource[] = withExtraFields([
 	admin,
 	booking,
 	bookingLink,
@@ -36,4 +37,14 @@ export const RESOURCES: HeroResource[] = [
 	subscription,
 	task,
 	webhook,
-];
+]);
+
+/** Each operation gets the escape hatches that fit it: Extra Body Fields, Extra Query Parameters. */
+function withExtraFields(resources: HeroResource[]): HeroResource[] {
+	return resources.map((resource) => ({
+		...resource,
+		operations: resource.operations.map((operation) =>
+			operation.custom ? operation : { ...operation, fields: [...operation.fields, ...extraFields(operation)] },
+		),
+	}));
+}

@@ -155,12 +155,12 @@ describe('Booking', () => {
 		expect(run.error?.description).toContain('"Booking" scope');
 	});
 
-	it('shows a notice on the inferred operations', () => {
+	it('shows a notice on the inferred booking operations', () => {
 		const notices = new HeroHealth().description.properties.filter(
-			(p) => p.type === 'notice' && String(p.displayName).includes('inferred'),
+			(p) => p.type === 'notice' && p.displayOptions?.show?.resource?.[0] === resource && String(p.displayName).includes('was inferred'),
 		);
 		const shown = notices.map((p) => String(p.displayOptions?.show?.operation?.[0]));
-		expect(shown.sort()).toEqual(['bookAppointment', 'create', 'rescheduleAppointment']);
+		expect(shown.sort()).toEqual(['bookAppointment', 'rescheduleAppointment']);
 	});
 });
 

@@ -1,0 +1,6 @@
+import type { Fidelity } from '../nodes/HeroHealth/types';
+
+export declare const OUT: string;
+export declare function fidelityOf(operation: Record<string, unknown>): Fidelity;
+export declare function fidelityTable(specPath?: string): Record<string, Fidelity>;
+export declare function fidelitySource(table?: Record<string, Fidelity>): string;
