@@ -14,7 +14,7 @@ export const LOCATORS = {
 		search: 'searchAppointmentTypes',
 		load: 'getAppointmentTypes',
 	},
-	patient: { label: 'Patient', search: 'searchPatients', load: undefined },
+	patient: { label: 'Patient', search: 'searchPatients', load: undefined, filterRequired: true },
 	template: { label: 'Template', search: 'searchTemplates', load: 'getTemplates' },
 	form: { label: 'Form', search: 'searchForms', load: 'getForms' },
 	admin: { label: 'Admin', search: 'searchAdmins', load: 'getAdmins' },
@@ -51,7 +51,11 @@ export function locator(
 					displayName: 'From List',
 					name: 'list',
 					type: 'list',
-					typeOptions: { searchListMethod: search, searchable: true },
+					typeOptions: {
+						searchListMethod: search,
+						searchable: true,
+						...('filterRequired' in LOCATORS[kind] ? { searchFilterRequired: true } : {}),
+					},
 				},
 				{
 					displayName: 'By ID',

@@ -6,9 +6,10 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { heroRequest, recordsOf } from '../transport';
+import { heroRequest, heroRequestPages, recordsOf } from '../transport';
 
 const PAGE = 50;
+const PAGED = 100;
 
 async function fetchRecords(
 	context: ILoadOptionsFunctions,
@@ -43,6 +44,31 @@ function loader(path: string, label = labelOf, qs: IDataObject = {}) {
 	};
 }
 
+/** A list Hero pages: one page of 100 per call, the next on scrolling. */
+function pagedSearcher(path: string, label = labelOf) {
+	return async function (
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		paginationToken?: string,
+	): Promise<INodeListSearchResult> {
+		const pageIndex = Number(paginationToken ?? 0) || 0;
+		const qs = { page_index: pageIndex, page_size: PAGED };
+		const records = recordsOf(await heroRequest.call(this, { method: 'GET', path, qs }));
+		return {
+			results: matching(records, filter, label),
+			paginationToken: records.length === PAGED ? String(pageIndex + 1) : undefined,
+		};
+	};
+}
+
+/** A dropdown of a paged list: every page, up to a guard for very large practices. */
+function pagedLoader(path: string, label = labelOf) {
+	return async function (this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+		const records = await heroRequestPages.call(this, { method: 'GET', path }, {}, { maxPages: 50 });
+		return matching(records, undefined, label);
+	};
+}
+
 const webhookLabel = (record: IDataObject) => `${record.event_type} → ${record.url}`;
 const formLabel = (record: IDataObject) => String(record.title ?? record.id);
 
@@ -53,6 +79,8 @@ async function searchPatients(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const text = (filter ?? '').trim();
+	// Hero's patient search needs a filter; the editor asks for one before searching.
+	if (!text) return { results: [] };
 	const qs: IDataObject = { page_size: PAGE, page_index: Number(paginationToken ?? 0) };
 	const digits = text.replace(/[\s-]/g, '');
 	if (/^\d{10}$/.test(digits)) qs.nhs_number = digits;
@@ -80,9 +108,9 @@ export const listSearch = {
 	searchAppointmentTypes: searcher('/v1/appointment_types'),
 	searchTemplates: searcher('/v1/templates'),
 	searchForms: searcher('/v1/forms', formLabel),
-	searchAdmins: searcher('/v1/admins', labelOf, { page_size: 100 }),
+	searchAdmins: pagedSearcher('/v1/admins'),
 	searchWebhooks: searcher('/v1/webhooks', webhookLabel),
-	searchBatchMessages: searcher('/v1/batch_message', labelOf, { page_size: 100 }),
+	searchBatchMessages: pagedSearcher('/v1/batch_message'),
 	searchPatients,
 };
 
@@ -92,5 +120,5 @@ export const loadOptions = {
 	getAppointmentTypes: loader('/v1/appointment_types'),
 	getTemplates: loader('/v1/templates'),
 	getForms: loader('/v1/forms', formLabel),
-	getAdmins: loader('/v1/admins', labelOf, { page_size: 100 }),
+	getAdmins: pagedLoader('/v1/admins'),
 };

@@ -34,3 +34,40 @@ describe('resource locators and dropdowns', () => {
 		expect(byName.paginationToken).toBeUndefined();
 	});
 });
+
+describe('lists that Hero pages', () => {
+	it('the patient search asks for a filter first: nothing is sent without one', async () => {
+		const context = loadOptionsContext(fake);
+		expect(await listSearch.searchPatients.call(context, '  ')).toEqual({ results: [] });
+		expect(fake.requests).toHaveLength(0);
+		const { HeroHealth } = jest.requireActual('../../../../nodes/HeroHealth/HeroHealth.node');
+		const patient = new HeroHealth().description.properties.find((p: { name: string; type: string }) => p.name === 'patientId' && p.type === 'resourceLocator');
+		expect(patient.modes[0].typeOptions.searchFilterRequired).toBe(true);
+	});
+
+	it('the admin search pages past 100 as the list scrolls', async () => {
+		const context = loadOptionsContext(fake);
+		const first = await listSearch.searchAdmins.call(context);
+		expect(first.results).toHaveLength(100);
+		expect(first.paginationToken).toBe('1');
+		const second = await listSearch.searchAdmins.call(context, undefined, first.paginationToken);
+		const third = await listSearch.searchAdmins.call(context, undefined, second.paginationToken);
+		expect(third.paginationToken).toBeUndefined();
+		const all = [...first.results, ...second.results, ...third.results].map((r) => r.value);
+		expect(new Set(all).size).toBe(fake.store.admins.length);
+	});
+
+	it('the admin dropdown holds every admin, not the first 100', async () => {
+		const options = await loadOptions.getAdmins.call(loadOptionsContext(fake));
+		expect(options).toHaveLength(fake.store.admins.length);
+		expect(fake.store.admins.length).toBeGreaterThan(200);
+	});
+});
+
+describe('batch messages', () => {
+	it('the batch message search pages too', async () => {
+		const result = await listSearch.searchBatchMessages.call(loadOptionsContext(fake));
+		expect(fake.requestsFor('listBatchMessages')[0].query).toEqual({ page_index: ['0'], page_size: ['100'] });
+		expect(result.paginationToken).toBeUndefined();
+	});
+});

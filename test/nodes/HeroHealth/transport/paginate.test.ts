@@ -1,8 +1,35 @@
-import { runHero } from '../../../harness/engine';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { heroRequestPages } from '../../../../nodes/HeroHealth/transport';
+import { heroCredentials, registerNodeType, runChain, runHero } from '../../../harness/engine';
 import { useFakeHero } from '../../../harness/fakeHero';
 
 const fake = useFakeHero();
+// Exactly two full pages, so only the reported count can say there is no third.
+const twoPages = useFakeHero({ seed: { admins: 200 } });
 const listAdmins = { resource: 'admin', operation: 'list' };
+
+// A minimal node that walks admins with a small page and a low page guard: the guard's error
+// without a million records.
+registerNodeType('test.pageGuard', {
+	description: {
+		displayName: 'Page Guard',
+		name: 'pageGuard',
+		group: ['transform'],
+		version: 1,
+		description: 'Walks admins with a low page guard',
+		defaults: { name: 'Page Guard' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'heroHealthApi', required: true }],
+		properties: [],
+	} as INodeTypeDescription,
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const records = await heroRequestPages.call(this, { method: 'GET', path: '/v1/admins' }, { itemIndex: 0 }, { pageSize: 10, maxPages: 3 });
+		return [records.map((json) => ({ json }))];
+	},
+} as INodeType);
 
 describe('pagination', () => {
 	it('Return All walks every page (230 admins over 3 pages of 100)', async () => {
@@ -39,6 +66,36 @@ describe('pagination', () => {
 			page_index: ['0'],
 			page_size: ['3'],
 		});
+	});
+
+	it('stops on the reported count, without asking for an empty page', async () => {
+		const run = await runHero({ ...listAdmins, returnAll: true }, { fake: twoPages });
+		expect(run.json).toHaveLength(200);
+		expect(twoPages.requestsFor('listAdmins').map((r) => r.query.page_index[0])).toEqual(['0', '1']);
+	});
+
+	it('stops on a short page when Hero reports no count', async () => {
+		fake.inject({ operationId: 'listAdmins', status: 200, body: { data: fake.store.admins.slice(0, 100), count: null } });
+		fake.inject({ operationId: 'listAdmins', status: 200, body: { data: fake.store.admins.slice(100, 130), count: null } });
+		const run = await runHero({ ...listAdmins, returnAll: true }, { fake });
+		expect(run.json).toHaveLength(130);
+		expect(fake.received('listAdmins')).toBe(2);
+	});
+
+	it('stops when a page repeats the one before (Hero ignoring page_index), keeping each record once', async () => {
+		fake.inject({ operationId: 'listAdmins', status: 200, body: { data: fake.store.admins.slice(0, 100) }, times: 50 });
+		const run = await runHero({ ...listAdmins, returnAll: true }, { fake });
+		expect(run.error).toBeUndefined();
+		expect(run.json).toHaveLength(100);
+		expect(new Set(run.json.map((a) => a.id)).size).toBe(100);
+		expect(fake.received('listAdmins')).toBe(2);
+	});
+
+	it('ends a list that never ends at the page guard, with an error that says what to do', async () => {
+		const run = await runChain([{ name: 'Page Guard', type: 'test.pageGuard' }], { credentials: heroCredentials(fake) });
+		expect(run.error?.message).toBe('[item 0] Hero kept sending pages: stopped after 3 pages of 10');
+		expect(run.error?.description).toContain('Turn off Return All and set a Limit');
+		expect(fake.received('listAdmins')).toBe(3);
 	});
 
 	it('lists that Hero does not page return one item per record, cut at the limit', async () => {
