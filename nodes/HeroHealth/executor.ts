@@ -4,7 +4,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import { collectionOf } from './description';
 import { ParameterReader } from './parameters';
 import type { HeroRequest, RequestSettings } from './transport';
-import { DEFAULT_RETRY, heroRequest, heroRequestPages, Pacer, recordsOf, runWithConcurrency, Slots } from './transport';
+import { DEFAULT_RETRY, heroRequest, heroRequestPages, HeroText, Pacer, recordsOf, runWithConcurrency, Slots } from './transport';
+import { cut } from './transport/errors';
 import { normaliseBoolean, normaliseId, normaliseNumberIn } from './fields/normalise';
 import { mayHaveActed } from './transport/errors';
 import type { HeroField, HeroOperation, HeroResource, HttpMethod } from './types';
@@ -182,6 +183,8 @@ function pick(record: IDataObject, keys: string[]): IDataObject {
 }
 
 function asRecords(body: unknown, operation: HeroOperation): IDataObject[] {
+	// Hero answered a write with text: it succeeded, and this is what Hero said.
+	if (body instanceof HeroText) return [{ success: true, message: cut(body.text, 10_000) }];
 	if (operation.output) {
 		const shaped = operation.output(body);
 		return Array.isArray(shaped) ? shaped : [shaped];

@@ -233,6 +233,7 @@ export class HeroHealthTrigger implements INodeType {
 			return { noWebhookResponse: true };
 		}
 
+		// Known fields first, then whatever else Hero sent: its payloads were never fully captured.
 		const item: IDataObject = {
 			event: payload.event,
 			object: payload.object,
@@ -240,6 +241,7 @@ export class HeroHealthTrigger implements INodeType {
 			practice_group_id: payload.practice_group_id,
 			delivered_at: deliveredAt ?? timestamp ?? null,
 		};
+		for (const [key, value] of Object.entries(payload)) if (!(key in item)) item[key] = value;
 		if (options.fetchFullRecord) {
 			const target = FULL_RECORD[String(payload.object)];
 			const id = String(payload.id ?? '');

@@ -2,7 +2,7 @@ import { randomBytes } from 'crypto';
 import type { IDataObject, IHookFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { heroRequest, recordsOf } from '../HeroHealth/transport';
+import { heroRequest } from '../HeroHealth/transport';
 
 export interface Registration {
 	id: string;
@@ -22,8 +22,19 @@ function selectedEvents(context: IHookFunctions): string[] {
 	return [...new Set(context.getNodeParameter('events', []) as string[])].sort();
 }
 
-async function listHooks(context: IHookFunctions): Promise<IDataObject[]> {
-	return recordsOf(await heroRequest.call(context, { method: 'GET', path: '/v1/webhooks' }));
+/**
+ * Hero's webhook list, whatever envelope it comes in ({ data }, a bare array, { webhooks }):
+ * its answer was never captured. Undefined when no list can be found in it.
+ */
+async function listHooks(context: IHookFunctions): Promise<IDataObject[] | undefined> {
+	const body = (await heroRequest.call(context, { method: 'GET', path: '/v1/webhooks' })) as unknown;
+	if (Array.isArray(body)) return body as IDataObject[];
+	if (!body || typeof body !== 'object') return undefined;
+	for (const key of ['data', 'webhooks', 'results', 'items']) {
+		const list = (body as IDataObject)[key];
+		if (Array.isArray(list)) return list as IDataObject[];
+	}
+	return undefined;
 }
 
 async function deleteHook(context: IHookFunctions, id: string): Promise<void> {
@@ -41,31 +52,57 @@ async function deleteHook(context: IHookFunctions, id: string): Promise<void> {
 }
 
 /**
- * True when Hero has exactly one webhook per selected event for this URL, each with a signing
- * key; their ids and keys are restored into static data. A partial or stale set is removed so
- * that create() starts clean and nothing is left twice.
+ * True when this trigger's webhooks are in place. The ids and keys it stored when it created
+ * them are trusted first (as n8n's own Stripe trigger does): Hero's list need not show keys,
+ * nor any particular envelope. Without stored ids, a complete set that Hero lists with keys is
+ * adopted. Anything partial, stale or unverifiable is removed, so create() starts clean and
+ * nothing is ever registered twice.
  */
 export async function checkExists(this: IHookFunctions): Promise<boolean> {
 	const url = this.getNodeWebhookUrl('default') as string;
 	const events = selectedEvents(this);
-	const mine = (await listHooks(this)).filter((hook) => hook.url === url);
+	const data = staticData(this);
+	const stored = data.registrations?.[url] ?? {};
+	const hooks = await listHooks(this);
+	const listed = (id: string) => hooks?.some((hook) => String(hook.id) === id);
+	const isStored = (hook: IDataObject) => Object.values(stored).some((r) => r.id === String(hook.id));
+	// Hooks for this URL that this trigger did not store: left over from lost static data.
+	const strays = (hooks ?? []).filter((hook) => hook.url === url && !isStored(hook));
+	const removeStrays = async () => {
+		for (const hook of strays) {
+			this.logger.info(`Removing stale Hero webhook ${String(hook.id)} (${String(hook.event_type)})`);
+			await deleteHook(this, String(hook.id));
+		}
+	};
+
+	const storedEvents = Object.keys(stored).sort();
+	if (storedEvents.length) {
+		const sameEvents = storedEvents.join() === events.join();
+		// A list that cannot be read says nothing against what was stored.
+		const allThere = hooks === undefined || Object.values(stored).every((r) => listed(r.id));
+		if (sameEvents && allThere) {
+			await removeStrays();
+			return true;
+		}
+		for (const registration of Object.values(stored)) {
+			if (hooks === undefined || listed(registration.id)) await deleteHook(this, registration.id);
+		}
+		delete data.registrations?.[url];
+	}
+
+	// Nothing stored (static data lost): adopt a complete, keyed set Hero lists for this URL.
 	const found: { [event: string]: Registration } = {};
-	for (const hook of mine) {
+	for (const hook of strays) {
 		const event = String(hook.event_type);
 		if (events.includes(event) && hook.signing_key && !found[event]) {
 			found[event] = { id: String(hook.id), signingKey: String(hook.signing_key) };
 		}
 	}
-	const exact = mine.length === events.length && events.every((event) => found[event]);
-	if (exact) {
-		const data = staticData(this);
+	if (!storedEvents.length && strays.length === events.length && events.every((event) => found[event])) {
 		data.registrations = { ...(data.registrations ?? {}), [url]: found };
 		return true;
 	}
-	for (const hook of mine) {
-		this.logger.info(`Removing stale Hero webhook ${String(hook.id)} (${String(hook.event_type)})`);
-		await deleteHook(this, String(hook.id));
-	}
+	await removeStrays();
 	return false;
 }
 

@@ -363,9 +363,15 @@ const handlers = {
 		store.webhooks.set(id, hook);
 		return hook;
 	},
+	// Hero's answer here was never captured: tests set store.webhookList to try the shapes it
+	// might take ({ data }, a bare array, { webhooks }) and to hide signing keys.
 	listWebhooks: ({ store, query }) => {
 		let list = [...store.webhooks.values()];
 		if (query.get('event_type')) list = list.filter((w) => w.event_type === query.get('event_type'));
+		const { shape = 'data', hideSigningKeys = false } = store.webhookList || {};
+		if (hideSigningKeys) list = list.map(({ signing_key, ...hook }) => hook);
+		if (shape === 'array') return list;
+		if (shape === 'webhooks') return { webhooks: list, total: list.length };
 		return all(list);
 	},
 	deleteWebhook: ({ store, params }) => {

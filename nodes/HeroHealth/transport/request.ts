@@ -19,6 +19,11 @@ import { DEFAULT_RETRY, retryDelay } from './retry';
 
 export const CREDENTIAL = 'heroHealthApi';
 
+/** A success answer that was text, not JSON (some writes answer "OK"). */
+export class HeroText {
+	constructor(readonly text: string) {}
+}
+
 
 export type HeroContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
 
@@ -181,9 +186,13 @@ export async function heroRequest(
 		if (status >= 200 && status < 300) {
 			const empty = body === '' || body === undefined || body === null;
 			const unreadable = typeof body === 'string' || Buffer.isBuffer(body);
-			// A write that succeeded may answer with nothing; a read never should.
 			if (!empty && !unreadable) return body;
-			if (empty && request.method !== 'GET') return undefined;
+			// A write that succeeded may answer with nothing or with text: that is what Hero
+			// said. A read must answer JSON.
+			if (request.method !== 'GET') {
+				if (empty) return undefined;
+				return new HeroText(Buffer.isBuffer(body) ? body.toString('utf8') : String(body));
+			}
 			const code = empty ? 'EMPTY_BODY' : 'INVALID_JSON';
 			const wait = retryDelay({ kind: 'network', code }, request.method, attempt, policy);
 			if (wait === undefined) throw heroTransportError(this.getNode(), { code }, context, baseUrl);

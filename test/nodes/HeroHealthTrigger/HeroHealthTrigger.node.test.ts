@@ -101,6 +101,13 @@ describe('Hero Health Trigger deliveries', () => {
 		expect(delivery.workflowData).toBeUndefined();
 	});
 
+	it('outputs the whole payload, known fields first, unknown ones kept', async () => {
+		const body = JSON.stringify({ event: 'appointment.confirmed', id: '777', object: 'Appointment', practice_group_id: fake.practiceGroupId, appointment_status: 'confirmed', changes: { start_time: '2026-12-01T09:00:00Z' } });
+		const delivery = await trigger.deliver(body, signed(keyFor('appointment.confirmed'), nowSeconds(), body));
+		expect(Object.keys(delivery.items[0])).toEqual(['event', 'object', 'id', 'practice_group_id', 'delivered_at', 'appointment_status', 'changes']);
+		expect(delivery.items[0].changes).toEqual({ start_time: '2026-12-01T09:00:00Z' });
+	});
+
 	it('honours a narrower replay window', async () => {
 		await activate({ replayWindow: 10 });
 		const body = appointmentEvent();

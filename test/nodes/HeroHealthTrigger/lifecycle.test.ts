@@ -85,3 +85,66 @@ describe('Hero Health Trigger lifecycle', () => {
 		expect(trigger.registrations().registrations).toBeUndefined();
 	});
 });
+
+// Hero's webhook list answer was never captured: each envelope it might use, with and without
+// signing keys, through activations, restarts (static data kept) and lost static data.
+describe.each([
+	['{ data }', 'data', false],
+	['a bare array', 'array', false],
+	['{ webhooks }', 'webhooks', false],
+	['{ data } without signing keys', 'data', true],
+	['a bare array without signing keys', 'array', true],
+	['{ webhooks } without signing keys', 'webhooks', true],
+])('webhook list answered as %s', (_label, shape, hideSigningKeys) => {
+	beforeEach(() => {
+		fake.store.webhookList = { shape, hideSigningKeys };
+	});
+	afterEach(() => {
+		delete fake.store.webhookList;
+	});
+
+	it('never leaves a duplicate through activations, restarts and lost static data', async () => {
+		const trigger = triggerWorkflow(fake, { events: EVENTS });
+		await trigger.activate();
+		const first = heroHooks(trigger.url()).map((h) => h.id).sort();
+		expect(first).toHaveLength(2);
+
+		await trigger.activate();
+		const restarted = triggerWorkflow(fake, { events: EVENTS }, { staticData: trigger.workflow.staticData });
+		await restarted.activate();
+		await restarted.activate();
+		expect(heroHooks(trigger.url()).map((h) => h.id).sort()).toEqual(first);
+		expect(fake.requestsFor('createWebhook')).toHaveLength(2);
+
+		const lost = triggerWorkflow(fake, { events: EVENTS }, { staticData: {} });
+		await lost.activate();
+		await lost.activate();
+		const after = heroHooks(trigger.url());
+		expect(after.map((h) => h.event_type).sort()).toEqual([...EVENTS].sort());
+		// Keys Hero does not list cannot be adopted: the set is replaced, never doubled.
+		if (hideSigningKeys) expect(after.map((h) => h.id).sort()).not.toEqual(first);
+		else expect(after.map((h) => h.id).sort()).toEqual(first);
+
+		await lost.deactivate();
+		expect(heroHooks(trigger.url())).toEqual([]);
+	});
+});
+
+describe('webhook list that cannot be read', () => {
+	it('trusts the ids this trigger stored', async () => {
+		const trigger = triggerWorkflow(fake, { events: EVENTS });
+		await trigger.activate();
+		fake.inject({ operationId: 'listWebhooks', status: 200, body: { unexpected: true } });
+		expect(await trigger.hook('checkExists')).toBe(true);
+		expect(fake.requestsFor('createWebhook')).toHaveLength(2);
+		expect(heroHooks(trigger.url())).toHaveLength(2);
+	});
+
+	it('after a webhook was deleted on Hero, the set is registered again, once', async () => {
+		const trigger = triggerWorkflow(fake, { events: EVENTS });
+		await trigger.activate();
+		fake.store.webhooks.delete(heroHooks(trigger.url())[0].id);
+		await trigger.activate();
+		expect(heroHooks(trigger.url()).map((h) => h.event_type).sort()).toEqual([...EVENTS].sort());
+	});
+});

@@ -135,6 +135,21 @@ describe('request layer: errors', () => {
 		expect(fake.received('getPractitioner')).toBe(2);
 	});
 
+	it('a write answered with text succeeds, carrying what Hero said', async () => {
+		fake.inject({ operationId: 'createAccessToken', raw: 'Token created', contentType: 'text/plain' });
+		const run = await runHero(createToken, { fake });
+		expect(run.error).toBeUndefined();
+		expect(run.json).toEqual([{ success: true, message: 'Token created' }]);
+		expect(fake.processed('createAccessToken')).toBe(1);
+	});
+
+	it('a write answered with nothing succeeds', async () => {
+		fake.inject({ operationId: 'updatePracticeGroup', raw: '', contentType: 'application/json' });
+		const run = await runHero({ resource: 'practiceGroup', operation: 'update', additionalFields: { name: 'Renamed Surgery' } }, { fake });
+		expect(run.error).toBeUndefined();
+		expect(run.json).toEqual([{ success: true }]);
+	});
+
 	it('uses a cross-organisational Practice Group ID and explains a refusal', async () => {
 		const ok = await runHero({ ...getPractitioner(), requestOptions: { practiceGroupId: '4243' } }, { fake });
 		expect(ok.error).toBeUndefined();
