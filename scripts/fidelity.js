@@ -19,6 +19,9 @@ const GAPS = [
 	['x-truncated', 'its page was cut short'],
 ];
 
+const ORDER = ['request', 'query', 'response', 'page', 'only part'];
+const byGap = (a, b) => ORDER.findIndex((w) => a.includes(w)) - ORDER.findIndex((w) => b.includes(w));
+
 /**
  * The one reading of the markers: `inferred` when the endpoint itself was inferred or is
  * unverified; `partial` when the page was seen but part of it was not captured; otherwise
@@ -29,9 +32,18 @@ function fidelityOf(operation) {
 		return { level: 'inferred', gaps: [] };
 	}
 	const gaps = GAPS.filter(([marker]) => operation[marker]).map(([, gap]) => gap);
+	// The spec also says so in its success responses' own words.
+	const said = Object.entries(operation.responses || {})
+		.filter(([status]) => /^2/.test(status))
+		.map(([, response]) => String((response && response.description) || ''))
+		.join(' ');
+	if (/request body[^.]*not captured/i.test(said)) gaps.push('its request body was only partly captured');
+	if (/parameters[^.]*not captured/i.test(said)) gaps.push('its query parameters were only partly captured');
+	if (/not captured/i.test(said)) gaps.push('its response was not captured');
+	else if (/cut off|ends (at|after|inside)/i.test(said)) gaps.push('its response was only partly captured');
 	if (operation['x-hero-confidence'] === 'partial') gaps.push('only part of its page was seen');
 	if (/ends inside/.test(String(operation['x-md-status'] || ''))) gaps.push('its page was cut short');
-	return gaps.length ? { level: 'partial', gaps: [...new Set(gaps)] } : { level: 'documented', gaps: [] };
+	return gaps.length ? { level: 'partial', gaps: [...new Set(gaps)].sort(byGap) } : { level: 'documented', gaps: [] };
 }
 
 /** `METHOD /path` → fidelity, for every operation of the spec. */

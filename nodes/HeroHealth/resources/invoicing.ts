@@ -115,6 +115,9 @@ export const invoicing: HeroResource = {
 			fields: [
 				id('Invoice ID', 'id', { in: 'path', required: true }),
 				issuer('The admin making the change'),
+				text('Memo', 'memo', { maxLength: 2000, description: 'Shown on the invoice; finalized invoices accept this change' }),
+				text('Footer', 'footer', { maxLength: 2000, description: 'Shown at the foot of the invoice; finalized invoices accept this change' }),
+				json('Coupons', 'coupons', { description: 'JSON array of { "id": "…" }; finalized invoices accept this change', placeholder: '[{"id": "co_123"}]' }),
 			],
 		},
 		{

@@ -42,3 +42,29 @@ describe('node description', () => {
 		expect(node.description.usableAsTool).toBe(true);
 	});
 });
+
+describe('operations Hero offers in two versions', () => {
+	const { RESOURCES } = jest.requireActual('../../../nodes/HeroHealth/resources');
+	const pairs: Array<[string, { name: string; description: string }, { name: string; description: string }]> = [];
+	for (const resource of RESOURCES as Array<{ name: string; operations: Array<{ name: string; description: string; heroName: string }> }>) {
+		for (const newer of resource.operations) {
+			const stem = newer.heroName.replace(/ \(v\d\)$/, '');
+			const older = stem !== newer.heroName && resource.operations.find((op) => op.heroName === stem);
+			if (older) pairs.push([`${resource.name}: ${older.name} / ${newer.name}`, older, newer]);
+		}
+	}
+
+	it('are found', () => {
+		expect(pairs.map(([label]) => label)).toEqual([
+			'Episode: Get Many / Get Many (V2)',
+			'Episode: Get / Get (V2)',
+			'Patient: Get / Get (V2)',
+			'Patient: Get Many / Search',
+		]);
+	});
+
+	it.each(pairs)('%s: each names the other and says how they differ', (_label, older, newer) => {
+		expect(older.description).toContain(newer.name);
+		expect(newer.description).toContain(older.name);
+	});
+});

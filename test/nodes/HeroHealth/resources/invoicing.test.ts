@@ -56,6 +56,26 @@ describe('Invoicing', () => {
 		expect(link.json[0]).toEqual(expect.objectContaining({ stripe_id: invoice.json[0].stripe_id }));
 	});
 
+	it('Update Invoice changes the metadata Hero names: memo, footer and coupons', async () => {
+		const run = await runHero(
+			{
+				resource,
+				operation: 'updateInvoice',
+				invoiceId: '1',
+				issuerId: issuer,
+				additionalFields: { memo: 'Paid at reception', footer: 'Thank you', coupons: '[{"id": "co_test2"}]' },
+			},
+			{ fake, continueOnFail: true },
+		);
+		expect(fake.requestsFor('updateInvoice')[0].body).toEqual({
+			issuer_id: '801',
+			memo: 'Paid at reception',
+			footer: 'Thank you',
+			coupons: [{ id: 'co_test2' }],
+		});
+		expect(run.json).toHaveLength(1);
+	});
+
 	it('an invoice needs a patient or an appointment', async () => {
 		const run = await runHero({ resource, operation: 'createInvoice', issuerId: issuer }, { fake });
 		expect(run.error?.message).toContain('[item 0] Patient ID: or Appointment ID is needed');

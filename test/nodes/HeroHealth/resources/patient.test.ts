@@ -82,8 +82,12 @@ describe('Patient', () => {
 		expect(connect.json[0]).toEqual({ patient_id: '20010', ehr_partner_id: 'EMIS-123' });
 		const preview = await runHero({ resource, operation: 'previewMerge', patientId: patientId('20010'), patientToMergeId: '20011' }, { fake });
 		expect(preview.json[0].merged_patient_id).toBe('20011');
-		const merge = await runHero({ resource, operation: 'merge', patientId: patientId('20010') }, { fake });
+		const merge = await runHero(
+			{ resource, operation: 'merge', patientId: patientId('20010'), additionalFields: { patientToMergeId: '20011', mergeToken: 'mt_test' } },
+			{ fake },
+		);
 		expect(merge.json[0].merged).toBe(true);
+		expect(fake.requestsFor('mergePatient')[0].body).toEqual({ patient_id: '20011', merge_token: 'mt_test' });
 		const attachments = await runHero({ resource, operation: 'listAttachments', patientId: patientId('20010'), returnAll: true }, { fake });
 		expect(attachments.json[0]).toHaveProperty('file_name');
 	});
