@@ -7,19 +7,12 @@ export interface FieldOptions {
 	required?: boolean;
 	description?: string;
 	placeholder?: string;
-	/** The n8n parameter name; derived from the display name by default. */
-	name?: string;
+	/**
+	 * The n8n parameter name, always given: saved workflows store values under it, so it must not
+	 * follow a label that is reworded (see "Parameters are a public API" in the README).
+	 */
+	name: string;
 	default?: INodeProperties['default'];
-}
-
-export function parameterName(displayName: string): string {
-	const words = displayName.replace(/[^A-Za-z0-9 ]/g, ' ').split(/\s+/).filter(Boolean);
-	return words
-		.map((word, index) => {
-			const lower = word.toLowerCase();
-			return index === 0 ? lower : lower[0].toUpperCase() + lower.slice(1);
-		})
-		.join('');
 }
 
 export function field(
@@ -31,7 +24,7 @@ export function field(
 ): HeroField {
 	const prop: INodeProperties = {
 		displayName,
-		name: options.name ?? parameterName(displayName),
+		name: options.name,
 		default: options.default ?? '',
 		description: options.description,
 		...property,

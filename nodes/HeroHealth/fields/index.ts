@@ -21,11 +21,12 @@ import {
 	normaliseRecipients,
 	normaliseSnomedCode,
 	normaliseText,
+	rangeText,
 	normaliseTextList,
 	normaliseUkMobile,
 } from './normalise';
 
-export { field, parameterName } from './field';
+export { field } from './field';
 export type { FieldOptions } from './field';
 export { locator, LOCATORS } from './locators';
 export type { LocatorKind } from './locators';
@@ -36,7 +37,7 @@ export const MAX_TEXT = 10_000;
 export function text(
 	displayName: string,
 	key: string,
-	options: FieldOptions & { rows?: number; maxLength?: number; password?: boolean } = {},
+	options: FieldOptions & { rows?: number; maxLength?: number; password?: boolean },
 ): HeroField {
 	const typeOptions = {
 		...(options.rows ? { rows: options.rows } : {}),
@@ -45,33 +46,40 @@ export function text(
 	return field(
 		displayName,
 		key,
-		options,
+		{
+			description: `Text, up to ${(options.maxLength ?? MAX_TEXT).toLocaleString('en-GB')} characters`,
+			...options,
+		},
 		{ type: 'string', ...(Object.keys(typeOptions).length ? { typeOptions } : {}) },
 		normaliseText(options.maxLength ?? MAX_TEXT),
 	);
 }
 
-export function id(displayName: string, key: string, options: FieldOptions = {}): HeroField {
+export function id(displayName: string, key: string, options: FieldOptions): HeroField {
 	return field(
 		displayName,
 		key,
-		{ placeholder: 'e.g. 12345', ...options },
+		{ placeholder: 'e.g. 12345', description: `Numeric Hero ID of the ${subjectOf(displayName)}`, ...options },
 		{ type: 'string' },
 		normaliseId,
 	);
 }
 
-export function idList(displayName: string, key: string, options: FieldOptions = {}): HeroField {
+export function idList(displayName: string, key: string, options: FieldOptions): HeroField {
 	return field(
 		displayName,
 		key,
-		{ placeholder: 'e.g. 101, 102', ...options },
+		{
+			placeholder: 'e.g. 101, 102',
+			description: 'Numeric Hero IDs, separated by commas or given as a list',
+			...options,
+		},
 		{ type: 'string' },
 		normaliseIdList,
 	);
 }
 
-export function nhsNumber(key = 'nhs_number', options: FieldOptions = {}): HeroField {
+export function nhsNumber(key: string, options: FieldOptions): HeroField {
 	return field(
 		'NHS Number',
 		key,
@@ -85,7 +93,7 @@ export function nhsNumber(key = 'nhs_number', options: FieldOptions = {}): HeroF
 	);
 }
 
-export function mobile(displayName: string, key: string, options: FieldOptions = {}): HeroField {
+export function mobile(displayName: string, key: string, options: FieldOptions): HeroField {
 	return field(
 		displayName,
 		key,
@@ -99,21 +107,25 @@ export function mobile(displayName: string, key: string, options: FieldOptions =
 	);
 }
 
-export function email(displayName: string, key: string, options: FieldOptions = {}): HeroField {
+export function email(displayName: string, key: string, options: FieldOptions): HeroField {
 	return field(
 		displayName,
 		key,
-		{ placeholder: 'e.g. name@example.com', ...options },
+		{ placeholder: 'e.g. name@example.com', description: 'Email address, e.g. name@example.com', ...options },
 		{ type: 'string' },
 		normaliseEmail,
 	);
 }
 
-export function contact(displayName: string, key: string, options: FieldOptions = {}): HeroField {
+export function contact(displayName: string, key: string, options: FieldOptions): HeroField {
 	return field(
 		displayName,
 		key,
-		{ placeholder: 'e.g. 07700 900123 or name@example.com', ...options },
+		{
+			placeholder: 'e.g. 07700 900123 or name@example.com',
+			description: 'A UK mobile (sent in +44 format) or an email address',
+			...options,
+		},
 		{ type: 'string' },
 		normaliseContact,
 	);
@@ -128,7 +140,7 @@ function sentences(...parts: Array<string | undefined>): string {
 
 const NUMBERS_AS_DATES = 'A number is read only as YYYYMMDD or as epoch milliseconds (13 digits).';
 
-export function date(displayName: string, key: string, options: FieldOptions = {}): HeroField {
+export function date(displayName: string, key: string, options: FieldOptions): HeroField {
 	return field(
 		displayName,
 		key,
@@ -142,7 +154,7 @@ export function date(displayName: string, key: string, options: FieldOptions = {
 	);
 }
 
-export function dateTime(displayName: string, key: string, options: FieldOptions = {}): HeroField {
+export function dateTime(displayName: string, key: string, options: FieldOptions): HeroField {
 	return field(
 		displayName,
 		key,
@@ -159,7 +171,7 @@ export function dateTime(displayName: string, key: string, options: FieldOptions
 	);
 }
 
-export function boolean(displayName: string, key: string, options: FieldOptions = {}): HeroField {
+export function boolean(displayName: string, key: string, options: FieldOptions): HeroField {
 	return field(
 		displayName,
 		key,
@@ -172,7 +184,7 @@ export function boolean(displayName: string, key: string, options: FieldOptions 
 export function number(
 	displayName: string,
 	key: string,
-	options: FieldOptions & { min?: number; max?: number; integer?: boolean } = {},
+	options: FieldOptions & { min?: number; max?: number; integer?: boolean },
 ): HeroField {
 	const typeOptions: Record<string, number> = {};
 	if (options.min !== undefined) typeOptions.minValue = options.min;
@@ -181,10 +193,31 @@ export function number(
 	return field(
 		displayName,
 		key,
-		{ default: options.min ?? 0, ...options },
+		{
+			default: options.min ?? 0,
+			description: capitalised(rangeText(options)),
+			...options,
+		},
 		{ type: 'number', ...(Object.keys(typeOptions).length ? { typeOptions } : {}) },
 		normaliseNumberIn({ min: options.min, max: options.max, integer: options.integer }),
 	);
+}
+
+/** "Appointment ID" → "appointment"; acronyms keep their case. */
+function subjectOf(displayName: string): string {
+	return displayName
+		.replace(/ IDs?$/, '')
+		.split(' ')
+		.map((word) => (/^[A-Z0-9]+$/.test(word) ? word : word.toLowerCase()))
+		.join(' ');
+}
+
+function capitalised(text: string): string {
+	return text[0].toUpperCase() + text.slice(1);
+}
+
+function listOf(options: INodePropertyOptions[]): string {
+	return options.map((option) => String(option.value)).join(', ');
 }
 
 /** Values given as API strings get readable names: `nhs_app` → `Nhs App`, unless named. */
@@ -208,13 +241,13 @@ export function choice(
 	displayName: string,
 	key: string,
 	values: Array<string | [string, string]>,
-	options: FieldOptions = {},
+	options: FieldOptions,
 ): HeroField {
 	const opts = choices(values);
 	return field(
 		displayName,
 		key,
-		{ default: opts[0].value, ...options },
+		{ default: opts[0].value, description: `One of: ${listOf(opts)}`, ...options },
 		{ type: 'options', options: opts },
 		oneOf(opts),
 	);
@@ -236,14 +269,14 @@ export function multiChoice(
 	displayName: string,
 	key: string,
 	values: Array<string | [string, string]>,
-	options: FieldOptions = {},
+	options: FieldOptions,
 ): HeroField {
 	const opts = choices(values);
 	const each = oneOf(opts);
 	return field(
 		displayName,
 		key,
-		{ default: [], ...options },
+		{ default: [], description: `Any of: ${listOf(opts)}`, ...options },
 		{ type: 'multiOptions', options: opts },
 		(value) => {
 			if (value === '' || value === undefined || value === null) return undefined;
@@ -254,19 +287,25 @@ export function multiChoice(
 	);
 }
 
-export function json(displayName: string, key: string, options: FieldOptions = {}): HeroField {
-	return field(displayName, key, { default: '', ...options }, { type: 'json' }, normaliseJson);
+export function json(displayName: string, key: string, options: FieldOptions): HeroField {
+	return field(displayName, key, { default: '', description: 'A JSON value', ...options }, { type: 'json' }, normaliseJson);
 }
 
-export function postcode(key = 'postcode', options: FieldOptions = {}): HeroField {
-	return field('Postcode', key, { placeholder: 'e.g. SW1A 1AA', ...options }, { type: 'string' }, normalisePostcode);
+export function postcode(key: string, options: FieldOptions): HeroField {
+	return field(
+		'Postcode',
+		key,
+		{ placeholder: 'e.g. SW1A 1AA', description: 'UK postcode, e.g. SW1A 1AA', ...options },
+		{ type: 'string' },
+		normalisePostcode,
+	);
 }
 
-export function snomedCode(displayName: string, key: string, options: FieldOptions = {}): HeroField {
+export function snomedCode(displayName: string, key: string, options: FieldOptions): HeroField {
 	return field(
 		displayName,
 		key,
-		{ placeholder: 'e.g. 279991000000102', ...options },
+		{ placeholder: 'e.g. 279991000000102', description: 'SNOMED CT concept ID: 6 to 18 digits', ...options },
 		{ type: 'string' },
 		normaliseSnomedCode,
 	);
@@ -276,12 +315,12 @@ export function snomedCode(displayName: string, key: string, options: FieldOptio
 export function mode(
 	displayName: string,
 	values: Array<[string, string]>,
-	options: FieldOptions = {},
+	options: FieldOptions,
 ): HeroField {
 	return { ...choice(displayName, '', values, { required: true, ...options }), in: 'none' };
 }
 
-export function recipients(displayName: string, key: string, options: FieldOptions = {}): HeroField {
+export function recipients(displayName: string, key: string, options: FieldOptions): HeroField {
 	return field(
 		displayName,
 		key,
@@ -297,22 +336,32 @@ export function recipients(displayName: string, key: string, options: FieldOptio
 }
 
 /** A reference that is not a numeric Hero ID, e.g. a GMC number. */
-export function key(displayName: string, apiKey: string, options: FieldOptions = {}): HeroField {
-	return field(displayName, apiKey, options, { type: 'string' }, normaliseKey);
-}
-
-export function textList(displayName: string, apiKey: string, options: FieldOptions = {}): HeroField {
+export function key(displayName: string, apiKey: string, options: FieldOptions): HeroField {
 	return field(
 		displayName,
 		apiKey,
-		{ placeholder: 'e.g. first_name, last_name', ...options },
+		{ description: 'Letters, digits, hyphens and underscores, as Hero gives it', ...options },
+		{ type: 'string' },
+		normaliseKey,
+	);
+}
+
+export function textList(displayName: string, apiKey: string, options: FieldOptions): HeroField {
+	return field(
+		displayName,
+		apiKey,
+		{
+			placeholder: 'e.g. first_name, last_name',
+			description: 'Values separated by commas, or given as a list',
+			...options,
+		},
 		{ type: 'string' },
 		normaliseTextList,
 	);
 }
 
 /** A yes/no Hero takes as a one-element string array (e.g. order_descending[]). */
-export function flagList(displayName: string, apiKey: string, options: FieldOptions = {}): HeroField {
+export function flagList(displayName: string, apiKey: string, options: FieldOptions): HeroField {
 	return {
 		...boolean(displayName, apiKey, options),
 		normalise: (value) => {

@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { HeroField } from '../types';
 import { normaliseId } from './normalise';
 import type { FieldOptions } from './field';
-import { field, parameterName } from './field';
+import { field } from './field';
 
 /** The records a user picks from a list; each has a listSearch method and maybe loadOptions. */
 export const LOCATORS = {
@@ -38,11 +38,11 @@ const ID_VALIDATION = [
 export function locator(
 	kind: LocatorKind,
 	key: string,
-	options: FieldOptions & { label?: string } = {},
+	options: FieldOptions & { label?: string },
 ): HeroField {
 	const { search, load } = LOCATORS[kind];
 	const label = options.label ?? LOCATORS[kind].label;
-	const name = options.name ?? parameterName(label) + 'Id';
+	const { name } = options;
 	if (options.required) {
 		const property: Partial<INodeProperties> & Pick<INodeProperties, 'type'> = {
 			type: 'resourceLocator',

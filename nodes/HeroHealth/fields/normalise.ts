@@ -53,7 +53,7 @@ export interface NumberRange {
 	integer?: boolean;
 }
 
-function rangeText({ min, max, integer = true }: NumberRange): string {
+export function rangeText({ min, max, integer = true }: NumberRange): string {
 	const kind = integer ? 'a whole number' : 'a number';
 	if (min !== undefined && max !== undefined) return `${kind} from ${min} to ${max}`;
 	if (min !== undefined) return `${kind} of at least ${min}`;

@@ -16,8 +16,8 @@ export const admin: HeroResource = {
 			path: '/v1/admins',
 			list: { paginated: true },
 			fields: [
-				choice('Order By', 'order_by', [['First Name', 'first_name']], { in: 'query' }),
-				boolean('Order Descending', 'order_descending', {
+				choice('Order By', 'order_by', [['First Name', 'first_name']], { name: 'orderBy', in: 'query' }),
+				boolean('Order Descending', 'order_descending', { name: 'orderDescending',
 					in: 'query',
 					description: 'Whether to sort from Z to A',
 				}),
@@ -33,11 +33,11 @@ export const admin: HeroResource = {
 			path: '/v1/admins/{id}',
 			subject: 'admin',
 			fields: [
-				locator('admin', 'id', { in: 'path', required: true }),
-				text('External Prescriber ID', 'external_prescriber_id'),
-				text('Prescriber Name', 'prescriber_details.name'),
-				email('Prescriber Email', 'prescriber_details.email'),
-				text('Prescriber Registration Code', 'prescriber_details.registration_code'),
+				locator('admin', 'id', { name: 'adminId', in: 'path', required: true }),
+				text('External Prescriber ID', 'external_prescriber_id', { name: 'externalPrescriberId' }),
+				text('Prescriber Name', 'prescriber_details.name', { name: 'prescriberName' }),
+				email('Prescriber Email', 'prescriber_details.email', { name: 'prescriberEmail' }),
+				text('Prescriber Registration Code', 'prescriber_details.registration_code', { name: 'prescriberRegistrationCode' }),
 			],
 		},
 	],

@@ -1,21 +1,21 @@
 import { boolean, date, dateTime, id, locator, number, text } from '../fields';
 import type { HeroField, HeroResource } from '../types';
 
-const appointmentId = () => id('Appointment ID', 'id', { in: 'path', required: true });
+const appointmentId = () => id('Appointment ID', 'id', { name: 'appointmentId', in: 'path', required: true });
 const suppressMail = () =>
-	boolean('Suppress Mail', 'suppress_mail', { description: 'Whether to skip the emails Hero would send the patient' });
+	boolean('Suppress Mail', 'suppress_mail', { name: 'suppressMail', description: 'Whether to skip the emails Hero would send the patient' });
 const suppressAvailabilityCheck = () =>
-	boolean('Suppress Availability Check', 'suppress_availability_check', {
+	boolean('Suppress Availability Check', 'suppress_availability_check', { name: 'suppressAvailabilityCheck',
 		description: 'Whether to book even if Hero finds the time unavailable',
 	});
 
 /** The slot search filters shared by Get Many Slots and Count Slots. */
 const slotFilters = (): HeroField[] => [
-	locator('appointmentType', 'appointment_type_id', { in: 'query' }),
-	locator('location', 'location_id', { in: 'query' }),
-	locator('practitioner', 'practitioner_id', { in: 'query' }),
-	date('Start Date', 'start_date', { in: 'query', description: 'First day of the window' }),
-	date('End Date', 'end_date', { in: 'query', description: 'Last day of the window' }),
+	locator('appointmentType', 'appointment_type_id', { name: 'appointmentTypeId', in: 'query' }),
+	locator('location', 'location_id', { name: 'locationId', in: 'query' }),
+	locator('practitioner', 'practitioner_id', { name: 'practitionerId', in: 'query' }),
+	date('Start Date', 'start_date', { name: 'startDate', in: 'query', description: 'First day of the window' }),
+	date('End Date', 'end_date', { name: 'endDate', in: 'query', description: 'Last day of the window' }),
 ];
 
 export const booking: HeroResource = {
@@ -56,7 +56,7 @@ export const booking: HeroResource = {
 			path: '/v1/slots/{id}',
 			scope: 'booking',
 			subject: 'slot',
-			fields: [id('Slot ID', 'id', { in: 'path', required: true })],
+			fields: [id('Slot ID', 'id', { name: 'slotId', in: 'path', required: true })],
 		},
 		{
 			value: 'createAppointment',
@@ -69,14 +69,14 @@ export const booking: HeroResource = {
 			path: '/v1/appointments',
 			scope: 'booking',
 			fields: [
-				locator('appointmentType', 'appointment_type_id', { required: true }),
-				locator('location', 'location_id', { required: true }),
-				locator('practitioner', 'practitioner_id', { required: true }),
-				dateTime('Start Time', 'start_time', { required: true, description: 'The slot start time' }),
+				locator('appointmentType', 'appointment_type_id', { name: 'appointmentTypeId', required: true }),
+				locator('location', 'location_id', { name: 'locationId', required: true }),
+				locator('practitioner', 'practitioner_id', { name: 'practitionerId', required: true }),
+				dateTime('Start Time', 'start_time', { name: 'startTime', required: true, description: 'The slot start time' }),
 				number('Duration (Minutes)', 'duration', { required: true, min: 1, default: 10, name: 'duration' }),
-				id('Patient ID', 'patient_id', { description: 'The Hero patient the appointment is for' }),
-				id('Billpayer ID', 'billpayer_id'),
-				text('Reason', 'reason', { rows: 2, maxLength: 2000 }),
+				id('Patient ID', 'patient_id', { name: 'patientId', description: 'The Hero patient the appointment is for' }),
+				id('Billpayer ID', 'billpayer_id', { name: 'billpayerId' }),
+				text('Reason', 'reason', { name: 'reason', rows: 2, maxLength: 2000 }),
 				suppressMail(),
 				suppressAvailabilityCheck(),
 			],
@@ -118,9 +118,9 @@ export const booking: HeroResource = {
 			notice: 'Only reservations that are not yet confirmed can be edited. Use Reschedule Appointment for confirmed ones.',
 			fields: [
 				appointmentId(),
-				dateTime('Start Time', 'start_time', { required: true }),
+				dateTime('Start Time', 'start_time', { name: 'startTime', required: true }),
 				number('Duration (Minutes)', 'duration', { required: true, min: 1, default: 10, name: 'duration' }),
-				locator('practitioner', 'practitioner_id', { required: true }),
+				locator('practitioner', 'practitioner_id', { name: 'practitionerId', required: true }),
 				suppressAvailabilityCheck(),
 				suppressMail(),
 			],
@@ -150,7 +150,7 @@ export const booking: HeroResource = {
 			fields: [
 				appointmentId(),
 				suppressMail(),
-				boolean('Suppress Cancellation Policy', 'suppress_cancellation_policy', {
+				boolean('Suppress Cancellation Policy', 'suppress_cancellation_policy', { name: 'suppressCancellationPolicy',
 					description: "Whether to cancel even inside the practice's cancellation window",
 				}),
 			],
@@ -167,7 +167,7 @@ export const booking: HeroResource = {
 			subject: 'appointment',
 			fields: [
 				appointmentId(),
-				id('Patient ID', 'patient_id', {
+				id('Patient ID', 'patient_id', { name: 'patientId',
 					description: 'The Hero patient, if the reservation was made without one',
 				}),
 				suppressMail(),
@@ -185,9 +185,9 @@ export const booking: HeroResource = {
 			subject: 'appointment',
 			fields: [
 				appointmentId(),
-				dateTime('Start Time', 'start_time', { required: true, description: 'The new start time' }),
+				dateTime('Start Time', 'start_time', { name: 'startTime', required: true, description: 'The new start time' }),
 				number('Duration (Minutes)', 'duration', { min: 1, default: 10, name: 'duration' }),
-				locator('practitioner', 'practitioner_id'),
+				locator('practitioner', 'practitioner_id', { name: 'practitionerId' }),
 				suppressAvailabilityCheck(),
 				suppressMail(),
 			],

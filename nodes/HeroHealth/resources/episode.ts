@@ -2,7 +2,7 @@ import { choice, flagList, id, idList, json, multiChoice, text } from '../fields
 import type { HeroResource } from '../types';
 import { CARE_STATUSES as STATUSES, PRIORITIES } from './shared';
 
-const episodeId = () => id('Episode ID', 'id', { in: 'path', required: true });
+const episodeId = () => id('Episode ID', 'id', { name: 'episodeId', in: 'path', required: true });
 
 export const episode: HeroResource = {
 	value: 'episode',
@@ -24,14 +24,14 @@ export const episode: HeroResource = {
 					['Admin', 'Admin'],
 					['Admin Team', 'AdminTeam'],
 					['Unassigned', 'Unassigned'],
-				], { in: 'query' }),
-				multiChoice('Statuses', 'status[]', STATUSES, { in: 'query' }),
-				multiChoice('Priorities', 'priority[]', PRIORITIES, { in: 'query' }),
+				], { name: 'assigneeTypes', in: 'query' }),
+				multiChoice('Statuses', 'status[]', STATUSES, { name: 'statuses', in: 'query' }),
+				multiChoice('Priorities', 'priority[]', PRIORITIES, { name: 'priorities', in: 'query' }),
 				multiChoice('Order By', 'order_by[]', [
 					['Created At', 'created_at'],
 					['Priority', 'priority'],
-				], { in: 'query' }),
-				flagList('Order Descending', 'order_descending[]', {
+				], { name: 'orderBy', in: 'query' }),
+				flagList('Order Descending', 'order_descending[]', { name: 'orderDescending',
 					in: 'query',
 					description: 'Whether to sort newest or highest first',
 				}),
@@ -59,9 +59,9 @@ export const episode: HeroResource = {
 			subject: 'episode',
 			fields: [
 				episodeId(),
-				choice('Status', 'status', STATUSES),
-				choice('Priority', 'priority', PRIORITIES),
-				json('Assignees', 'assignees', {
+				choice('Status', 'status', STATUSES, { name: 'status' }),
+				choice('Priority', 'priority', PRIORITIES, { name: 'priority' }),
+				json('Assignees', 'assignees', { name: 'assignees',
 					description: 'JSON array of { "type": "Admin" | "AdminTeam", "id": "…" }',
 					placeholder: '[{"type": "Admin", "id": "801"}]',
 				}),
@@ -78,7 +78,7 @@ export const episode: HeroResource = {
 			subject: 'episode',
 			fields: [
 				id('Episode ID', 'episode_id', { required: true, name: 'noteEpisodeId' }),
-				text('Note', 'description', { required: true, rows: 3, maxLength: 5000 }),
+				text('Note', 'description', { name: 'note', required: true, rows: 3, maxLength: 5000 }),
 			],
 		},
 		{

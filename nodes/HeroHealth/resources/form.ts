@@ -16,9 +16,9 @@ export const form: HeroResource = {
 			path: '/v1/forms',
 			list: { paginated: false },
 			fields: [
-				text('Search', 'search', { in: 'query', maxLength: 200 }),
-				boolean('Reply Form', 'reply_form', { in: 'query', description: 'Whether to return only reply forms' }),
-				choice('Form Type', 'form_type', ['questionnaire', 'response', 'appointment', 'care_navigation'], { in: 'query' }),
+				text('Search', 'search', { name: 'search', in: 'query', maxLength: 200 }),
+				boolean('Reply Form', 'reply_form', { name: 'replyForm', in: 'query', description: 'Whether to return only reply forms' }),
+				choice('Form Type', 'form_type', ['questionnaire', 'response', 'appointment', 'care_navigation'], { name: 'formType', in: 'query' }),
 			],
 		},
 		{
@@ -30,7 +30,7 @@ export const form: HeroResource = {
 			method: 'GET',
 			path: '/v1/forms/{id}',
 			subject: 'form',
-			fields: [locator('form', 'id', { in: 'path', required: true })],
+			fields: [locator('form', 'id', { name: 'formId', in: 'path', required: true })],
 		},
 		{
 			value: 'getResponse',
@@ -41,7 +41,7 @@ export const form: HeroResource = {
 			method: 'GET',
 			path: '/v1/form_response/{id}',
 			subject: 'form response',
-			fields: [id('Form Response ID', 'id', { in: 'path', required: true })],
+			fields: [id('Form Response ID', 'id', { name: 'formResponseId', in: 'path', required: true })],
 		},
 	],
 };

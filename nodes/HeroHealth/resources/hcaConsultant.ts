@@ -16,8 +16,8 @@ export const hcaConsultant: HeroResource = {
 			path: '/v1/booking-hca/consultants',
 			list: { paginated: false },
 			fields: [
-				text('Search', 'search', { in: 'query', maxLength: 200, placeholder: 'e.g. cardiology' }),
-				textList('Fields', 'fields', { in: 'query', description: 'Only these consultant fields (comma-separated)' }),
+				text('Search', 'search', { name: 'search', in: 'query', maxLength: 200, placeholder: 'e.g. cardiology' }),
+				textList('Fields', 'fields', { name: 'fields', in: 'query', description: 'Only these consultant fields (comma-separated)' }),
 			],
 		},
 		{
@@ -29,7 +29,7 @@ export const hcaConsultant: HeroResource = {
 			method: 'GET',
 			path: '/v1/booking-hca/consultants/{gmc_number}',
 			subject: 'consultant',
-			fields: [key('GMC Number', 'gmc_number', { in: 'path', required: true, placeholder: 'e.g. 7000001' })],
+			fields: [key('GMC Number', 'gmc_number', { name: 'gmcNumber', in: 'path', required: true, placeholder: 'e.g. 7000001' })],
 		},
 		{
 			value: 'getAvailability',
@@ -40,7 +40,7 @@ export const hcaConsultant: HeroResource = {
 			method: 'GET',
 			path: '/v1/booking-hca/consultants/{crm_id}/availability',
 			subject: 'consultant',
-			fields: [key('CRM ID', 'crm_id', { in: 'path', required: true })],
+			fields: [key('CRM ID', 'crm_id', { name: 'crmId', in: 'path', required: true })],
 		},
 	],
 };

@@ -17,15 +17,15 @@ export const link: HeroResource = {
 			path: '/v1/attachment_links',
 			scope: 'messaging',
 			fields: [
-				id('Patient ID', 'patient_id'),
-				text('EHR File ID', 'ehr_file_id', { maxLength: 200, description: 'From Patient > Get Many Attachments' }),
-				text('File Data', 'file_data', {
+				id('Patient ID', 'patient_id', { name: 'patientId' }),
+				text('EHR File ID', 'ehr_file_id', { name: 'ehrFileId', maxLength: 200, description: 'From Patient > Get Many Attachments' }),
+				text('File Data', 'file_data', { name: 'fileData',
 					maxLength: 20_000_000,
 					description: 'Base64 file content, when not linking an EHR file',
 				}),
-				text('File Name', 'file_name', { maxLength: 255, placeholder: 'e.g. letter.pdf' }),
-				date('Expiry Date', 'expiry_date'),
-				number('Maximum Use Count', 'maximum_use_count', { min: 1, default: 1 }),
+				text('File Name', 'file_name', { name: 'fileName', maxLength: 255, placeholder: 'e.g. letter.pdf' }),
+				date('Expiry Date', 'expiry_date', { name: 'expiryDate' }),
+				number('Maximum Use Count', 'maximum_use_count', { name: 'maximumUseCount', min: 1, default: 1 }),
 			],
 			check: ({ body }) =>
 				body?.ehr_file_id || body?.file_data
@@ -42,11 +42,11 @@ export const link: HeroResource = {
 			path: '/v1/short_links',
 			list: { paginated: true },
 			fields: [
-				text('Type', 'type', { in: 'query', placeholder: 'e.g. booking', maxLength: 50 }),
-				text('Status', 'status', { in: 'query', placeholder: 'e.g. expired', maxLength: 50 }),
-				text('Order By', 'order_by', { in: 'query', placeholder: 'e.g. expiry_date', maxLength: 50 }),
-				boolean('Order Descending', 'order_descending', { in: 'query', description: 'Whether to sort newest first' }),
-				boolean('Exclude Patient-Specific Links', 'exclude_patient_specific_links', {
+				text('Type', 'type', { name: 'type', in: 'query', placeholder: 'e.g. booking', maxLength: 50 }),
+				text('Status', 'status', { name: 'status', in: 'query', placeholder: 'e.g. expired', maxLength: 50 }),
+				text('Order By', 'order_by', { name: 'orderBy', in: 'query', placeholder: 'e.g. expiry_date', maxLength: 50 }),
+				boolean('Order Descending', 'order_descending', { name: 'orderDescending', in: 'query', description: 'Whether to sort newest first' }),
+				boolean('Exclude Patient-Specific Links', 'exclude_patient_specific_links', { name: 'excludePatientSpecificLinks',
 					in: 'query',
 					description: 'Whether to leave out links made for one patient',
 				}),

@@ -34,7 +34,7 @@ function contactFits(channel: unknown, contactDetail: unknown): string | undefin
 	return undefined;
 }
 
-const batchId = () => locator('batchMessage', 'id', { in: 'path', required: true, label: 'Batch Message' });
+const batchId = () => locator('batchMessage', 'id', { name: 'batchMessageId', in: 'path', required: true, label: 'Batch Message' });
 
 /** What the two lists of one batch share: the batch to pick, a status filter, paging. */
 const perBatchList = () => ({
@@ -42,7 +42,7 @@ const perBatchList = () => ({
 	scope: 'messaging' as const,
 	subject: 'batch message',
 	list: { paginated: true },
-	fields: [batchId(), text('Status', 'status', { in: 'query', placeholder: 'e.g. CREATED', maxLength: 50 })],
+	fields: [batchId(), text('Status', 'status', { name: 'status', in: 'query', placeholder: 'e.g. CREATED', maxLength: 50 })],
 });
 
 export const message: HeroResource = {
@@ -62,47 +62,47 @@ export const message: HeroResource = {
 			scope: 'messaging',
 			subject: 'patient',
 			fields: [
-				locator('patient', 'patient_id', { required: true }),
-				choice('Channel', 'message_type', CHANNELS, {
+				locator('patient', 'patient_id', { name: 'patientId', required: true }),
+				choice('Channel', 'message_type', CHANNELS, { name: 'channel',
 					required: true,
 					default: 'sms',
 					description:
 						'How Hero sends it. NHS App messages fall back to SMS or email when unread after an hour.',
 				}),
-				text('Message', 'message_string', { required: true, rows: 4, maxLength: 5000 }),
-				contact('Recipient', 'recipient_contact_detail', {
+				text('Message', 'message_string', { name: 'message', required: true, rows: 4, maxLength: 5000 }),
+				contact('Recipient', 'recipient_contact_detail', { name: 'recipient',
 					description:
 						"Mobile or email to send to instead of the patient's record. Mobiles are sent in +44 format.",
 				}),
 				choice('Fallback Channel', 'fallback_message_type', [
 					['SMS', 'sms'],
 					['Email', 'email'],
-				]),
-				contact('Fallback Recipient', 'fallback_contact_detail'),
-				boolean('Write to Record', 'write_to_record', {
+				], { name: 'fallbackChannel' }),
+				contact('Fallback Recipient', 'fallback_contact_detail', { name: 'fallbackRecipient' }),
+				boolean('Write to Record', 'write_to_record', { name: 'writeToRecord',
 					description: "Whether to write the message to the patient's EHR record after approval",
 				}),
-				boolean('Auto Write to Record', 'auto_write_to_record', {
+				boolean('Auto Write to Record', 'auto_write_to_record', { name: 'autoWriteToRecord',
 					description:
 						'Whether to write to the record without Hero admin approval (only if the key allows it)',
 				}),
-				snomedCode('SNOMED Code', 'snomed_code', {
+				snomedCode('SNOMED Code', 'snomed_code', { name: 'snomedCode',
 					description: 'Code for the record entry; Hero applies a default when empty',
 				}),
-				text('SNOMED Term', 'snomed_term', { maxLength: 255 }),
-				boolean('Encrypted', 'encrypted', { description: 'Whether Hero should encrypt the message' }),
-				dateTime('Send At', 'send_at', { description: 'Schedule the message instead of sending now' }),
-				id('Task ID', 'task_id'),
-				text('Attachment UUID', 'attachment_uuid', {
+				text('SNOMED Term', 'snomed_term', { name: 'snomedTerm', maxLength: 255 }),
+				boolean('Encrypted', 'encrypted', { name: 'encrypted', description: 'Whether Hero should encrypt the message' }),
+				dateTime('Send At', 'send_at', { name: 'sendAt', description: 'Schedule the message instead of sending now' }),
+				id('Task ID', 'task_id', { name: 'taskId' }),
+				text('Attachment UUID', 'attachment_uuid', { name: 'attachmentUuid',
 					description: 'From Create Attachment Link',
 					maxLength: 100,
 				}),
-				text('Short Link ID', 'short_link_id', { maxLength: 100 }),
-				number('Assignee ID', 'assignee_id', { min: 1, default: 1, description: 'Admin or admin team assigned to replies' }),
+				text('Short Link ID', 'short_link_id', { name: 'shortLinkId', maxLength: 100 }),
+				number('Assignee ID', 'assignee_id', { name: 'assigneeId', min: 1, default: 1, description: 'Admin or admin team assigned to replies' }),
 				choice('Assignee Type', 'assignee_type', [
 					['Admin', 'Admin'],
 					['Admin Team', 'AdminTeam'],
-				]),
+				], { name: 'assigneeType' }),
 			],
 			check: ({ body }) => {
 				const channel = body?.message_type;
@@ -123,7 +123,7 @@ export const message: HeroResource = {
 			path: '/v1/messages/{id}',
 			scope: 'messaging',
 			subject: 'message',
-			fields: [id('Message ID', 'id', { in: 'path', required: true })],
+			fields: [id('Message ID', 'id', { name: 'messageId', in: 'path', required: true })],
 		},
 		{
 			value: 'createBatch',
@@ -136,11 +136,11 @@ export const message: HeroResource = {
 			path: '/v1/batch_message',
 			scope: 'messaging',
 			fields: [
-				text('Name', 'name', { required: true, maxLength: 255, description: 'For your own reference' }),
+				text('Name', 'name', { name: 'name', required: true, maxLength: 255, description: 'For your own reference' }),
 				choice('Channel', 'channel', BATCH_CHANNELS, { required: true, default: 'SMS', name: 'batchChannel' }),
-				text('Subject', 'subject', { maxLength: 255, description: 'Required for email' }),
-				text('Content', 'content', { required: true, rows: 4, maxLength: 5000 }),
-				recipients('Recipients', 'recipients', { required: true }),
+				text('Subject', 'subject', { name: 'subject', maxLength: 255, description: 'Required for email' }),
+				text('Content', 'content', { name: 'content', required: true, rows: 4, maxLength: 5000 }),
+				recipients('Recipients', 'recipients', { name: 'recipients', required: true }),
 			],
 			check: ({ body }) =>
 				body?.channel === 'EMAIL' && !body.subject
@@ -158,7 +158,7 @@ export const message: HeroResource = {
 			scope: 'messaging',
 			list: { paginated: true },
 			fields: [
-				choice('Status', 'status', ['CREATED', 'ENRICHMENT_ERROR', 'ENRICHED', 'INVALID_PAYLOAD', 'QUEUED'], {
+				choice('Status', 'status', ['CREATED', 'ENRICHMENT_ERROR', 'ENRICHED', 'INVALID_PAYLOAD', 'QUEUED'], { name: 'status',
 					in: 'query',
 				}),
 			],
@@ -216,7 +216,7 @@ export const message: HeroResource = {
 			scope: 'messaging',
 			list: { paginated: false },
 			fields: [
-				boolean('Has Follow Up', 'has_follow_up', {
+				boolean('Has Follow Up', 'has_follow_up', { name: 'hasFollowUp',
 					in: 'query',
 					description: 'Whether to return only templates with a follow-up',
 				}),
@@ -231,7 +231,7 @@ export const message: HeroResource = {
 			method: 'POST',
 			path: '/v1/snomed/validate',
 			scope: 'messaging',
-			fields: [text('SNOMED Code', 'code', { required: true, maxLength: 50, placeholder: 'e.g. 279991000000102' })],
+			fields: [text('SNOMED Code', 'code', { name: 'snomedCode', required: true, maxLength: 50, placeholder: 'e.g. 279991000000102' })],
 		},
 		{
 			value: 'getAutomatedMessage',
@@ -243,7 +243,7 @@ export const message: HeroResource = {
 			path: '/v2/automated_messages/{id}',
 			scope: 'messaging',
 			subject: 'automated message',
-			fields: [id('Automated Message ID', 'id', { in: 'path', required: true })],
+			fields: [id('Automated Message ID', 'id', { name: 'automatedMessageId', in: 'path', required: true })],
 		},
 	],
 };

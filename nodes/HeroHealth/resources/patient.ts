@@ -13,7 +13,7 @@ const TITLES = [
 	'Sheikh', 'Sheikha', 'Sir', 'The', 'Viscount', 'Viscountess',
 ].map((t): [string, string] => [t, t]);
 
-const patient = () => locator('patient', 'id', { in: 'path', required: true });
+const patient = () => locator('patient', 'id', { name: 'patientId', in: 'path', required: true });
 const BY_NHS_NUMBER = { identifyBy: ['nhsNumber'] };
 const BY_DEMOGRAPHICS = { identifyBy: ['demographics'] };
 
@@ -47,15 +47,15 @@ export const patientResource: HeroResource = {
 						['NHS Number and Date of Birth', 'nhsNumber'],
 						['Name, Date of Birth and Postcode', 'demographics'],
 					],
-					{ default: 'nhsNumber' },
+					{ name: 'identifyBy', default: 'nhsNumber' },
 				),
-				{ ...nhsNumber('nhs_number', { required: true }), showWhen: BY_NHS_NUMBER },
+				{ ...nhsNumber('nhs_number', { name: 'nhsNumber', required: true }), showWhen: BY_NHS_NUMBER },
 				date('Date of Birth', 'dob', { required: true, name: 'dateOfBirth' }),
-				{ ...text('Forename', 'forename', { required: true, maxLength: 100 }), showWhen: BY_DEMOGRAPHICS },
-				{ ...text('Surname', 'surname', { required: true, maxLength: 100 }), showWhen: BY_DEMOGRAPHICS },
-				{ ...postcode('postcode', { required: true }), showWhen: BY_DEMOGRAPHICS },
-				text('EHR Partner', 'ehr_partner', { maxLength: 100, placeholder: 'e.g. emis' }),
-				text('EHR Partner ID', 'ehr_partner_id', { maxLength: 100 }),
+				{ ...text('Forename', 'forename', { name: 'forename', required: true, maxLength: 100 }), showWhen: BY_DEMOGRAPHICS },
+				{ ...text('Surname', 'surname', { name: 'surname', required: true, maxLength: 100 }), showWhen: BY_DEMOGRAPHICS },
+				{ ...postcode('postcode', { name: 'postcode', required: true }), showWhen: BY_DEMOGRAPHICS },
+				text('EHR Partner', 'ehr_partner', { name: 'ehrPartner', maxLength: 100, placeholder: 'e.g. emis' }),
+				text('EHR Partner ID', 'ehr_partner_id', { name: 'ehrPartnerId', maxLength: 100 }),
 			],
 		},
 		{
@@ -69,23 +69,23 @@ export const patientResource: HeroResource = {
 			path: '/v1/patients/register',
 			subject: 'patient',
 			fields: [
-				text('First Name', 'first_name', { required: true, maxLength: 100 }),
-				text('Last Name', 'last_name', { required: true, maxLength: 100 }),
+				text('First Name', 'first_name', { name: 'firstName', required: true, maxLength: 100 }),
+				text('Last Name', 'last_name', { name: 'lastName', required: true, maxLength: 100 }),
 				date('Date of Birth', 'dob', { required: true, name: 'dateOfBirth' }),
-				mobile('Mobile', 'mobile', { required: true }),
-				nhsNumber(),
-				email('Email', 'email'),
-				choice('Sex', 'sex', SEXES),
-				choice('Title', 'title', TITLES),
-				text('Landline', 'landline', { maxLength: 30 }),
-				text('Address Line 1', 'address_line_1', { maxLength: 200 }),
-				text('Address Line 2', 'address_line_2', { maxLength: 200 }),
-				text('Address Line 3', 'address_line_3', { maxLength: 200 }),
-				text('County', 'county', { maxLength: 100 }),
-				postcode(),
-				text('Country', 'country', { maxLength: 100 }),
-				text('Data Source', 'data_source', { maxLength: 50 }),
-				text('EHR Partner ID', 'ehr_partner_id', { maxLength: 100 }),
+				mobile('Mobile', 'mobile', { name: 'mobile', required: true }),
+				nhsNumber('nhs_number', { name: 'nhsNumber' }),
+				email('Email', 'email', { name: 'email' }),
+				choice('Sex', 'sex', SEXES, { name: 'sex' }),
+				choice('Title', 'title', TITLES, { name: 'title' }),
+				text('Landline', 'landline', { name: 'landline', maxLength: 30 }),
+				text('Address Line 1', 'address_line_1', { name: 'addressLine1', maxLength: 200 }),
+				text('Address Line 2', 'address_line_2', { name: 'addressLine2', maxLength: 200 }),
+				text('Address Line 3', 'address_line_3', { name: 'addressLine3', maxLength: 200 }),
+				text('County', 'county', { name: 'county', maxLength: 100 }),
+				postcode('postcode', { name: 'postcode' }),
+				text('Country', 'country', { name: 'country', maxLength: 100 }),
+				text('Data Source', 'data_source', { name: 'dataSource', maxLength: 50 }),
+				text('EHR Partner ID', 'ehr_partner_id', { name: 'ehrPartnerId', maxLength: 100 }),
 			],
 		},
 		{
@@ -115,7 +115,7 @@ export const patientResource: HeroResource = {
 				choice('Data Source', 'data_source', [
 					['Hero', 'hero'],
 					['EHR', 'ehr'],
-				], { in: 'query' }),
+				], { name: 'dataSource', in: 'query' }),
 			],
 		},
 		{
@@ -141,11 +141,11 @@ export const patientResource: HeroResource = {
 			list: { paginated: true },
 			simplify: ['id', 'title', 'first_name', 'last_name', 'dob', 'nhs_number', 'sex', 'ehr_partner_id', 'deceased_at'],
 			fields: [
-				text('First Name', 'first_name', { in: 'query', maxLength: 100 }),
-				text('Last Name', 'last_name', { in: 'query', maxLength: 100 }),
+				text('First Name', 'first_name', { name: 'firstName', in: 'query', maxLength: 100 }),
+				text('Last Name', 'last_name', { name: 'lastName', in: 'query', maxLength: 100 }),
 				date('Date of Birth', 'dob', { in: 'query', name: 'dateOfBirth' }),
-				nhsNumber('nhs_number', { in: 'query' }),
-				text('EHR Partner ID', 'ehr_partner_id', { in: 'query', maxLength: 100 }),
+				nhsNumber('nhs_number', { name: 'nhsNumber', in: 'query' }),
+				text('EHR Partner ID', 'ehr_partner_id', { name: 'ehrPartnerId', in: 'query', maxLength: 100 }),
 			],
 		},
 		{
@@ -169,7 +169,7 @@ export const patientResource: HeroResource = {
 			method: 'POST',
 			path: '/v1/patients/{id}/ehr/connect',
 			subject: 'patient',
-			fields: [patient(), text('EHR Partner ID', 'ehr_partner_id', { required: true, maxLength: 100 })],
+			fields: [patient(), text('EHR Partner ID', 'ehr_partner_id', { name: 'ehrPartnerId', required: true, maxLength: 100 })],
 		},
 		{
 			value: 'previewMerge',
@@ -182,7 +182,7 @@ export const patientResource: HeroResource = {
 			subject: 'patient',
 			fields: [
 				patient(),
-				id('Patient to Merge ID', 'patient_id', { required: true, description: 'The record merged into the patient above' }),
+				id('Patient to Merge ID', 'patient_id', { name: 'patientToMergeId', required: true, description: 'The record merged into the patient above' }),
 			],
 		},
 		{
@@ -200,7 +200,7 @@ export const patientResource: HeroResource = {
 					name: 'patientToMergeId',
 					description: 'The record merged into the patient above, as in Preview Merge',
 				}),
-				text('Merge Token', 'merge_token', {
+				text('Merge Token', 'merge_token', { name: 'mergeToken',
 					maxLength: 500,
 					description: 'The merge token Preview Merge returned, if Hero asks for it',
 				}),

@@ -28,11 +28,11 @@ export const practiceGroup: HeroResource = {
 			list: { paginated: false },
 			simplify: ['id', 'name', 'duration', 'sector', 'price', 'next_available_at', 'slot_count', 'video', 'in_person', 'telephone'],
 			fields: [
-				idList('Location IDs', 'location_ids', {
+				idList('Location IDs', 'location_ids', { name: 'locationIds',
 					in: 'query',
 					description: 'Only types bookable at these locations (comma-separated)',
 				}),
-				boolean('Has Availability', 'has_availability', {
+				boolean('Has Availability', 'has_availability', { name: 'hasAvailability',
 					in: 'query',
 					description: 'Whether to return only types with bookable slots',
 				}),
@@ -68,23 +68,23 @@ export const practiceGroup: HeroResource = {
 			method: 'PATCH',
 			path: '/v1/me',
 			fields: [
-				text('Name', 'name'),
-				boolean('Prescription Partner Enabled', 'prescription_partner_enabled', {
+				text('Name', 'name', { name: 'name' }),
+				boolean('Prescription Partner Enabled', 'prescription_partner_enabled', { name: 'prescriptionPartnerEnabled',
 					description: 'Whether a prescription partner is enabled',
 				}),
-				text('Prescription Partner', 'prescription_partner', {
+				text('Prescription Partner', 'prescription_partner', { name: 'prescriptionPartner',
 					description: 'Name of the prescription partner',
 				}),
-				text('Prescription Partner Email', 'prescription_partner_credentials.email'),
-				text('Prescription Partner Password', 'prescription_partner_credentials.password', {
+				text('Prescription Partner Email', 'prescription_partner_credentials.email', { name: 'prescriptionPartnerEmail' }),
+				text('Prescription Partner Password', 'prescription_partner_credentials.password', { name: 'prescriptionPartnerPassword',
 					password: true,
 				}),
-				text('Address Line 1', 'address.line_1'),
-				text('Address Line 2', 'address.line_2'),
-				text('Address Line 3', 'address.line_3'),
-				text('Town', 'address.town'),
-				text('County', 'address.county'),
-				text('Postcode', 'address.postcode'),
+				text('Address Line 1', 'address.line_1', { name: 'addressLine1' }),
+				text('Address Line 2', 'address.line_2', { name: 'addressLine2' }),
+				text('Address Line 3', 'address.line_3', { name: 'addressLine3' }),
+				text('Town', 'address.town', { name: 'town' }),
+				text('County', 'address.county', { name: 'county' }),
+				text('Postcode', 'address.postcode', { name: 'postcode' }),
 			],
 		},
 		{
@@ -117,15 +117,15 @@ export const practiceGroup: HeroResource = {
 			path: '/v1/practitioners',
 			list: { paginated: false },
 			fields: [
-				idList('Location IDs', 'location_ids', {
+				idList('Location IDs', 'location_ids', { name: 'locationIds',
 					in: 'query',
 					description: 'Only practitioners at these locations (comma-separated)',
 				}),
-				idList('Appointment Type IDs', 'appointment_type_ids', {
+				idList('Appointment Type IDs', 'appointment_type_ids', { name: 'appointmentTypeIds',
 					in: 'query',
 					description: 'Only practitioners offering these appointment types (comma-separated)',
 				}),
-				boolean('Has Availability', 'has_availability', {
+				boolean('Has Availability', 'has_availability', { name: 'hasAvailability',
 					in: 'query',
 					description: 'Whether to return only practitioners with bookable slots',
 				}),
@@ -140,7 +140,7 @@ export const practiceGroup: HeroResource = {
 			method: 'GET',
 			path: '/v1/practitioners/{id}',
 			subject: 'practitioner',
-			fields: [locator('practitioner', 'id', { in: 'path', required: true })],
+			fields: [locator('practitioner', 'id', { name: 'practitionerId', in: 'path', required: true })],
 		},
 	],
 };

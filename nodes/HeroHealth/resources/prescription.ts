@@ -16,7 +16,7 @@ export const prescription: HeroResource = {
 			path: '/v1/prescriber/{id}/pharmacies',
 			subject: 'prescriber',
 			list: { paginated: false },
-			fields: [id('Prescriber ID', 'id', { in: 'path', required: true })],
+			fields: [id('Prescriber ID', 'id', { name: 'prescriberId', in: 'path', required: true })],
 		},
 		{
 			value: 'createPharmacy',
@@ -27,10 +27,10 @@ export const prescription: HeroResource = {
 			method: 'POST',
 			path: '/v1/pharmacies',
 			fields: [
-				id('Prescriber ID', 'prescriber_id', { required: true }),
-				text('Name', 'name', { required: true, maxLength: 200 }),
-				email('Email', 'email', { required: true }),
-				mobile('Mobile', 'mobile', { required: true }),
+				id('Prescriber ID', 'prescriber_id', { name: 'prescriberId', required: true }),
+				text('Name', 'name', { name: 'name', required: true, maxLength: 200 }),
+				email('Email', 'email', { name: 'email', required: true }),
+				mobile('Mobile', 'mobile', { name: 'mobile', required: true }),
 			],
 		},
 	],

@@ -2,7 +2,7 @@ import { choice, id } from '../fields';
 import type { HeroResource } from '../types';
 import { CARE_STATUSES, PRIORITIES } from './shared';
 
-const taskId = () => id('Task ID', 'id', { in: 'path', required: true });
+const taskId = () => id('Task ID', 'id', { name: 'taskId', in: 'path', required: true });
 
 export const task: HeroResource = {
 	value: 'task',
@@ -31,13 +31,13 @@ export const task: HeroResource = {
 			subject: 'task',
 			fields: [
 				taskId(),
-				choice('Status', 'status', CARE_STATUSES),
-				choice('Priority', 'priority', PRIORITIES),
+				choice('Status', 'status', CARE_STATUSES, { name: 'status' }),
+				choice('Priority', 'priority', PRIORITIES, { name: 'priority' }),
 				choice('Assignee Type', 'assignee_type', [
 					['Admin', 'admin'],
 					['Admin Team', 'admin_team'],
-				]),
-				id('Assignee ID', 'assignee_id'),
+				], { name: 'assigneeType' }),
+				id('Assignee ID', 'assignee_id', { name: 'assigneeId' }),
 			],
 		},
 	],

@@ -29,7 +29,7 @@ export const webhook: HeroResource = {
 			path: '/v1/webhooks',
 			list: { paginated: false },
 			output: hideSigningKeys,
-			fields: [choice('Event Type', 'event_type', EVENT_TYPES, { in: 'query' })],
+			fields: [choice('Event Type', 'event_type', EVENT_TYPES, { name: 'eventType', in: 'query' })],
 		},
 		{
 			value: 'create',
@@ -41,15 +41,15 @@ export const webhook: HeroResource = {
 			path: '/v1/webhooks',
 			output: (body) => hideSigningKeys([body])[0],
 			fields: [
-				choice('Event Type', 'event_type', EVENT_TYPES, { required: true, default: 'appointment.confirmed' }),
-				text('URL', 'url', { required: true, maxLength: 2000, placeholder: 'e.g. https://example.com/hero-events' }),
-				text('Description', 'description', { maxLength: 500 }),
-				text('Signing Key', 'signing_key', {
+				choice('Event Type', 'event_type', EVENT_TYPES, { name: 'eventType', required: true, default: 'appointment.confirmed' }),
+				text('URL', 'url', { name: 'url', required: true, maxLength: 2000, placeholder: 'e.g. https://example.com/hero-events' }),
+				text('Description', 'description', { name: 'description', maxLength: 500 }),
+				text('Signing Key', 'signing_key', { name: 'signingKey',
 					password: true,
 					maxLength: 200,
 					description: 'Secret Hero uses to sign each delivery (HMAC-SHA256)',
 				}),
-				json('Headers', 'headers', { description: 'JSON object of extra headers Hero adds to each delivery' }),
+				json('Headers', 'headers', { name: 'headers', description: 'JSON object of extra headers Hero adds to each delivery' }),
 			],
 			check: ({ body }) =>
 				/^https?:\/\/[^\s]+$/i.test(String(body?.url ?? ''))
@@ -65,7 +65,7 @@ export const webhook: HeroResource = {
 			method: 'DELETE',
 			path: '/v1/webhooks/{id}',
 			subject: 'webhook',
-			fields: [locator('webhook', 'id', { in: 'path', required: true })],
+			fields: [locator('webhook', 'id', { name: 'webhookId', in: 'path', required: true })],
 			output: () => ({ deleted: true }),
 		},
 	],
