@@ -5,9 +5,8 @@ import { collectionOf } from './description';
 import { ParameterReader } from './parameters';
 import type { HeroRequest, RequestSettings } from './transport';
 import { DEFAULT_RETRY, heroRequest, heroRequestPages, HeroText, Pacer, recordsOf, runWithConcurrency, Slots } from './transport';
-import { cut } from './transport/errors';
+import { cut, mayHaveActed } from './transport/errors';
 import { normaliseBoolean, normaliseId, normaliseNumberIn } from './fields/normalise';
-import { mayHaveActed } from './transport/errors';
 import type { HeroField, HeroOperation, HeroResource, HttpMethod } from './types';
 import { FieldValueError } from './types';
 
