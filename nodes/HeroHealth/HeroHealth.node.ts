@@ -6,10 +6,11 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { buildProperties } from './description';
+import { buildProperties, versionedProperties } from './description';
 import { executeOperation } from './executor';
 import { listSearch, loadOptions } from './methods/listSearch';
 import { RESOURCES } from './resources';
+import { LATEST, resourcesFor, VERSIONS } from './versions';
 
 export class HeroHealth implements INodeType {
 	description: INodeTypeDescription = {
@@ -17,7 +18,9 @@ export class HeroHealth implements INodeType {
 		name: 'heroHealth',
 		icon: { light: 'file:herohealth.svg', dark: 'file:herohealth.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// Version 2 gave each parameter name one type; version 1 workflows keep their names.
+		version: VERSIONS,
+		defaultVersion: LATEST,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
 			'Message patients, book appointments and manage patient records in NHS GP practices through Hero Health',
@@ -26,12 +29,14 @@ export class HeroHealth implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'heroHealthApi', required: true }],
-		properties: buildProperties(RESOURCES),
+		properties: versionedProperties(
+			VERSIONS.map((version) => [version, buildProperties(resourcesFor(RESOURCES, version))]),
+		),
 	};
 
 	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await executeOperation.call(this, RESOURCES);
+		return await executeOperation.call(this, resourcesFor(RESOURCES, this.getNode().typeVersion));
 	}
 }

@@ -188,3 +188,26 @@ export function buildProperties(resources: HeroResource[]): INodeProperties[] {
 	properties.push(requestOptionsProperty);
 	return properties;
 }
+
+function withVersions(property: INodeProperties, versions: number[]): INodeProperties {
+	const show = { ...(property.displayOptions?.show ?? {}), '@version': versions };
+	return { ...property, displayOptions: { ...property.displayOptions, show } };
+}
+
+/**
+ * One property list for every version: a property that is the same in all of them appears
+ * once; one that differs appears once per version, shown only there (n8n's `@version`).
+ * Versions differ only in parameter names, so their lists line up one to one (a test holds it).
+ */
+export function versionedProperties(byVersion: Array<[number, INodeProperties[]]>): INodeProperties[] {
+	const [[, first], ...rest] = byVersion;
+	const merged: INodeProperties[] = [];
+	first.forEach((property, index) => {
+		if (rest.every(([, list]) => JSON.stringify(list[index]) === JSON.stringify(property))) {
+			merged.push(property);
+			return;
+		}
+		for (const [version, list] of byVersion) merged.push(withVersions(list[index], [version]));
+	});
+	return merged;
+}

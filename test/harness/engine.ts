@@ -32,6 +32,7 @@ import {
 
 import { HeroHealthApi } from '../../credentials/HeroHealthApi.credentials';
 import { HeroHealth } from '../../nodes/HeroHealth/HeroHealth.node';
+import { LATEST } from '../../nodes/HeroHealth/versions';
 import { HeroHealthTrigger } from '../../nodes/HeroHealthTrigger/HeroHealthTrigger.node';
 
 export const PACKAGE = 'n8n-nodes-herohealth';
@@ -212,6 +213,8 @@ export interface WorkflowNode {
 	type: string;
 	parameters?: IDataObject;
 	onError?: INode['onError'];
+	/** The Hero Health node's latest version unless given. */
+	typeVersion?: number;
 }
 
 export interface WorkflowRun {
@@ -244,7 +247,7 @@ export async function runChain(
 			id: `node-${index}`,
 			name: node.name,
 			type: node.type,
-			typeVersion: 1,
+			typeVersion: node.typeVersion ?? (node.type === HERO_NODE ? LATEST : 1),
 			position: [200 * (index + 1), 0] as [number, number],
 			parameters: (node.parameters ?? {}) as INode['parameters'],
 			credentials: { heroHealthApi: { id: '1', name: 'Hero Health account' } },
@@ -315,6 +318,7 @@ export async function runHero(
 		items?: IDataObject[];
 		continueOnFail?: boolean;
 		credentials?: IDataObject;
+		typeVersion?: number;
 	},
 ): Promise<WorkflowRun & { json: IDataObject[]; items: INodeExecutionData[] }> {
 	const result = await runChain(
@@ -324,6 +328,7 @@ export async function runHero(
 				type: HERO_NODE,
 				parameters,
 				onError: options.continueOnFail ? 'continueRegularOutput' : undefined,
+				typeVersion: options.typeVersion,
 			},
 		],
 		{ credentials: heroCredentials(options.fake, options.credentials), items: options.items },
@@ -342,7 +347,7 @@ export function singleNodeWorkflow(type: string, parameters: IDataObject = {}): 
 		id: 'node-0',
 		name: 'Node',
 		type,
-		typeVersion: 1,
+		typeVersion: type === HERO_NODE ? LATEST : 1,
 		position: [0, 0],
 		parameters: parameters as INode['parameters'],
 		credentials: { heroHealthApi: { id: '1', name: 'Hero Health account' } },

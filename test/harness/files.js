@@ -21,3 +21,17 @@ function writeTempFile(name, text) {
 }
 
 module.exports.writeTempFile = writeTempFile;
+
+/** Whether this run is `npm run docs` (HERO_WRITE_DOCS=1), the only one that writes files. */
+function writingDocs() {
+	return process.env.HERO_WRITE_DOCS === '1';
+}
+
+/** Writes a project file: only `npm run docs` may, never a test run. */
+function writeProjectFile(relative, text) {
+	if (!writingDocs()) throw new Error(`tests never write ${relative}; npm run docs does`);
+	fs.writeFileSync(path.join(ROOT, relative), text);
+}
+
+module.exports.writeProjectFile = writeProjectFile;
+module.exports.writingDocs = writingDocs;

@@ -30,7 +30,7 @@ export const episode: HeroResource = {
 				multiChoice('Order By', 'order_by[]', [
 					['Created At', 'created_at'],
 					['Priority', 'priority'],
-				], { name: 'orderBy', in: 'query' }),
+				], { name: 'orderByFields', in: 'query' }),
 				flagList('Order Descending', 'order_descending[]', { name: 'orderDescending',
 					in: 'query',
 					description: 'Whether to sort newest or highest first',

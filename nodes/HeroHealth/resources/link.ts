@@ -44,7 +44,7 @@ export const link: HeroResource = {
 			fields: [
 				text('Type', 'type', { name: 'type', in: 'query', placeholder: 'e.g. booking', maxLength: 50 }),
 				text('Status', 'status', { name: 'status', in: 'query', placeholder: 'e.g. expired', maxLength: 50 }),
-				text('Order By', 'order_by', { name: 'orderBy', in: 'query', placeholder: 'e.g. expiry_date', maxLength: 50 }),
+				text('Order By', 'order_by', { name: 'orderByField', in: 'query', placeholder: 'e.g. expiry_date', maxLength: 50 }),
 				boolean('Order Descending', 'order_descending', { name: 'orderDescending', in: 'query', description: 'Whether to sort newest first' }),
 				boolean('Exclude Patient-Specific Links', 'exclude_patient_specific_links', { name: 'excludePatientSpecificLinks',
 					in: 'query',

@@ -98,7 +98,7 @@ export const message: HeroResource = {
 					maxLength: 100,
 				}),
 				text('Short Link ID', 'short_link_id', { name: 'shortLinkId', maxLength: 100 }),
-				number('Assignee ID', 'assignee_id', { name: 'assigneeId', min: 1, default: 1, description: 'Admin or admin team assigned to replies' }),
+				number('Assignee ID', 'assignee_id', { name: 'messageAssigneeId', min: 1, default: 1, description: 'Admin or admin team assigned to replies' }),
 				choice('Assignee Type', 'assignee_type', [
 					['Admin', 'Admin'],
 					['Admin Team', 'AdminTeam'],
@@ -158,7 +158,7 @@ export const message: HeroResource = {
 			scope: 'messaging',
 			list: { paginated: true },
 			fields: [
-				choice('Status', 'status', ['CREATED', 'ENRICHMENT_ERROR', 'ENRICHED', 'INVALID_PAYLOAD', 'QUEUED'], { name: 'status',
+				choice('Status', 'status', ['CREATED', 'ENRICHMENT_ERROR', 'ENRICHED', 'INVALID_PAYLOAD', 'QUEUED'], { name: 'batchStatus',
 					in: 'query',
 				}),
 			],

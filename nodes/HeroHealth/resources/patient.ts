@@ -3,7 +3,14 @@ import type { IDataObject } from 'n8n-workflow';
 import { choice, date, email, id, locator, mobile, mode, nhsNumber, postcode, text } from '../fields';
 import type { HeroResource } from '../types';
 
-const SEXES = ['Not known', 'Not specified', 'Male', 'Female', 'Other'].map((s): [string, string] => [s, s]);
+// Hero's values, with labels in Title Case.
+const SEXES: Array<[string, string]> = [
+	['Not Known', 'Not known'],
+	['Not Specified', 'Not specified'],
+	['Male', 'Male'],
+	['Female', 'Female'],
+	['Other', 'Other'],
+];
 const TITLES = [
 	'Baron', 'Baroness', 'Brigadier', 'Count', 'Colonel', 'Countess', 'Captain', 'Dame',
 	'The Dowager Viscountess', 'Dr', 'Duchess', 'Duke', 'Earl', 'His Excellency', 'Father',

@@ -20,7 +20,7 @@ export const subscription: HeroResource = {
 				text('Scheme ID', 'scheme_id', { name: 'schemeId', in: 'query', maxLength: 100 }),
 				text('Scheme Name', 'scheme_name', { name: 'schemeName', in: 'query', maxLength: 200 }),
 				text('Status', 'status', { name: 'status', in: 'query', maxLength: 50, placeholder: 'e.g. cancelled' }),
-				textList('Order By', 'order_by[]', { name: 'orderBy', in: 'query', placeholder: 'e.g. created_at' }),
+				textList('Order By', 'order_by[]', { name: 'orderByField', in: 'query', placeholder: 'e.g. created_at' }),
 				flagList('Order Descending', 'order_descending[]', { name: 'orderDescending', in: 'query', description: 'Whether to sort newest first' }),
 			],
 		},

@@ -7,7 +7,7 @@ const resource = 'episode';
 describe('Episode', () => {
 	it('Get Many filters with Hero’s array parameters and pages', async () => {
 		const run = await runHero(
-			{ resource, operation: 'list', returnAll: true, filters: { statuses: ['open', 'in_progress'], priorities: ['high'], assigneeIds: '801, 802', assigneeTypes: ['Admin'], orderBy: ['created_at'], orderDescending: true } },
+			{ resource, operation: 'list', returnAll: true, filters: { statuses: ['open', 'in_progress'], priorities: ['high'], assigneeIds: '801, 802', assigneeTypes: ['Admin'], orderByFields: ['created_at'], orderDescending: true } },
 			{ fake },
 		);
 		expect(run.error).toBeUndefined();

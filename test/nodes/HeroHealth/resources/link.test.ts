@@ -17,7 +17,7 @@ describe('Link', () => {
 
 	it('Get Many Short Links with filters', async () => {
 		const run = await runHero(
-			{ resource: 'link', operation: 'listShortLinks', returnAll: true, filters: { type: 'booking', status: 'active', orderBy: 'expiry_date', orderDescending: true, excludePatientSpecificLinks: true } },
+			{ resource: 'link', operation: 'listShortLinks', returnAll: true, filters: { type: 'booking', status: 'active', orderByField: 'expiry_date', orderDescending: true, excludePatientSpecificLinks: true } },
 			{ fake },
 		);
 		expect(run.json).toHaveLength(3);

@@ -81,7 +81,7 @@ describe('Message', () => {
 					encrypted: false,
 					sendAt: '2026-12-24T09:00:00',
 					taskId: '3001',
-					assigneeId: 801,
+					messageAssigneeId: 801,
 					assigneeType: 'Admin',
 				},
 			},
@@ -147,7 +147,7 @@ describe('Message', () => {
 		expect(recipientsOut.json).toHaveLength(2);
 		const sends = await runHero({ resource, operation: 'listBatchSends', batchMessageId: batchId, returnAll: true, filters: { status: 'sent' } }, { fake });
 		expect(sends.error).toBeUndefined();
-		const list = await runHero({ resource, operation: 'listBatches', returnAll: true, filters: { status: 'CREATED' } }, { fake });
+		const list = await runHero({ resource, operation: 'listBatches', returnAll: true, filters: { batchStatus: 'CREATED' } }, { fake });
 		expect(list.error).toBeUndefined();
 		expect(fake.requestsFor('listBatchMessages')[0].query.status).toEqual(['CREATED']);
 	});

@@ -6,7 +6,7 @@ const fake = useFakeHero();
 describe('Subscription', () => {
 	it('Get Many with filters and ordering', async () => {
 		const run = await runHero(
-			{ resource: 'subscription', operation: 'list', returnAll: true, filters: { status: 'active', schemeName: 'Physio plan', orderBy: 'created_at', orderDescending: false } },
+			{ resource: 'subscription', operation: 'list', returnAll: true, filters: { status: 'active', schemeName: 'Physio plan', orderByField: 'created_at', orderDescending: false } },
 			{ fake },
 		);
 		expect(run.json).toHaveLength(3);

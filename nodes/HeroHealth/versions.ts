@@ -1,0 +1,36 @@
+import type { HeroField, HeroResource } from './types';
+
+/** The node's versions; new nodes get the last. Saved workflows keep the one they were built with. */
+export const VERSIONS = [1, 2];
+export const LATEST = VERSIONS[VERSIONS.length - 1];
+
+/**
+ * What version 1 called the parameters version 2 renamed, by `resource.operation.v2Name`.
+ * Version 2 gave each name one type within a collection, so that switching operation never
+ * leaves a value of the wrong type behind (Order By was options, a list and text; Status was a
+ * list and text; Assignee ID a number and text).
+ */
+const V1_NAMES: Record<string, string> = {
+	'episode.list.orderByFields': 'orderBy',
+	'link.listShortLinks.orderByField': 'orderBy',
+	'subscription.list.orderByField': 'orderBy',
+	'message.listBatches.batchStatus': 'status',
+	'message.send.messageAssigneeId': 'assigneeId',
+};
+
+function asVersion1(resource: string, operation: string, field: HeroField): HeroField {
+	const name = V1_NAMES[`${resource}.${operation}.${field.property.name}`];
+	return name ? { ...field, property: { ...field.property, name } } : field;
+}
+
+/** The resources as a node of `version` reads them: its parameter names, same requests. */
+export function resourcesFor(resources: HeroResource[], version: number): HeroResource[] {
+	if (version >= 2) return resources;
+	return resources.map((resource) => ({
+		...resource,
+		operations: resource.operations.map((operation) => ({
+			...operation,
+			fields: operation.fields.map((field) => asVersion1(resource.value, operation.value, field)),
+		})),
+	}));
+}
