@@ -16,6 +16,24 @@ function hasExpression(value: unknown): boolean {
 	return false;
 }
 
+/** `={{ $json.field }}`, the commonest mapping: the field's name, else undefined. */
+function simpleJsonField(value: unknown): string | undefined {
+	if (typeof value !== 'string') return undefined;
+	return /^=\{\{\s*\$json\.([A-Za-z_$][\w$]*)\s*\}\}$/.exec(value)?.[1];
+}
+
+/**
+ * Where a parameter maps one field of the item, the field to read; undefined when n8n must
+ * evaluate it. A resource locator qualifies in its list or ID mode (neither extracts anything).
+ */
+function mappedField(raw: unknown): string | undefined {
+	if (raw && typeof raw === 'object' && (raw as { __rl?: boolean }).__rl) {
+		const { mode, value } = raw as { mode?: string; value?: unknown };
+		return mode === 'id' || mode === 'list' ? simpleJsonField(value) : undefined;
+	}
+	return simpleJsonField(raw);
+}
+
 /**
  * Reads parameters per item, but evaluates only those holding an expression: a parameter
  * without one has the same value for every item, and n8n's evaluation (a data proxy per call)
@@ -26,6 +44,10 @@ export class ParameterReader {
 
 	private readonly dynamic = new Map<string, boolean>();
 
+	private readonly fields = new Map<string, string | undefined>();
+
+	private items?: ReturnType<IExecuteFunctions['getInputData']>;
+
 	constructor(private readonly context: IExecuteFunctions) {}
 
 	get<T = unknown>(name: string, itemIndex: number, fallback?: unknown, extractValue = false): T {
@@ -33,8 +55,18 @@ export class ParameterReader {
 			this.context.getNodeParameter(name, itemIndex, fallback, { extractValue }) as unknown;
 		let dynamic = this.dynamic.get(name);
 		if (dynamic === undefined) {
-			dynamic = hasExpression(rawAt(this.context.getNode().parameters, name));
+			const raw = rawAt(this.context.getNode().parameters, name);
+			dynamic = hasExpression(raw);
 			this.dynamic.set(name, dynamic);
+			this.fields.set(name, mappedField(raw));
+		}
+		// `{{ $json.field }}` is the item's field: read it directly. n8n 2.x evaluates each
+		// expression in an isolate, about a millisecond per item.
+		const field = this.fields.get(name);
+		if (field !== undefined) {
+			this.items ??= this.context.getInputData();
+			const value = this.items[itemIndex]?.json?.[field];
+			return (value === undefined ? fallback : value) as T;
 		}
 		if (dynamic) return read() as T;
 		const key = `${name}\u0000${extractValue}`;

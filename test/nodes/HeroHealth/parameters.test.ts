@@ -1,46 +1,37 @@
-import type { Snapshot } from './parameters';
-import { compare, snapshotOf } from './parameters';
-import { RESOURCES } from '../../../nodes/HeroHealth/resources';
-import type { HeroResource } from '../../../nodes/HeroHealth/types';
-import { readProjectFile, writingDocs, writeProjectFile } from '../../harness/files';
+// The parameter reader: a parameter without an expression is read once per run; one that maps a
+// field of the item (`{{ $json.field }}`) reads the field, exactly what n8n's evaluation gives.
+import { byId, runHero } from '../../harness/engine';
+import { useFakeHero } from '../../harness/fakeHero';
 
-const FILE = 'test/nodes/HeroHealth/parameters.snapshot.json';
-const committed = JSON.parse(readProjectFile(FILE)) as Snapshot;
+const fake = useFakeHero();
+const items = [{ id: '401' }, { id: 402 }, { id: ' 403 ' }, { other: 'x' }, { id: { nested: true } }];
+const run = (patientId: unknown) =>
+	runHero({ resource: 'practiceGroup', operation: 'getPractitioner', practitionerId: patientId }, { fake, items, continueOnFail: true });
 
-/** The resources with one field changed, as a careless edit would. */
-function edited(change: (field: { property: { displayName: string; name: string } }) => void): HeroResource[] {
-	const copy = JSON.parse(JSON.stringify(RESOURCES)) as HeroResource[];
-	const createAppointment = copy.find((r) => r.value === 'booking')!.operations.find((o) => o.value === 'createAppointment')!;
-	change(createAppointment.fields.find((f) => f.property.displayName === 'Billpayer ID')!);
-	return copy;
-}
-
-describe('parameters are a public API', () => {
-	it('the built node matches the committed snapshot (npm run docs records additions and new labels)', () => {
-		const built = snapshotOf();
-		if (writingDocs()) {
-			const { broken } = compare(committed, built);
-			if (broken.length) throw new Error(`Not recorded, saved workflows would break:\n${broken.join('\n')}`);
-			writeProjectFile(FILE, `${JSON.stringify(built, null, '\t')}\n`);
-			return;
-		}
-		expect(compare(committed, built)).toEqual({ broken: [], unrecorded: [] });
+describe('parameter reader', () => {
+	it('a mapped field reads the same values n8n\'s own evaluation gives, errors included', async () => {
+		const direct = await run(byId('={{ $json.id }}'));
+		const directPaths = fake.requests.map((r) => r.path);
+		fake.requests.length = 0;
+		// Not a plain field, so n8n evaluates it.
+		const evaluated = await run(byId('={{ $json["id"] }}'));
+		expect(fake.requests.map((r) => r.path)).toEqual(directPaths);
+		expect(direct.json).toEqual(evaluated.json);
+		expect(direct.json.map((j) => (j.error ? String(j.error).replace(/^\[item \d\] /, '') : j.id))).toEqual([
+			'401',
+			'402',
+			'403',
+			'Practitioner is required',
+			'Practitioner: must be text, not an object: map one of its fields instead',
+		]);
 	});
 
-	it('a renamed label is caught: to be recorded, never silently', () => {
-		const differences = compare(committed, snapshotOf(edited((field) => (field.property.displayName = 'Bill Payer ID'))));
-		expect(differences.broken).toEqual([]);
-		expect(differences.unrecorded).toContain('heroHealth@2 booking createAppointment additionalFields.billpayerId: "Billpayer ID" is now "Bill Payer ID"');
-	});
-
-	it('a renamed parameter breaks the check: saved workflows would lose the value', () => {
-		const differences = compare(committed, snapshotOf(edited((field) => (field.property.name = 'billPayerId'))));
-		expect(differences.broken).toContain('heroHealth@2 booking createAppointment additionalFields.billpayerId: the parameter is gone (renamed or removed)');
-		expect(differences.broken).toContain('heroHealth@1 booking createAppointment additionalFields.billpayerId: the parameter is gone (renamed or removed)');
-	});
-
-	it('a changed type or default breaks it too', () => {
-		const retyped = compare(committed, snapshotOf(edited((field) => Object.assign(field.property, { type: 'number' }))));
-		expect(retyped.broken).toContain('heroHealth@2 booking createAppointment additionalFields.billpayerId: type string became number');
+	it('in a plain string parameter too, and in a collection only through n8n', async () => {
+		const sent = await runHero(
+			{ resource: 'message', operation: 'get', messageId: '={{ $json.id }}' },
+			{ fake, items: [{ id: '1' }, { id: '2' }], continueOnFail: true },
+		);
+		expect(sent.json).toHaveLength(2);
+		expect(fake.requestsFor('getMessage').map((r) => r.path)).toEqual(['/v1/messages/1', '/v1/messages/2']);
 	});
 });
