@@ -11,6 +11,8 @@ const { createFakeHero } = require('../../test/fake-hero/server');
 // Free ports unless asked for: the demo runs beside a user's own n8n and the test suites.
 const N8N_PORT = process.env.N8N_DEMO_PORT ? Number(process.env.N8N_DEMO_PORT) : undefined;
 const HERO_PORT = Number(process.env.FAKE_HERO_PORT || 0);
+const STATE = path.join(e2e.ROOT, '.n8n-local', 'demo.json');
+const TRIGGER_EXAMPLES = ['HeroExampleCrmRw', 'HeroExampleRemnd'];
 const EXAMPLES = [
 	['register-patients-and-send-booking-links.json', 'HeroExampleInvit'],
 	['new-booking-to-crm-row.json', 'HeroExampleCrmRw'],
@@ -25,7 +27,7 @@ async function main() {
 	e2e.installPackage(userFolder, tarball);
 	e2e.log(`installed ${path.basename(tarball)} into ${path.join(userFolder, '.n8n', 'nodes')}`);
 
-	const fake = await createFakeHero().start(HERO_PORT);
+	const fake = await createFakeHero({ demo: true }).start(HERO_PORT);
 	e2e.log(`fake Hero listening on ${fake.url}`);
 	const n8n = new e2e.N8n({ userFolder, port: N8N_PORT, ...bins });
 	e2e.log('importing the Hero Health credential and the example workflows...');
@@ -35,9 +37,17 @@ async function main() {
 	e2e.log('starting n8n...');
 	await n8n.start();
 	const owner = await n8n.setUpOwner();
+	// The trigger examples listen from the start: an event sent from the page or the command
+	// runs them at once.
+	for (const id of TRIGGER_EXAMPLES) {
+		const workflow = await n8n.rest(owner.cookie, 'GET', `/workflows/${id}`);
+		await n8n.rest(owner.cookie, 'POST', `/workflows/${id}/activate`, { versionId: workflow.versionId });
+	}
+	fs.writeFileSync(STATE, JSON.stringify({ n8nUrl: n8n.url, fakeHeroUrl: fake.url }));
 
 	const stop = async () => {
 		e2e.log('stopping...');
+		fs.rmSync(STATE, { force: true });
 		await n8n.stop();
 		await fake.close();
 		process.exit(0);
@@ -52,6 +62,9 @@ async function main() {
 			`  log in as ${owner.email} / ${owner.password}`,
 			`  the "Hero Health account" credential points at the fake Hero (${fake.url}); no Hero key needed`,
 			'  examples: Workflows > "Hero Health: ..." (open one and press Execute Workflow)',
+			'  the two trigger examples are active; send them an event, signed as Hero would:',
+			'    npm run demo:event -- appointment.confirmed',
+			`    or open ${fake.url}/_demo and press a button`,
 			'Ctrl-C stops n8n and the fake Hero.',
 			'',
 		].join('\n'),

@@ -34,7 +34,7 @@ before(async () => {
 	const userFolder = e2e.tempUserFolder();
 	const tarball = e2e.buildAndPack(path.join(userFolder, 'pack'));
 	e2e.installPackage(userFolder, tarball);
-	fake = await createFakeHero().start();
+	fake = await createFakeHero({ demo: true }).start();
 	n8n = new e2e.N8n({ userFolder, ...bins });
 	await n8n.importCredential(fake.url, fake);
 	await n8n.importWorkflow(path.join(EXAMPLES, 'register-patients-and-send-booking-links.json'), IDS.invite);
@@ -174,4 +174,37 @@ test('the credential test passes in n8n with the right key and fails with a wron
 	const me = fake.requestsFor('getPracticeGroupById');
 	assert.ok(me.length >= 2, 'the test request reached Hero as GET /v1/me');
 	assert.ok(me.every((r) => r.headers['x-practice-group-id'] === fake.practiceGroupId));
+});
+
+test('the demo\'s event button runs both trigger examples green, the reminder sending its SMS', async () => {
+	const finished = async (id) => {
+		const list = await n8n.rest(owner.cookie, 'GET', `/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: id }))}`);
+		return (list.results || list).filter((e) => e.status === 'success' || e.status === 'error');
+	};
+	const before = { crm: (await finished(IDS.crm)).length, reminder: (await finished(IDS.reminder)).length };
+	for (const id of [IDS.crm, IDS.reminder]) {
+		const workflow = await n8n.rest(owner.cookie, 'GET', `/workflows/${id}`);
+		await n8n.rest(owner.cookie, 'POST', `/workflows/${id}/activate`, { versionId: workflow.versionId });
+	}
+	await waitFor(() => [...fake.store.webhooks.values()].filter((h) => h.event_type === 'appointment.confirmed').length === 2, 'both webhooks to be registered');
+
+	// What the demo page's button and `npm run demo:event` do.
+	const response = await fetch(`${fake.url}/_demo/events/appointment.confirmed`, { method: 'POST' });
+	const sent = await response.json();
+	assert.equal(sent.deliveries.length, 2);
+	assert.deepEqual(sent.deliveries.map((d) => d.status), [200, 200]);
+
+	await waitFor(async () => (await finished(IDS.crm)).length > before.crm && (await finished(IDS.reminder)).length > before.reminder, 'both executions to finish');
+	const crm = (await finished(IDS.crm)).slice(0, (await finished(IDS.crm)).length - before.crm);
+	const reminder = (await finished(IDS.reminder)).slice(0, (await finished(IDS.reminder)).length - before.reminder);
+	assert.deepEqual([...crm, ...reminder].map((e) => e.status), ['success', 'success']);
+	const sms = fake.requestsFor('sendMessage').filter((r) => /^Reminder: you have an appointment on /.test(r.body.message_string));
+	assert.equal(sms.length, 1);
+	assert.equal(sms[0].body.patient_id, '20001');
+
+	const page = await (await fetch(`${fake.url}/_demo`)).text();
+	assert.match(page, /appointment\.confirmed<\/button><\/td><td>2 webhook\(s\) registered/);
+	for (const id of [IDS.crm, IDS.reminder]) await n8n.rest(owner.cookie, 'POST', `/workflows/${id}/deactivate`, {});
+	await waitFor(() => fake.store.webhooks.size === 0, 'the webhooks to be removed');
+	assert.deepEqual(fake.violations, []);
 });

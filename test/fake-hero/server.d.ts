@@ -5,6 +5,8 @@ export interface FakeHeroOptions {
 	latencyMs?: number;
 	specPath?: string;
 	seed?: { patients?: number; admins?: number; episodes?: number };
+	/** Serve the demo's page (/_demo) and event endpoint (/_demo/events/<event>). */
+	demo?: boolean;
 }
 
 export interface RecordedRequest {
@@ -58,6 +60,7 @@ export interface FakeHero {
 	processed(operationId: string): number;
 	requestsFor(operationId: string): RecordedRequest[];
 	reset(): void;
+	deliverEvent(event: string): Promise<{ event: string; object: string; id: string; deliveries: Array<{ url: string; status?: number; error?: string }> }>;
 	start(port?: number, host?: string): Promise<FakeHero>;
 	close(): Promise<void>;
 }

@@ -7,6 +7,7 @@ const { buildOperations, findOperation, loadSpec, validateRequest } = require('.
 const { seed } = require('./data');
 const { handlers, HttpError } = require('./handlers');
 const { sampleResponse } = require('./sample');
+const { deliverEvent, demoPage } = require('./events');
 
 const DEFAULTS = { apiKey: 'test-api-key-7f3a9c', practiceGroupId: '4242', network: ['4243'] };
 
@@ -94,6 +95,10 @@ function createFakeHero(options = {}) {
 			fake.undocumented = { body: new Set(), query: new Set() };
 			if (fake.gate) clearTimeout(fake.gate.timer);
 			fake.gate = undefined;
+		},
+		/** Posts `event`, signed, to every webhook registered for it (see events.js). */
+		deliverEvent(event) {
+			return deliverEvent(fake, event);
 		},
 		async start(port = 0, host = '127.0.0.1') {
 			fake.server = http.createServer((req, res) => handle(req, res));
@@ -214,10 +219,29 @@ function createFakeHero(options = {}) {
 		}
 	}
 
+	/** The demo's own routes, outside Hero's API: a page and an endpoint that send events. */
+	function demoRoute(req, res, pathname) {
+		if (req.method === 'GET' && pathname === '/_demo') {
+			res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+			res.end(demoPage(fake));
+			return true;
+		}
+		const match = /^\/_demo\/events\/([a-z.-]+)$/.exec(pathname);
+		if (req.method === 'POST' && match) {
+			deliverEvent(fake, match[1]).then(
+				(result) => sendJson(res, 200, result),
+				(error) => sendJson(res, 400, { error: error.message }),
+			);
+			return true;
+		}
+		return false;
+	}
+
 	function process1(req, res, rawBody) {
 		const url = new URL(req.url, 'http://fake-hero');
 		const method = req.method;
 		const pathname = url.pathname;
+		if (settings.demo && demoRoute(req, res, pathname)) return;
 		const op = findOperation(operations, method, pathname);
 		let body;
 		if (rawBody.length) {
