@@ -1,12 +1,14 @@
 // The parameter reader: a parameter without an expression is read once per run; one that maps a
 // field of the item (`{{ $json.field }}`) reads the field, exactly what n8n's evaluation gives.
+import type { IDataObject } from 'n8n-workflow';
+
 import { byId, runHero } from '../../harness/engine';
 import { useFakeHero } from '../../harness/fakeHero';
 
 const fake = useFakeHero();
 const items = [{ id: '401' }, { id: 402 }, { id: ' 403 ' }, { other: 'x' }, { id: { nested: true } }];
-const run = (patientId: unknown) =>
-	runHero({ resource: 'practiceGroup', operation: 'getPractitioner', practitionerId: patientId }, { fake, items, continueOnFail: true });
+const run = (practitionerId: IDataObject) =>
+	runHero({ resource: 'practiceGroup', operation: 'getPractitioner', practitionerId }, { fake, items, continueOnFail: true });
 
 describe('parameter reader', () => {
 	it('a mapped field reads the same values n8n\'s own evaluation gives, errors included', async () => {
