@@ -34,7 +34,11 @@ with_progress() {
 		packages="$(find "$dir" -maxdepth 3 -name package.json -path '*node_modules*' 2>/dev/null | wc -l | tr -d ' ')"
 		fetched=$(( ($(du -sk "$NPM_CACHE" 2>/dev/null | cut -f1) - ${cache_start:-0}) / 1024 ))
 		[ "$fetched" -ge 0 ] || fetched=0
-		log "$label: $((SECONDS - started)) s so far, ${fetched} MB fetched, ${size:-0} on disk, $packages packages"
+		local line="$label: $((SECONDS - started)) s so far"
+		[ "$fetched" -gt 0 ] && line="$line, ${fetched} MB fetched"
+		line="$line, ${size:-0} on disk"
+		[ "$packages" -gt 0 ] && line="$line, $packages packages"
+		log "$line"
 	done
 	wait "$pid"
 	log "$label: done in $((SECONDS - started)) s"
