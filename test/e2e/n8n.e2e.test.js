@@ -219,3 +219,17 @@ test('the demo\'s event button runs both trigger examples green, the reminder se
 	await waitFor(() => fake.store.webhooks.size === 0, 'the webhooks to be removed');
 	assert.deepEqual(fake.violations, []);
 });
+
+test('the editor offers one Custom API Call: the node\'s own, with its retries and pacing', async () => {
+	const response = await fetch(`${n8n.url}/types/nodes.json`, { headers: { cookie: owner.cookie } });
+	assert.equal(response.status, 200);
+	const types = (await response.json()).filter((type) => type.name === 'n8n-nodes-herohealth.heroHealth');
+	assert.ok(types.length >= 1);
+	for (const type of types) {
+		const resources = type.properties.find((p) => p.name === 'resource').options.map((o) => o.name);
+		assert.equal(resources.filter((name) => name === 'Custom API Call').length, 1, JSON.stringify(resources));
+		for (const operation of type.properties.filter((p) => p.name === 'operation')) {
+			assert.ok(!operation.options.some((o) => o.value === '__CUSTOM_API_CALL__'), 'no injected entry in an Operation list');
+		}
+	}
+});
