@@ -1,37 +1,11 @@
-import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
-
 import { HeroHealthApi } from '../../credentials/HeroHealthApi.credentials';
-import { heroCredentials, registerNodeType, runChain } from '../harness/engine';
+import { testCredential as testCredentialWith } from '../harness/engine';
 import { useFakeHero } from '../harness/fakeHero';
 
 const fake = useFakeHero();
 const credential = new HeroHealthApi();
 
-// n8n tests a credential by sending its `test` request through the declarative engine
-// (RoutingNode) with the credential's authenticate applied; this node does the same.
-const credentialTestNode: INodeType = {
-	description: {
-		displayName: 'Credential Test',
-		name: 'credentialTest',
-		group: ['transform'],
-		version: 1,
-		description: 'Sends the credential test request',
-		defaults: { name: 'Credential Test' },
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'heroHealthApi', required: true }],
-		requestDefaults: credential.test.request,
-		properties: [],
-	} as INodeTypeDescription,
-};
-registerNodeType('test.credentialTest', credentialTestNode);
-
-async function testCredential(overrides: Record<string, string> = {}) {
-	return await runChain([{ name: 'Credential Test', type: 'test.credentialTest' }], {
-		credentials: heroCredentials(fake, overrides),
-	});
-}
+const testCredential = (overrides: Record<string, string> = {}) => testCredentialWith(fake, overrides);
 
 describe('Hero Health API credential', () => {
 	it('passes its test against Hero with a good key, calling GET /v1/me with both headers', async () => {

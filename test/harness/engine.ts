@@ -370,3 +370,28 @@ export function loadOptionsContext(fake: FakeHeroLike, parameters: IDataObject =
 	const { workflow, node } = singleNodeWorkflow(HERO_NODE, parameters);
 	return new LoadOptionsContext(workflow, node, additionalData(heroCredentials(fake)), 'parameters');
 }
+
+// n8n tests a credential by sending its `test` request through the declarative engine
+// (RoutingNode) with the credential's authenticate applied; this node does the same.
+registerNodeType('test.credentialTest', {
+	description: {
+		displayName: 'Credential Test',
+		name: 'credentialTest',
+		group: ['transform'],
+		version: 1,
+		description: 'Sends the credential test request',
+		defaults: { name: 'Credential Test' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'heroHealthApi', required: true }],
+		requestDefaults: new HeroHealthApi().test.request,
+		properties: [],
+	} as INodeTypeDescription,
+} as INodeType);
+
+/** The credential's test, as n8n runs it, with the credential changed by `overrides`. */
+export async function testCredential(fake: FakeHeroLike, overrides: IDataObject = {}): Promise<WorkflowRun> {
+	return await runChain([{ name: 'Credential Test', type: 'test.credentialTest' }], {
+		credentials: heroCredentials(fake, overrides),
+	});
+}

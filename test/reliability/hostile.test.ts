@@ -4,11 +4,9 @@
 // and a second loopback listener standing for any other host. Its table is part of
 // docs/reliability.md.
 import { createHmac } from 'crypto';
-import type { IDataObject, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { HeroHealthApi } from '../../credentials/HeroHealthApi.credentials';
-import { byId, heroCredentials, registerNodeType, runChain, runHero } from '../harness/engine';
+import { byId, runHero, testCredential } from '../harness/engine';
 import { useFakeHero } from '../harness/fakeHero';
 import type { OtherHost, TlsHost } from '../harness/hosts';
 import { startOtherHost, startTlsHost } from '../harness/hosts';
@@ -96,6 +94,14 @@ const sendMessage = (additionalFields: IDataObject): IDataObject => ({
 	patientId: byId('20001'),
 	channel: 'sms',
 	message: '=Reminder {{ $json.n }}',
+	additionalFields,
+});
+
+const createBookingLink = (additionalFields: IDataObject): IDataObject => ({
+	resource: 'bookingLink',
+	operation: 'create',
+	appointmentTypeId: byId('501'),
+	locationId: byId('301'),
 	additionalFields,
 });
 
@@ -192,13 +198,7 @@ describe('numbers', () => {
 			area: 'Number',
 			field: 'Maximum Use Count',
 			operationId: 'createBookingLink',
-			parameters: {
-				resource: 'bookingLink',
-				operation: 'create',
-				appointmentTypeId: byId('501'),
-				locationId: byId('301'),
-				additionalFields: { maximumUseCount: '={{ $json.v }}' },
-			},
+			parameters: createBookingLink({ maximumUseCount: '={{ $json.v }}' }),
 			read: (request) => request.body.maximum_use_count,
 			cases: [
 				[12, sent(12)],
@@ -251,13 +251,7 @@ describe('dates', () => {
 			area: 'Date',
 			field: 'From Date',
 			operationId: 'createBookingLink',
-			parameters: {
-				resource: 'bookingLink',
-				operation: 'create',
-				appointmentTypeId: byId('501'),
-				locationId: byId('301'),
-				additionalFields: { fromDate: '={{ $json.v }}' },
-			},
+			parameters: createBookingLink({ fromDate: '={{ $json.v }}' }),
 			read: (request) => request.body.from_date,
 			cases: [
 				[19900131, sent('1990-01-31')],
@@ -380,30 +374,7 @@ describe('IDs', () => {
 	});
 });
 
-// n8n's credential test, as the credential test suite runs it: the declarative engine with
-// the credential's authenticate applied.
-const credential = new HeroHealthApi();
-registerNodeType('test.hostileCredentialTest', {
-	description: {
-		displayName: 'Credential Test',
-		name: 'hostileCredentialTest',
-		group: ['transform'],
-		version: 1,
-		description: 'Sends the credential test request',
-		defaults: { name: 'Credential Test' },
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'heroHealthApi', required: true }],
-		requestDefaults: credential.test.request,
-		properties: [],
-	} as INodeTypeDescription,
-} as INodeType);
-
-async function credentialTest(baseUrl: string) {
-	return await runChain([{ name: 'Credential Test', type: 'test.hostileCredentialTest' }], {
-		credentials: heroCredentials(fake, { environment: 'custom', baseUrl }),
-	});
-}
+const credentialTest = (baseUrl: string) => testCredential(fake, { environment: 'custom', baseUrl });
 
 describe('Base URL', () => {
 	const PASSWORD = 'hunter2-secret';
