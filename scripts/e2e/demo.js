@@ -39,10 +39,7 @@ async function main() {
 	const owner = await n8n.setUpOwner();
 	// The trigger examples listen from the start: an event sent from the page or the command
 	// runs them at once.
-	for (const id of TRIGGER_EXAMPLES) {
-		const workflow = await n8n.rest(owner.cookie, 'GET', `/workflows/${id}`);
-		await n8n.rest(owner.cookie, 'POST', `/workflows/${id}/activate`, { versionId: workflow.versionId });
-	}
+	for (const id of TRIGGER_EXAMPLES) await n8n.activate(owner.cookie, id);
 	fs.writeFileSync(STATE, JSON.stringify({ n8nUrl: n8n.url, fakeHeroUrl: fake.url }));
 
 	const stop = async () => {

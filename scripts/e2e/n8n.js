@@ -260,6 +260,18 @@ class N8n {
 		return { cookie, email, password };
 	}
 
+	/** Activates a workflow as the editor does (n8n 2.x wants its current version id). */
+	async activate(cookie, id) {
+		const workflow = await this.rest(cookie, 'GET', `/workflows/${id}`);
+		await this.rest(cookie, 'POST', `/workflows/${id}/activate`, { versionId: workflow.versionId });
+	}
+
+	/** A workflow's executions, newest first. */
+	async executions(cookie, workflowId) {
+		const list = await this.rest(cookie, 'GET', `/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}`);
+		return list.results || list;
+	}
+
 	/** Calls the editor's REST API as the logged-in owner. */
 	async rest(cookie, method, pathname, body) {
 		const res = await fetch(`${this.url}/rest${pathname}`, {

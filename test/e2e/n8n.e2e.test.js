@@ -104,8 +104,7 @@ test('the trigger registers its webhook, runs once for a signed event, refuses a
 	owner = await n8n.setUpOwner();
 	const url = `${n8n.url}/webhook/${CRM_WEBHOOK}/webhook`;
 
-	const workflow = await n8n.rest(owner.cookie, 'GET', `/workflows/${IDS.crm}`);
-	await n8n.rest(owner.cookie, 'POST', `/workflows/${IDS.crm}/activate`, { versionId: workflow.versionId });
+	await n8n.activate(owner.cookie, IDS.crm);
 	await waitFor(() => hooksFor(url).length > 0, 'the Hero webhook to be registered');
 	await new Promise((resolve) => setTimeout(resolve, 1000));
 	const hooks = hooksFor(url);
@@ -125,15 +124,11 @@ test('the trigger registers its webhook, runs once for a signed event, refuses a
 	const forged = await post('0'.repeat(64));
 	assert.equal(forged.status, 401);
 
-	let executions = [];
-	for (let i = 0; i < 60 && executions.length === 0; i++) {
-		await new Promise((resolve) => setTimeout(resolve, 500));
-		const list = await n8n.rest(owner.cookie, 'GET', `/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: IDS.crm }))}`);
-		executions = (list.results || list).filter((e) => e.status === 'success' || e.status === 'error');
-	}
+	const finished = async () => (await n8n.executions(owner.cookie, IDS.crm)).filter((e) => e.status === 'success' || e.status === 'error');
+	await waitFor(async () => (await finished()).length > 0, 'the execution to finish');
+	// A moment more, so that a second execution (a replay let through) would show too.
 	await new Promise((resolve) => setTimeout(resolve, 1000));
-	const list = await n8n.rest(owner.cookie, 'GET', `/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: IDS.crm }))}`);
-	executions = list.results || list;
+	const executions = await n8n.executions(owner.cookie, IDS.crm);
 	assert.equal(executions.length, 1, 'exactly one execution: the signed event');
 	assert.equal(executions[0].status, 'success');
 	const execution = await n8n.rest(owner.cookie, 'GET', `/executions/${executions[0].id}`);
@@ -148,8 +143,7 @@ test('the trigger registers its webhook, runs once for a signed event, refuses a
 });
 
 test('the reminder workflow activates and deactivates cleanly', async () => {
-	const workflow = await n8n.rest(owner.cookie, 'GET', `/workflows/${IDS.reminder}`);
-	await n8n.rest(owner.cookie, 'POST', `/workflows/${IDS.reminder}/activate`, { versionId: workflow.versionId });
+	await n8n.activate(owner.cookie, IDS.reminder);
 	const url = `${n8n.url}/webhook/6e3c9f90-0003-4c75-9f5c-0000000000bb/webhook`;
 	await waitFor(() => hooksFor(url).length === 1, 'the reminder webhook to be registered');
 	await n8n.rest(owner.cookie, 'POST', `/workflows/${IDS.reminder}/deactivate`, {});
@@ -188,15 +182,9 @@ test('the credential test passes with the right key, and says which field to che
 });
 
 test('the demo\'s event button runs both trigger examples green, the reminder sending its SMS', async () => {
-	const finished = async (id) => {
-		const list = await n8n.rest(owner.cookie, 'GET', `/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: id }))}`);
-		return (list.results || list).filter((e) => e.status === 'success' || e.status === 'error');
-	};
+	const finished = async (id) => (await n8n.executions(owner.cookie, id)).filter((e) => e.status === 'success' || e.status === 'error');
 	const before = { crm: (await finished(IDS.crm)).length, reminder: (await finished(IDS.reminder)).length };
-	for (const id of [IDS.crm, IDS.reminder]) {
-		const workflow = await n8n.rest(owner.cookie, 'GET', `/workflows/${id}`);
-		await n8n.rest(owner.cookie, 'POST', `/workflows/${id}/activate`, { versionId: workflow.versionId });
-	}
+	for (const id of [IDS.crm, IDS.reminder]) await n8n.activate(owner.cookie, id);
 	await waitFor(() => [...fake.store.webhooks.values()].filter((h) => h.event_type === 'appointment.confirmed').length === 2, 'both webhooks to be registered');
 
 	// What the demo page's button and `npm run demo:event` do.

@@ -1,10 +1,10 @@
 'use strict';
-// Generated reports under docs/. `npm run docs` sets HERO_WRITE_DOCS=1 and they are written;
-// any other run only compares, so a test run never touches a tracked file. A report may be
+// Generated reports under docs/. `npm run docs` writes them (writingDocs); any other run only
+// compares, so a test run never touches a tracked file. A report may be
 // made of sections, each owned by one suite, between <!-- section:NAME --> markers.
 const fs = require('fs');
 const path = require('path');
-const { ROOT } = require('../harness/files');
+const { ROOT, writingDocs } = require('../harness/files');
 
 const open = (name) => `<!-- section:${name} -->`;
 const close = (name) => `<!-- /section:${name} -->`;
@@ -21,7 +21,7 @@ function checkSection(relative, name, body) {
 	const committed = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
 	const found = sectionOf(committed, name);
 	const wanted = `\n${body.trim()}\n`;
-	if (process.env.HERO_WRITE_DOCS === '1') {
+	if (writingDocs()) {
 		const block = `${open(name)}${wanted}${close(name)}`;
 		const next = found
 			? committed.slice(0, found.start) + block + committed.slice(found.end)
