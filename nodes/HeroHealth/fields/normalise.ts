@@ -151,7 +151,7 @@ export function normaliseContact(value: unknown): string | undefined {
 
 const UK_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 
-export const DATE_FORMS =
+const DATE_FORMS =
 	'2026-03-31, 31/03/2026, 2026-03-31T09:30:00Z, 20260331 (YYYYMMDD) or milliseconds since 1970 (13 digits)';
 
 /**

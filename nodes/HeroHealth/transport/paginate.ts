@@ -8,7 +8,7 @@ import { heroRequest } from './request';
 export const PAGE_SIZE = 100;
 
 /** A guard against a list that never ends: a million records at 100 a page. */
-export const MAX_PAGES = 10_000;
+const MAX_PAGES = 10_000;
 
 /** The records in a list answer: `{ data: [...] }`, or the array itself. */
 export function recordsOf(body: unknown, dataKey = 'data'): IDataObject[] {
