@@ -131,6 +131,10 @@ export function buildRequest(
 		} else {
 			if (!(name in collection)) continue;
 			raw = collection[name];
+			// A locator among optional fields arrives whole; From List and By ID both hold the ID.
+			if (type === 'resourceLocator' && raw && typeof raw === 'object' && '__rl' in raw) {
+				raw = (raw as { value?: unknown }).value;
+			}
 		}
 		const value = checked(context, displayName, itemIndex, () =>
 			field.normalise ? field.normalise(raw) : raw,

@@ -26,6 +26,8 @@ export interface HeroField {
 	normalise?: (value: unknown) => unknown;
 	/** Shown (and sent) only when other parameters of the operation have these values. */
 	showWhen?: Record<string, Array<string | number | boolean>>;
+	/** The property node versions before `before` show: a later version changed its type. */
+	earlier?: { before: number; property: INodeProperties };
 }
 
 export interface ListOutput {

@@ -1,7 +1,11 @@
 import type { HeroField, HeroResource } from './types';
 
-/** The node's versions; new nodes get the last. Saved workflows keep the one they were built with. */
-export const VERSIONS = [1, 2];
+/**
+ * The node's versions; new nodes get the last. Saved workflows keep the one they were built with.
+ * 2: each parameter name has one type. 3: records picked From List or By ID (resource locators)
+ * wherever Hero lists them, also among optional fields.
+ */
+export const VERSIONS = [1, 2, 3];
 export const LATEST = VERSIONS[VERSIONS.length - 1];
 
 /**
@@ -18,19 +22,22 @@ const V1_NAMES: Record<string, string> = {
 	'message.send.messageAssigneeId': 'assigneeId',
 };
 
-function asVersion1(resource: string, operation: string, field: HeroField): HeroField {
-	const name = V1_NAMES[`${resource}.${operation}.${field.property.name}`];
-	return name ? { ...field, property: { ...field.property, name } } : field;
+function asVersion(version: number, resource: string, operation: string, field: HeroField): HeroField {
+	let property = field.property;
+	if (field.earlier && version < field.earlier.before) property = field.earlier.property;
+	const name = version < 2 ? V1_NAMES[`${resource}.${operation}.${property.name}`] : undefined;
+	if (name) property = { ...property, name };
+	return property === field.property ? field : { ...field, property };
 }
 
-/** The resources as a node of `version` reads them: its parameter names, same requests. */
+/** The resources as a node of `version` reads them: its parameters, same requests. */
 export function resourcesFor(resources: HeroResource[], version: number): HeroResource[] {
-	if (version >= 2) return resources;
+	if (version >= LATEST) return resources;
 	return resources.map((resource) => ({
 		...resource,
 		operations: resource.operations.map((operation) => ({
 			...operation,
-			fields: operation.fields.map((field) => asVersion1(resource.value, operation.value, field)),
+			fields: operation.fields.map((field) => asVersion(version, resource.value, operation.value, field)),
 		})),
 	}));
 }

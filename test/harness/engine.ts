@@ -12,6 +12,7 @@ import type {
 	INode,
 	INodeCredentialsDetails,
 	INodeExecutionData,
+	INodeParameters,
 	INodeProperties,
 	INodeType,
 	INodeTypeDescription,
@@ -368,7 +369,9 @@ export function singleNodeWorkflow(type: string, parameters: IDataObject = {}): 
 /** n8n's real LoadOptionsContext, as the editor uses for dropdowns and resource locators. */
 export function loadOptionsContext(fake: FakeHeroLike, parameters: IDataObject = {}): LoadOptionsContext {
 	const { workflow, node } = singleNodeWorkflow(HERO_NODE, parameters);
-	return new LoadOptionsContext(workflow, node, additionalData(heroCredentials(fake)), 'parameters');
+	// The editor sends the node's parameters as they stand; lists narrow by what is picked.
+	const data = { ...additionalData(heroCredentials(fake)), currentNodeParameters: parameters as INodeParameters };
+	return new LoadOptionsContext(workflow, node, data, 'parameters');
 }
 
 // n8n tests a credential by sending its `test` request through the declarative engine

@@ -28,6 +28,9 @@ import {
 
 export { field } from './field';
 export type { FieldOptions } from './field';
+import type { LocatorKind } from './locators';
+import { locator } from './locators';
+
 export { locator, LOCATORS } from './locators';
 export type { LocatorKind } from './locators';
 
@@ -63,6 +66,18 @@ export function id(displayName: string, key: string, options: FieldOptions): Her
 		{ type: 'string' },
 		normaliseId,
 	);
+}
+
+/**
+ * An ID typed in node versions 1 and 2 that later versions pick From List or By ID: same
+ * parameter name, labelled without "ID" as n8n's locators are.
+ */
+export function idLocator(kind: LocatorKind, displayName: string, key: string, options: FieldOptions): HeroField {
+	return locator(kind, key, {
+		...options,
+		label: displayName.replace(/ ID$/, ''),
+		earlier: id(displayName, key, options).property,
+	});
 }
 
 export function idList(displayName: string, key: string, options: FieldOptions): HeroField {

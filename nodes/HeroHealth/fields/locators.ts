@@ -31,72 +31,76 @@ const ID_VALIDATION = [
 	},
 ];
 
+/** The node version from which optional records are picked From List or By ID too. */
+export const LOCATORS_SINCE = 3;
+
+function locatorProperty(kind: LocatorKind): Partial<INodeProperties> & Pick<INodeProperties, 'type'> {
+	const { search } = LOCATORS[kind];
+	return {
+		type: 'resourceLocator',
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: {
+					searchListMethod: search,
+					searchable: true,
+					...('filterRequired' in LOCATORS[kind] ? { searchFilterRequired: true } : {}),
+				},
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 12345',
+				validation: ID_VALIDATION,
+			},
+		],
+	};
+}
+
+/** What node versions before 3 showed for an optional record: a dropdown, or the ID typed. */
+function dropdownProperty(kind: LocatorKind, label: string, options: FieldOptions): HeroField['property'] {
+	const { load } = LOCATORS[kind];
+	if (load) {
+		return field(
+			`${label} Name or ID`,
+			'',
+			{
+				...options,
+				required: false,
+				description: `${options.description ?? `The ${label.toLowerCase()} to use`}. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
+			},
+			{ type: 'options', typeOptions: { loadOptionsMethod: load } },
+		).property;
+	}
+	return field(`${label} ID`, '', { placeholder: 'e.g. 12345', ...options, required: false }, { type: 'string' })
+		.property;
+}
+
 /**
- * A record the user picks: a resource locator (From List / By ID) when required, a dropdown
- * in a collection when optional (collections cannot hold locators).
+ * A record the user picks: From List (searching Hero) or By ID. Optional ones were a dropdown
+ * (or a typed ID) before node version 3; `earlier` overrides what those versions showed.
  */
 export function locator(
 	kind: LocatorKind,
 	key: string,
-	options: FieldOptions & { label?: string },
+	options: FieldOptions & { label?: string; earlier?: HeroField['property'] },
 ): HeroField {
-	const { search, load } = LOCATORS[kind];
+	const { earlier, ...rest } = options;
 	const label = options.label ?? LOCATORS[kind].label;
-	const { name } = options;
-	if (options.required) {
-		const property: Partial<INodeProperties> & Pick<INodeProperties, 'type'> = {
-			type: 'resourceLocator',
-			modes: [
-				{
-					displayName: 'From List',
-					name: 'list',
-					type: 'list',
-					typeOptions: {
-						searchListMethod: search,
-						searchable: true,
-						...('filterRequired' in LOCATORS[kind] ? { searchFilterRequired: true } : {}),
-					},
-				},
-				{
-					displayName: 'By ID',
-					name: 'id',
-					type: 'string',
-					placeholder: 'e.g. 12345',
-					validation: ID_VALIDATION,
-				},
-			],
-		};
-		return field(
-			label,
-			key,
-			{
-				...options,
-				name,
-				default: { mode: 'list', value: '' },
-				description: options.description ?? `The ${label.toLowerCase()} to use`,
-			},
-			property,
-			normaliseId,
-		);
-	}
-	if (load) {
-		return field(
-			`${label} Name or ID`,
-			key,
-			{
-				...options,
-				name,
-				description: `${options.description ?? `The ${label.toLowerCase()} to use`}. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
-			},
-			{ type: 'options', typeOptions: { loadOptionsMethod: load } },
-			normaliseId,
-		);
-	}
-	return field(
-		`${label} ID`,
+	const picked = field(
+		label,
 		key,
-		{ placeholder: 'e.g. 12345', ...options, name },
-		{ type: 'string' },
+		{
+			...rest,
+			default: { mode: 'list', value: '' },
+			description: options.description ?? `The ${label.toLowerCase()} to use`,
+		},
+		locatorProperty(kind),
 		normaliseId,
 	);
+	const before = earlier ?? (options.required ? undefined : dropdownProperty(kind, label, rest));
+	return before ? { ...picked, earlier: { before: LOCATORS_SINCE, property: before } } : picked;
 }

@@ -32,17 +32,50 @@ function matching(records: IDataObject[], filter?: string, label = labelOf): INo
 		.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-function searcher(path: string, label = labelOf, qs: IDataObject = {}) {
+/** The ID picked so far in another field of the node (required, a filter or an additional field). */
+function picked(context: ILoadOptionsFunctions, name: string): string | undefined {
+	for (const path of [name, `filters.${name}`, `additionalFields.${name}`]) {
+		let value: unknown;
+		try {
+			value = context.getCurrentNodeParameter(path);
+		} catch {
+			continue;
+		}
+		if (value && typeof value === 'object' && '__rl' in value) value = (value as { value?: unknown }).value;
+		// An expression is only known when the node runs: it narrows nothing here.
+		const id = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
+		if (/^\d+$/.test(id)) return id;
+	}
+	return undefined;
+}
+
+/** Query parameters from fields already picked, e.g. practitioners at the chosen location. */
+type Narrowing = Record<string, string>;
+
+function narrowing(context: ILoadOptionsFunctions, by: Narrowing): IDataObject {
+	const qs: IDataObject = {};
+	for (const [param, field] of Object.entries(by)) {
+		const id = picked(context, field);
+		if (id) qs[param] = id;
+	}
+	return qs;
+}
+
+function searcher(path: string, label = labelOf, by: Narrowing = {}) {
 	return async function (this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-		return { results: matching(await fetchRecords(this, path, qs), filter, label) };
+		return { results: matching(await fetchRecords(this, path, narrowing(this, by)), filter, label) };
 	};
 }
 
-function loader(path: string, label = labelOf, qs: IDataObject = {}) {
+function loader(path: string, label = labelOf, by: Narrowing = {}) {
 	return async function (this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-		return matching(await fetchRecords(this, path, qs), undefined, label);
+		return matching(await fetchRecords(this, path, narrowing(this, by)), undefined, label);
 	};
 }
+
+// Hero narrows appointment types by location, and practitioners by location and appointment type.
+const BY_LOCATION: Narrowing = { location_ids: 'locationId' };
+const BY_LOCATION_AND_TYPE: Narrowing = { ...BY_LOCATION, appointment_type_ids: 'appointmentTypeId' };
 
 /** A list Hero pages: one page of 100 per call, the next on scrolling. */
 function pagedSearcher(path: string, label = labelOf) {
@@ -104,8 +137,8 @@ async function searchPatients(
 
 export const listSearch = {
 	searchLocations: searcher('/v1/locations'),
-	searchPractitioners: searcher('/v1/practitioners'),
-	searchAppointmentTypes: searcher('/v1/appointment_types'),
+	searchPractitioners: searcher('/v1/practitioners', labelOf, BY_LOCATION_AND_TYPE),
+	searchAppointmentTypes: searcher('/v1/appointment_types', labelOf, BY_LOCATION),
 	searchTemplates: searcher('/v1/templates'),
 	searchForms: searcher('/v1/forms', formLabel),
 	searchAdmins: pagedSearcher('/v1/admins'),
@@ -116,8 +149,8 @@ export const listSearch = {
 
 export const loadOptions = {
 	getLocations: loader('/v1/locations'),
-	getPractitioners: loader('/v1/practitioners'),
-	getAppointmentTypes: loader('/v1/appointment_types'),
+	getPractitioners: loader('/v1/practitioners', labelOf, BY_LOCATION_AND_TYPE),
+	getAppointmentTypes: loader('/v1/appointment_types', labelOf, BY_LOCATION),
 	getTemplates: loader('/v1/templates'),
 	getForms: loader('/v1/forms', formLabel),
 	getAdmins: pagedLoader('/v1/admins'),

@@ -1,4 +1,4 @@
-import { boolean, date, dateTime, id, locator, number, text } from '../fields';
+import { boolean, date, dateTime, id, idLocator, locator, number, text } from '../fields';
 import type { HeroField, HeroResource } from '../types';
 
 const appointmentId = () => id('Appointment ID', 'id', { name: 'appointmentId', in: 'path', required: true });
@@ -74,7 +74,7 @@ export const booking: HeroResource = {
 				locator('practitioner', 'practitioner_id', { name: 'practitionerId', required: true }),
 				dateTime('Start Time', 'start_time', { name: 'startTime', required: true, description: 'The slot start time' }),
 				number('Duration (Minutes)', 'duration', { required: true, min: 1, default: 10, name: 'duration' }),
-				id('Patient ID', 'patient_id', { name: 'patientId', description: 'The Hero patient the appointment is for' }),
+				idLocator('patient', 'Patient ID', 'patient_id', { name: 'patientId', description: 'The Hero patient the appointment is for' }),
 				id('Billpayer ID', 'billpayer_id', { name: 'billpayerId' }),
 				text('Reason', 'reason', { name: 'reason', rows: 2, maxLength: 2000 }),
 				suppressMail(),
@@ -167,7 +167,7 @@ export const booking: HeroResource = {
 			subject: 'appointment',
 			fields: [
 				appointmentId(),
-				id('Patient ID', 'patient_id', { name: 'patientId',
+				idLocator('patient', 'Patient ID', 'patient_id', { name: 'patientId',
 					description: 'The Hero patient, if the reservation was made without one',
 				}),
 				suppressMail(),

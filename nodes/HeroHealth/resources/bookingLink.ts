@@ -1,4 +1,4 @@
-import { date, id, locator, number } from '../fields';
+import { date, id, idLocator, locator, number } from '../fields';
 import type { HeroResource } from '../types';
 
 export const bookingLink: HeroResource = {
@@ -19,7 +19,7 @@ export const bookingLink: HeroResource = {
 			fields: [
 				locator('appointmentType', 'appointment_type_id', { name: 'appointmentTypeId', required: true }),
 				locator('location', 'location_id', { name: 'locationId', required: true }),
-				id('Patient ID', 'patient_id', { name: 'patientId', description: 'Makes the link patient-specific' }),
+				idLocator('patient', 'Patient ID', 'patient_id', { name: 'patientId', description: 'Makes the link patient-specific' }),
 				locator('practitioner', 'practitioner_id', { name: 'practitionerId' }),
 				date('From Date', 'from_date', { name: 'fromDate', description: 'First day patients can book' }),
 				date('To Date', 'to_date', { name: 'toDate', description: 'Last day patients can book' }),

@@ -1,4 +1,4 @@
-import { boolean, choice, date, email, id, json, locator, mobile, text } from '../fields';
+import { boolean, choice, date, email, id, idLocator, json, locator, mobile, text } from '../fields';
 import type { HeroResource } from '../types';
 
 const issuer = (description: string) =>
@@ -55,7 +55,7 @@ export const invoicing: HeroResource = {
 			method: 'GET',
 			path: '/v1/invoicing/customers/default',
 			subject: 'customer',
-			fields: [id('Patient ID', 'patient_id', { name: 'patientId', in: 'query' })],
+			fields: [idLocator('patient', 'Patient ID', 'patient_id', { name: 'patientId', in: 'query' })],
 		},
 		{
 			value: 'createInvoice',
@@ -67,7 +67,7 @@ export const invoicing: HeroResource = {
 			path: '/v1/invoicing/invoices',
 			fields: [
 				issuer('The admin issuing the invoice'),
-				id('Patient ID', 'patient_id', { name: 'patientId', description: 'Give this or Appointment ID' }),
+				idLocator('patient', 'Patient ID', 'patient_id', { name: 'patientId', description: 'Give this or Appointment ID' }),
 				id('Appointment ID', 'appointment_id', { name: 'appointmentId', description: 'The patient is taken from the appointment' }),
 				locator('practitioner', 'practitioner_id', { name: 'practitionerId' }),
 				date('Service Date', 'service_date', { name: 'serviceDate' }),

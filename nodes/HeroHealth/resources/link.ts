@@ -1,4 +1,4 @@
-import { boolean, date, id, number, text } from '../fields';
+import { boolean, date, idLocator, number, text } from '../fields';
 import type { HeroResource } from '../types';
 
 export const link: HeroResource = {
@@ -17,7 +17,7 @@ export const link: HeroResource = {
 			path: '/v1/attachment_links',
 			scope: 'messaging',
 			fields: [
-				id('Patient ID', 'patient_id', { name: 'patientId' }),
+				idLocator('patient', 'Patient ID', 'patient_id', { name: 'patientId' }),
 				text('EHR File ID', 'ehr_file_id', { name: 'ehrFileId', maxLength: 200, description: 'From Patient > Get Many Attachments' }),
 				text('File Data', 'file_data', { name: 'fileData',
 					maxLength: 20_000_000,

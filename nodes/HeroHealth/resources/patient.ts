@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { choice, date, email, id, locator, mobile, mode, nhsNumber, postcode, text } from '../fields';
+import { choice, date, email, idLocator, locator, mobile, mode, nhsNumber, postcode, text } from '../fields';
 import type { HeroResource } from '../types';
 
 // Hero's values, with labels in Title Case.
@@ -189,7 +189,7 @@ export const patientResource: HeroResource = {
 			subject: 'patient',
 			fields: [
 				patient(),
-				id('Patient to Merge ID', 'patient_id', { name: 'patientToMergeId', required: true, description: 'The record merged into the patient above' }),
+				idLocator('patient', 'Patient to Merge ID', 'patient_id', { name: 'patientToMergeId', required: true, description: 'The record merged into the patient above' }),
 			],
 		},
 		{
@@ -203,7 +203,7 @@ export const patientResource: HeroResource = {
 			subject: 'patient',
 			fields: [
 				patient(),
-				id('Patient to Merge ID', 'patient_id', {
+				idLocator('patient', 'Patient to Merge ID', 'patient_id', {
 					name: 'patientToMergeId',
 					description: 'The record merged into the patient above, as in Preview Merge',
 				}),

@@ -1,4 +1,4 @@
-import { flagList, id, text, textList } from '../fields';
+import { flagList, idLocator, text, textList } from '../fields';
 import type { HeroResource } from '../types';
 
 export const subscription: HeroResource = {
@@ -16,7 +16,7 @@ export const subscription: HeroResource = {
 			path: '/v1/subscriptions',
 			list: { paginated: true },
 			fields: [
-				id('Patient ID', 'patient_id', { name: 'patientId', in: 'query' }),
+				idLocator('patient', 'Patient ID', 'patient_id', { name: 'patientId', in: 'query' }),
 				text('Scheme ID', 'scheme_id', { name: 'schemeId', in: 'query', maxLength: 100 }),
 				text('Scheme Name', 'scheme_name', { name: 'schemeName', in: 'query', maxLength: 200 }),
 				text('Status', 'status', { name: 'status', in: 'query', maxLength: 50, placeholder: 'e.g. cancelled' }),

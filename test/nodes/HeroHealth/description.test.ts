@@ -11,11 +11,15 @@ function allProperties(list: INodeProperties[]): INodeProperties[] {
 }
 
 describe('node description', () => {
-	it('a parameter name always has the same type, so switching operation keeps values sane', () => {
+	it('within a node version, a parameter name always has the same type, so switching operation keeps values sane', () => {
 		const types = new Map<string, Set<string>>();
 		for (const p of properties) {
-			if (!types.has(p.name)) types.set(p.name, new Set());
-			types.get(p.name)?.add(p.type);
+			const versions = (p.displayOptions?.show?.['@version'] as number[] | undefined) ?? (node.description.version as number[]);
+			for (const version of versions) {
+				const key = `${p.name} (version ${version})`;
+				if (!types.has(key)) types.set(key, new Set());
+				types.get(key)?.add(p.type);
+			}
 		}
 		const mixed = [...types].filter(([, set]) => set.size > 1).map(([name, set]) => `${name}: ${[...set].join(', ')}`);
 		expect(mixed).toEqual([]);

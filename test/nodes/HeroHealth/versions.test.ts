@@ -16,10 +16,10 @@ const RENAMED: Array<[string, IDataObject, string, string, unknown, string]> = [
 ];
 
 describe('node versions', () => {
-	it('new nodes are version 2; version 1 is still offered for saved workflows', () => {
+	it('new nodes are version 3; versions 1 and 2 are still offered for saved workflows', () => {
 		const { description } = new HeroHealth();
-		expect(description.version).toEqual([1, 2]);
-		expect(description.defaultVersion).toBe(2);
+		expect(description.version).toEqual([1, 2, 3]);
+		expect(description.defaultVersion).toBe(3);
 	});
 
 	it.each(RENAMED)('%s: version 1 under its old name sends what version 2 sends under the new', async (_label, base, v1Name, v2Name, value, operationId) => {
@@ -60,4 +60,52 @@ describe('node versions', () => {
 			expect(optionNames(2)).not.toContain(v1Name);
 		},
 	);
+});
+
+describe('version 3: records picked From List or By ID, also among optional fields', () => {
+	const fromList = (value: string) => ({ __rl: true, mode: 'list', value });
+	const slots = { resource: 'booking', operation: 'listSlots', limit: 1 };
+
+	it('Get Many Slots: filters picked from lists send what version 2 dropdowns sent', async () => {
+		await runHero({ ...slots, filters: { appointmentTypeId: '501', locationId: '301', practitionerId: '401' } }, { fake, typeVersion: 2 });
+		await runHero({ ...slots, filters: { appointmentTypeId: fromList('501'), locationId: byId('301'), practitionerId: fromList('401') } }, { fake, typeVersion: 3 });
+		const [v2, v3] = fake.requestsFor('listSlots');
+		expect(v3.query).toEqual(v2.query);
+		expect(v3.query).toMatchObject({ appointment_type_id: ['501'], location_id: ['301'], practitioner_id: ['401'] });
+	});
+
+	it('a filter added but not yet picked sends nothing', async () => {
+		await runHero({ ...slots, filters: { locationId: fromList(''), practitionerId: byId('  ') } }, { fake, typeVersion: 3 });
+		const [request] = fake.requestsFor('listSlots');
+		expect(request.query).not.toHaveProperty('location_id');
+		expect(request.query).not.toHaveProperty('practitioner_id');
+	});
+
+	it('an ID that is not a number is refused before sending, naming the field and item', async () => {
+		const run = await runHero({ ...slots, filters: { locationId: byId('main surgery') } }, { fake, typeVersion: 3 });
+		expect(run.error?.message).toBe('[item 0] Location: must be a numeric Hero ID such as 12345');
+		expect(fake.requestsFor('listSlots')).toHaveLength(0);
+	});
+
+	it('Patient ID, typed in version 2, is a patient locator in version 3 with the same request', async () => {
+		const base = { resource: 'invoicing', operation: 'getDefaultCustomer' };
+		await runHero({ ...base, filters: { patientId: '20001' } }, { fake, typeVersion: 2 });
+		await runHero({ ...base, filters: { patientId: fromList('20001') } }, { fake, typeVersion: 3 });
+		const [v2, v3] = fake.requestsFor('getDefaultCustomer');
+		expect(v3.query).toEqual(v2.query);
+		expect(v3.query.patient_id).toEqual(['20001']);
+	});
+
+	it('every optional record with a Hero list is a locator in version 3 and a dropdown or typed ID before', () => {
+		const properties = new HeroHealth().description.properties;
+		const optionsOf = (version: number) =>
+			properties
+				.filter((p) => p.type === 'collection' && ((p.displayOptions?.show?.['@version'] as number[] | undefined) ?? [version]).includes(version))
+				.flatMap((p) => (p.options ?? []) as Array<{ name: string; type: string; displayName: string }>);
+		const v3 = optionsOf(3).filter((o) => ['locationId', 'practitionerId', 'appointmentTypeId', 'patientId', 'templateId', 'formId'].includes(o.name));
+		expect(v3.length).toBeGreaterThan(8);
+		for (const option of v3) expect(`${option.name}: ${option.type}`).toBe(`${option.name}: resourceLocator`);
+		const v2Slots = properties.find((p) => p.name === 'filters' && p.displayOptions?.show?.operation?.[0] === 'listSlots' && (p.displayOptions?.show?.['@version'] as number[]).includes(2));
+		expect((v2Slots?.options as Array<{ type: string }>).map((o) => o.type)).toContain('options');
+	});
 });

@@ -35,6 +35,38 @@ describe('resource locators and dropdowns', () => {
 	});
 });
 
+describe('lists narrow each other where Hero allows', () => {
+	const fromList = (value: string) => ({ __rl: true, mode: 'list', value });
+	const names = (result: { results: Array<{ name: string }> }) => result.results.map((r) => r.name);
+
+	it('Get Many Slots: a picked location narrows appointment types and practitioners; a type narrows practitioners', async () => {
+		const slots = { resource: 'booking', operation: 'listSlots' };
+		const atHub = loadOptionsContext(fake, { ...slots, filters: { locationId: fromList('303') } });
+		expect(names(await listSearch.searchAppointmentTypes.call(atHub))).toEqual(['Private physiotherapy']);
+		expect(names(await listSearch.searchPractitioners.call(atHub))).toEqual(['Chris Pharmacist', 'Jo Physio']);
+		expect(fake.requestsFor('listPractitioners')[0].query).toEqual({ location_ids: ['303'] });
+
+		const nurseVisit = loadOptionsContext(fake, { ...slots, filters: { locationId: { __rl: true, mode: 'id', value: '301' }, appointmentTypeId: fromList('502') } });
+		await listSearch.searchPractitioners.call(nurseVisit);
+		expect(fake.requestsFor('listPractitioners')[1].query).toEqual({ location_ids: ['301'], appointment_type_ids: ['502'] });
+	});
+
+	it('Booking Link > Create narrows by its additional fields; version 2 dropdowns narrow too', async () => {
+		const create = loadOptionsContext(fake, { resource: 'bookingLink', operation: 'create', additionalFields: { locationId: fromList('302') } });
+		expect(names(await listSearch.searchAppointmentTypes.call(create))).toEqual(['GP consultation']);
+		const v2 = loadOptionsContext(fake, { resource: 'booking', operation: 'listSlots', filters: { locationId: '302' } });
+		expect((await loadOptions.getPractitioners.call(v2)).map((o) => o.name)).toEqual(['Dr Alex Doctor']);
+	});
+
+	it('nothing picked, an empty pick or an expression: the whole list', async () => {
+		for (const locationId of [undefined, fromList(''), fromList('={{ $json.location }}'), '']) {
+			const context = loadOptionsContext(fake, { resource: 'booking', operation: 'listSlots', filters: { locationId } });
+			expect(await listSearch.searchAppointmentTypes.call(context)).toHaveProperty('results.length', 3);
+		}
+		expect(fake.requestsFor('listAppointmentTypes').every((r) => Object.keys(r.query).length === 0)).toBe(true);
+	});
+});
+
 describe('lists that Hero pages', () => {
 	it('the patient search asks for a filter first: nothing is sent without one', async () => {
 		const context = loadOptionsContext(fake);
