@@ -26,7 +26,7 @@ export const booking: HeroResource = {
 		{
 			value: 'listSlots',
 			name: 'Get Many Slots',
-			action: 'Get many bookable slots',
+			action: 'Get many slots',
 			description: 'List bookable slots by appointment type, location, practitioner and date window',
 			heroName: 'List Slots',
 			method: 'GET',
@@ -38,7 +38,7 @@ export const booking: HeroResource = {
 		{
 			value: 'countSlots',
 			name: 'Count Slots',
-			action: 'Count bookable slots',
+			action: 'Count slots',
 			description: 'Count the bookable slots that match appointment type, location, practitioner and dates',
 			heroName: 'Count Bookable Slots',
 			method: 'GET',
@@ -61,7 +61,7 @@ export const booking: HeroResource = {
 		{
 			value: 'createAppointment',
 			name: 'Create Appointment',
-			action: 'Create an appointment reservation',
+			action: 'Create an appointment',
 			description:
 				'Reserve a slot. The reservation holds until reserved_until; confirm it with Book Appointment.',
 			heroName: 'Create an Appointment',
@@ -108,7 +108,7 @@ export const booking: HeroResource = {
 		{
 			value: 'editAppointment',
 			name: 'Edit Appointment',
-			action: 'Edit an appointment reservation',
+			action: 'Edit an appointment',
 			description: 'Change the time, duration or practitioner of an appointment that is not yet confirmed',
 			heroName: 'Edit an Appointment',
 			method: 'PUT',
@@ -128,7 +128,7 @@ export const booking: HeroResource = {
 		{
 			value: 'getAppointmentStatus',
 			name: 'Get Appointment Status',
-			action: 'Get the status of an appointment',
+			action: 'Get an appointment status',
 			description: 'Get whether an appointment is reserved, confirmed or cancelled',
 			heroName: 'Get Appointment Status',
 			method: 'GET',
@@ -158,7 +158,7 @@ export const booking: HeroResource = {
 		{
 			value: 'bookAppointment',
 			name: 'Book Appointment',
-			action: 'Book (confirm) an appointment',
+			action: 'Book an appointment',
 			description: 'Confirm a reservation made with Create Appointment so that it becomes a booking',
 			heroName: 'Book an Appointment',
 			method: 'PATCH',

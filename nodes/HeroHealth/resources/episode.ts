@@ -70,7 +70,7 @@ export const episode: HeroResource = {
 		{
 			value: 'createNote',
 			name: 'Create Note',
-			action: 'Create a note on an episode',
+			action: 'Create an episode note',
 			description: 'Add a free-text note to an episode',
 			heroName: 'Create a note',
 			method: 'POST',

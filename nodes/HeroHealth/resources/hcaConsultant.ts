@@ -34,7 +34,7 @@ export const hcaConsultant: HeroResource = {
 		{
 			value: 'getAvailability',
 			name: 'Get Availability',
-			action: 'Get availability of an HCA consultant',
+			action: "Get an HCA consultant's availability",
 			description: 'Get the availability of an HCA consultant by CRM ID',
 			heroName: 'Get HCA Consultant Availability',
 			method: 'GET',

@@ -49,7 +49,7 @@ export const invoicing: HeroResource = {
 		{
 			value: 'getDefaultCustomer',
 			name: 'Get Default Customer',
-			action: 'Get the default customer of a patient',
+			action: 'Get the default customer',
 			description: 'Get the Stripe customer a patient pays with by default',
 			heroName: 'Get Default Customer',
 			method: 'GET',

@@ -150,7 +150,7 @@ export const message: HeroResource = {
 		{
 			value: 'listBatches',
 			name: 'Get Many Batches',
-			action: 'Get many batch messages',
+			action: 'Get many batches',
 			description: 'List batch messages, optionally by status',
 			heroName: 'List Batch Messages',
 			method: 'GET',
@@ -190,7 +190,7 @@ export const message: HeroResource = {
 		{
 			value: 'listBatchRecipients',
 			name: 'Get Many Batch Recipients',
-			action: 'Get many recipients of a batch message',
+			action: 'Get many batch recipients',
 			description: 'List the recipients of a batch message, optionally by status',
 			heroName: 'List Batch Message Recipients',
 			path: '/v1/batch_message/{id}/recipients',
@@ -199,7 +199,7 @@ export const message: HeroResource = {
 		{
 			value: 'listBatchSends',
 			name: 'Get Many Batch Sends',
-			action: 'Get many messages sent by a batch',
+			action: 'Get many batch sends',
 			description: 'List the individual messages a batch message sent',
 			heroName: 'List Batch Message Sends',
 			path: '/v1/batch_message/{id}/messages',

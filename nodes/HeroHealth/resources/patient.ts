@@ -39,7 +39,7 @@ export const patientResource: HeroResource = {
 		{
 			value: 'registerPds',
 			name: 'Register via PDS',
-			action: 'Register a patient using PDS',
+			action: 'Register a patient via PDS',
 			description:
 				"Trace a patient on the NHS Spine (PDS) and get their Hero patient ID, creating a record if Hero has none. If Hero needs the patient to verify their identity, the output has identity_check_needed and a login_url to send them.",
 			heroName: 'Register a Patient using PDS',
@@ -110,7 +110,7 @@ export const patientResource: HeroResource = {
 		{
 			value: 'getV2',
 			name: 'Get (V2)',
-			action: 'Get a patient with identifiers',
+			action: 'Get a patient (v2)',
 			description: 'Get a patient in the v2 shape; unlike Get, it shows EHR registration and can read live from the EHR (Data Source)',
 			heroName: 'Get a Patient (v2)',
 			method: 'GET',
@@ -158,7 +158,7 @@ export const patientResource: HeroResource = {
 		{
 			value: 'listEhrCandidates',
 			name: 'Get EHR Candidates',
-			action: 'Get EHR records that could match a patient',
+			action: "Get a patient's EHR candidates",
 			description: 'List records in the connected EHR (EMIS Web, SystmOne) that could be this Hero patient',
 			heroName: 'List Candidates for the Patient on EHR',
 			method: 'GET',
@@ -170,7 +170,7 @@ export const patientResource: HeroResource = {
 		{
 			value: 'connectEhr',
 			name: 'Connect to EHR',
-			action: 'Connect a patient to an EHR record',
+			action: 'Connect a patient to EHR',
 			description: 'Link a Hero patient to a record in the connected EHR (see Get EHR Candidates)',
 			heroName: 'Connect a Patient to EHR',
 			method: 'POST',
@@ -181,7 +181,7 @@ export const patientResource: HeroResource = {
 		{
 			value: 'previewMerge',
 			name: 'Preview Merge',
-			action: 'Preview merging two patients',
+			action: 'Preview a patient merge',
 			description: 'Show what merging another patient into this one would produce',
 			heroName: 'Preview Patient Merging',
 			method: 'POST',
@@ -216,7 +216,7 @@ export const patientResource: HeroResource = {
 		{
 			value: 'listAttachments',
 			name: 'Get Many Attachments',
-			action: 'Get many EHR attachments of a patient',
+			action: 'Get many patient attachments',
 			description: 'List the attachments held in the EHR for a patient',
 			heroName: 'List Patient EHR Attachments',
 			method: 'GET',

@@ -9,7 +9,7 @@ export const practiceGroup: HeroResource = {
 		{
 			value: 'createAccessToken',
 			name: 'Create Access Token',
-			action: 'Create an access token for Hero Elements',
+			action: 'Create an access token',
 			description:
 				'Create a short-lived token (30 minutes) for Hero Elements web components. Use it server-side only.',
 			heroName: 'Create an Access Token',

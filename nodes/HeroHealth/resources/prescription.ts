@@ -9,7 +9,7 @@ export const prescription: HeroResource = {
 		{
 			value: 'listPharmacies',
 			name: 'Get Many Pharmacies',
-			action: "Get many of a prescriber's pharmacies",
+			action: 'Get many pharmacies',
 			description: 'List the pharmacies saved for a prescriber',
 			heroName: "Get Prescriber's Pharmacies List",
 			method: 'GET',

@@ -50,6 +50,31 @@ describe('conventions on the built description', () => {
 		expect([...labels, ...options, ...operations].filter(([, text]) => !isTitleCase(text))).toEqual([]);
 	});
 
+	it('the add-node panel (action) and the Operation list (name) use the same words for an operation', () => {
+		// Articles aside, and the resource's own noun, which a bare name such as "Get Many" leaves out.
+		const words = (text: string, resource: string) => {
+			const nouns = resource.toLowerCase().split(/\s+/).flatMap((word) => [word, `${word}s`, `${word}'s`]);
+			return text
+				.toLowerCase()
+				.replace(/[()]/g, '')
+				.split(/\s+/)
+				.filter((word) => !['a', 'an', 'the'].includes(word) && !nouns.includes(word))
+				.join(' ');
+		};
+		const differing = RESOURCES.flatMap((resource) =>
+			resource.operations
+				.filter((op) => words(op.action, resource.name) !== words(op.name, resource.name))
+				.map((op) => `${resource.name} > ${op.name}: "${op.action}"`),
+		);
+		expect(differing).toEqual([]);
+		// Sentence case: after the first word, only acronyms and names keep capitals.
+		const PROPER = ['API', 'EHR', 'HCA', 'PDS', 'SNOMED', 'Heidi', 'Hero', 'Elements'];
+		const shouting = RESOURCES.flatMap((resource) => resource.operations.map((op) => op.action)).filter((action) =>
+			action.split(/\s+/).slice(1).some((word) => /[A-Z]/.test(word) && !PROPER.some((name) => word.replace(/'s$/, '') === name)),
+		);
+		expect(shouting).toEqual([]);
+	});
+
 	it('actions and descriptions are in sentence case', () => {
 		const texts = [
 			...RESOURCES.flatMap((resource) => resource.operations.flatMap((op) => [op.action, op.description])),
