@@ -102,6 +102,14 @@ export class HeroHealthApi implements ICredentialType {
 			description: 'Base URL of the Hero Health API, without a trailing slash',
 			displayOptions: { show: { environment: ['custom'] } },
 		},
+		{
+			// n8n reports a request that never reached a server by its network code alone.
+			displayName:
+				'If the test fails with a code such as ECONNREFUSED, ENOTFOUND or ETIMEDOUT, n8n could not reach the API at all: check the Environment, the host and port of a custom Base URL, and that this n8n may reach it (proxy, firewall, VPN)',
+			name: 'connectionNotice',
+			type: 'notice',
+			default: '',
+		},
 	];
 
 	// A function rather than a generic block so that a Practice Group ID the node sets for a
@@ -133,7 +141,7 @@ export class HeroHealthApi implements ICredentialType {
 			url: '/v1/me',
 			method: 'GET',
 		},
-		// n8n's own words would be "Unauthorized" / "Forbidden": say which field to check.
+		// n8n's own words would be "Unauthorized" / "Forbidden" / "Not Found": say which field to check.
 		rules: [
 			{
 				type: 'responseCode',
@@ -149,6 +157,14 @@ export class HeroHealthApi implements ICredentialType {
 					value: 403,
 					message:
 						'Hero accepted the API Key but not for this Practice Group ID: check the ID is the practice group the key was issued for',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message:
+						"The Base URL answered, but has no Hero API at /v1/me: check the Environment, and that a custom Base URL is the API's root (e.g. https://api.herohealth.net, without /v1)",
 				},
 			},
 		],

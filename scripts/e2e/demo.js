@@ -12,12 +12,6 @@ const { createFakeHero } = require('../../test/fake-hero/server');
 const N8N_PORT = process.env.N8N_DEMO_PORT ? Number(process.env.N8N_DEMO_PORT) : undefined;
 const HERO_PORT = Number(process.env.FAKE_HERO_PORT || 0);
 const STATE = path.join(e2e.ROOT, '.n8n-local', 'demo.json');
-const TRIGGER_EXAMPLES = ['HeroExampleCrmRw', 'HeroExampleRemnd'];
-const EXAMPLES = [
-	['register-patients-and-send-booking-links.json', 'HeroExampleInvit'],
-	['new-booking-to-crm-row.json', 'HeroExampleCrmRw'],
-	['appointment-reminder.json', 'HeroExampleRemnd'],
-];
 
 async function main() {
 	const bins = e2e.provision();
@@ -32,14 +26,14 @@ async function main() {
 	const n8n = new e2e.N8n({ userFolder, port: N8N_PORT, ...bins });
 	e2e.log('importing the Hero Health credential and the example workflows...');
 	await n8n.importCredential(fake.url, fake);
-	for (const [file, id] of EXAMPLES) await n8n.importWorkflow(path.join(e2e.ROOT, 'examples', file), id);
+	for (const { file, id } of e2e.EXAMPLES) await n8n.importWorkflow(path.join(e2e.ROOT, 'examples', file), id);
 
 	e2e.log('starting n8n...');
 	await n8n.start();
 	const owner = await n8n.setUpOwner();
 	// The trigger examples listen from the start: an event sent from the page or the command
 	// runs them at once.
-	for (const id of TRIGGER_EXAMPLES) await n8n.activate(owner.cookie, id);
+	for (const { id } of e2e.EXAMPLES.filter((example) => example.event)) await n8n.activate(owner.cookie, id);
 	fs.writeFileSync(STATE, JSON.stringify({ n8nUrl: n8n.url, fakeHeroUrl: fake.url }));
 
 	const stop = async () => {

@@ -295,4 +295,11 @@ function tempUserFolder(prefix = 'hero-n8n-') {
 	return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-module.exports = { ROOT, CREDENTIAL_ID, provision, buildAndPack, installPackage, N8n, tempUserFolder, freePort, log };
+/** The examples the demo imports, under fixed IDs; trigger ones name the event that starts them. */
+const EXAMPLES = [
+	{ file: 'register-patients-and-send-booking-links.json', id: 'HeroExampleInvit' },
+	{ file: 'new-booking-to-crm-row.json', id: 'HeroExampleCrmRw', event: 'appointment.confirmed' },
+	{ file: 'appointment-reminder.json', id: 'HeroExampleRemnd', event: 'appointment.confirmed' },
+];
+
+module.exports = { ROOT, CREDENTIAL_ID, EXAMPLES, provision, buildAndPack, installPackage, N8n, tempUserFolder, freePort, log };

@@ -4,6 +4,7 @@
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const crypto = require('crypto');
+const http = require('http');
 const path = require('path');
 
 const e2e = require('../../scripts/e2e/n8n');
@@ -179,6 +180,28 @@ test('the credential test passes with the right key, and says which field to che
 	assert.equal(badUrl.status, 'Error');
 	assert.match(badUrl.message, /must not contain a user name or password/);
 	assert.doesNotMatch(JSON.stringify(badUrl), /secret/);
+
+	// A Base URL where some other web server answers: its 404 names the Base URL.
+	const notHero = http.createServer((req, res) => res.writeHead(404).end('<html>not here</html>'));
+	await new Promise((resolve) => notHero.listen(0, '127.0.0.1', resolve));
+	try {
+		const wrong = await n8n.rest(owner.cookie, 'POST', '/credentials/test', {
+			credentials: { ...credential(fake.apiKey).credentials, data: { ...credential(fake.apiKey).credentials.data, baseUrl: `http://127.0.0.1:${notHero.address().port}` } },
+		});
+		assert.equal(wrong.status, 'Error');
+		assert.match(wrong.message, /^The Base URL answered, but has no Hero API at \/v1\/me: check the Environment/);
+	} finally {
+		notHero.close();
+	}
+	// Nothing listening: n8n reports the network code alone, which the credential's notice explains.
+	const unreachable = await n8n.rest(owner.cookie, 'POST', '/credentials/test', {
+		credentials: { ...credential(fake.apiKey).credentials, data: { ...credential(fake.apiKey).credentials.data, baseUrl: `http://127.0.0.1:${await e2e.freePort()}` } },
+	});
+	assert.equal(unreachable.status, 'Error');
+	assert.equal(unreachable.message, 'ECONNREFUSED');
+	const types = await (await fetch(`${n8n.url}/types/credentials.json`, { headers: { cookie: owner.cookie } })).json();
+	const notice = types.find((type) => type.name === 'heroHealthApi')?.properties.find((property) => property.type === 'notice');
+	assert.match(notice?.displayName ?? '', /ECONNREFUSED, ENOTFOUND or ETIMEDOUT, n8n could not reach the API at all/);
 });
 
 test('the demo\'s event button runs both trigger examples green, the reminder sending its SMS', async () => {
