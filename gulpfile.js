@@ -7,7 +7,7 @@ const { src, dest, parallel, series } = require('gulp');
 const { withTable } = require('./scripts/operations-table');
 
 function icons() {
-	return src(['nodes/**/*.{png,svg}', 'credentials/**/*.{png,svg}', 'icons/*.{png,svg}'], {
+	return src(['nodes/**/*.{png,svg}', 'credentials/**/*.{png,svg}'], {
 		base: '.',
 		encoding: false,
 	}).pipe(dest('dist'));

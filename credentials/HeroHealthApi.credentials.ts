@@ -59,7 +59,7 @@ export class HeroHealthApi implements ICredentialType {
 
 	documentationUrl = 'https://developer.herohealth.net/pages/api/authentication';
 
-	icon: Icon = { light: 'file:../icons/herohealth.svg', dark: 'file:../icons/herohealth.dark.svg' };
+	icon: Icon = { light: 'file:herohealth.svg', dark: 'file:herohealth.dark.svg' };
 
 	properties: INodeProperties[] = [
 		{
