@@ -7,6 +7,7 @@ const fs = require('fs');
 
 const e2e = require('./n8n');
 const { createFakeHero } = require('../../test/fake-hero/server');
+const { createScriptedModel } = require('../../test/fake-llm/server');
 
 // Free ports unless asked for: the demo runs beside a user's own n8n and the test suites.
 const N8N_PORT = process.env.N8N_DEMO_PORT ? Number(process.env.N8N_DEMO_PORT) : undefined;
@@ -23,9 +24,12 @@ async function main() {
 
 	const fake = await createFakeHero({ demo: true }).start(HERO_PORT);
 	e2e.log(`fake Hero listening on ${fake.url}`);
+	const model = await createScriptedModel().start();
+	e2e.log(`scripted model (OpenAI-compatible) listening on ${model.url}`);
 	const n8n = new e2e.N8n({ userFolder, port: N8N_PORT, ...bins });
 	e2e.log('importing the Hero Health credential and the example workflows...');
 	await n8n.importCredential(fake.url, fake);
+	await n8n.importModelCredential(model.url);
 	for (const { file, id } of e2e.EXAMPLES) await n8n.importWorkflow(path.join(e2e.ROOT, 'examples', file), id);
 
 	e2e.log('starting n8n...');
@@ -41,6 +45,7 @@ async function main() {
 		fs.rmSync(STATE, { force: true });
 		await n8n.stop();
 		await fake.close();
+		await model.close();
 		process.exit(0);
 	};
 	process.on('SIGINT', stop);
@@ -56,7 +61,9 @@ async function main() {
 			'  the two trigger examples are active; send them an event, signed as Hero would:',
 			'    npm run demo:event -- appointment.confirmed',
 			`    or open ${fake.url}/_demo and press a button`,
-			'Ctrl-C stops n8n and the fake Hero.',
+			'  "Hero Health: AI receptionist ..." runs an AI Agent with Hero Health tools against a scripted',
+			`    model (${model.url}, no OpenAI key): open it and press Execute Workflow`,
+			'Ctrl-C stops n8n, the fake Hero and the scripted model.',
 			'',
 		].join('\n'),
 	);

@@ -10,6 +10,9 @@ const path = require('path');
 
 const ROOT = path.join(__dirname, '..', '..');
 const CREDENTIAL_ID = 'HeroFakeCred0001';
+const MODEL_CREDENTIAL_ID = 'HeroFakeModel001';
+/** The n8n the suites run on unless N8N_VERSION names another (provision.sh's default). */
+const DEFAULT_N8N_VERSION = '2.40.7';
 
 function log(message) {
 	process.stderr.write(`[n8n-e2e] ${message}\n`);
@@ -19,7 +22,7 @@ function log(message) {
 function provision() {
 	const out = execFileSync('bash', [path.join(__dirname, 'provision.sh')], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
 	const vars = Object.fromEntries(out.trim().split('\n').filter((l) => l.includes('=')).map((l) => l.split(/=(.*)/s).slice(0, 2)));
-	return { nodeBin: vars.NODE_BIN, n8nBin: vars.N8N_BIN };
+	return { nodeBin: vars.NODE_BIN, n8nBin: vars.N8N_BIN, version: vars.N8N_VERSION };
 }
 
 /** Builds and packs the package; returns the tarball's path. */
@@ -89,8 +92,11 @@ function portIsFree(port) {
 
 const PORT_IN_USE = /EADDRINUSE|already in use/i;
 
-function environment(userFolder) {
+function environment(userFolder, version = '') {
 	const env = { ...process.env };
+	// n8n 1.x's default expression engine needs isolated-vm 6, which does not build here; its
+	// legacy engine is what 1.x ran for years.
+	const engine = version.startsWith('1.') ? { N8N_EXPRESSION_ENGINE: 'legacy' } : {};
 	for (const key of Object.keys(env)) if (key.startsWith('N8N_') || key.startsWith('DB_') || key.startsWith('QUEUE_')) delete env[key];
 	return {
 		...env,
@@ -109,17 +115,19 @@ function environment(userFolder) {
 		N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE: 'true',
 		EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
 		NODE_OPTIONS: '',
+		...engine,
 	};
 }
 
 class N8n {
 	/** `port` asks for a main port; without it, start() picks a free one. */
-	constructor({ userFolder, port, nodeBin, n8nBin }) {
+	constructor({ userFolder, port, nodeBin, n8nBin, version }) {
 		this.userFolder = userFolder;
 		this.requestedPort = port;
 		this.nodeBin = nodeBin;
 		this.n8nBin = n8nBin;
-		this.env = environment(userFolder);
+		this.version = version;
+		this.env = environment(userFolder, version);
 	}
 
 	/**
@@ -163,6 +171,24 @@ class N8n {
 					name: 'Hero Health account',
 					type: 'heroHealthApi',
 					data: { apiKey, practiceGroupId, environment: 'custom', baseUrl },
+				},
+			]),
+		);
+		await this.cli(['import:credentials', `--input=${file}`]);
+		fs.rmSync(file);
+	}
+
+	/** The OpenAI credential of the AI example, pointed at the scripted model (no key needed). */
+	async importModelCredential(modelUrl) {
+		const file = path.join(this.userFolder, 'model-credential.json');
+		fs.writeFileSync(
+			file,
+			JSON.stringify([
+				{
+					id: MODEL_CREDENTIAL_ID,
+					name: 'OpenAI account (scripted model in the demo)',
+					type: 'openAiApi',
+					data: { apiKey: 'sk-scripted-model-needs-no-key', url: `${modelUrl}/v1` },
 				},
 			]),
 		);
@@ -226,8 +252,9 @@ class N8n {
 		while (Date.now() < deadline) {
 			if (this.process.exitCode !== null) throw new Error(`n8n exited (${this.process.exitCode}):\n${this.logs}`);
 			try {
-				const res = await fetch(`${this.url}/healthz/readiness`);
-				if (res.ok) return;
+				// n8n 1.x answers readiness before its REST routes are mounted: wait for both.
+				const ready = await fetch(`${this.url}/healthz/readiness`);
+				if (ready.ok && (await fetch(`${this.url}/rest/settings`)).ok) return;
 			} catch {
 				// not listening yet
 			}
@@ -300,6 +327,7 @@ const EXAMPLES = [
 	{ file: 'register-patients-and-send-booking-links.json', id: 'HeroExampleInvit' },
 	{ file: 'new-booking-to-crm-row.json', id: 'HeroExampleCrmRw', event: 'appointment.confirmed' },
 	{ file: 'appointment-reminder.json', id: 'HeroExampleRemnd', event: 'appointment.confirmed' },
+	{ file: 'ai-receptionist.json', id: 'HeroExampleAgent', model: true },
 ];
 
-module.exports = { ROOT, CREDENTIAL_ID, EXAMPLES, provision, buildAndPack, installPackage, N8n, tempUserFolder, freePort, log };
+module.exports = { ROOT, CREDENTIAL_ID, DEFAULT_N8N_VERSION, EXAMPLES, provision, buildAndPack, installPackage, N8n, tempUserFolder, freePort, log };

@@ -11,6 +11,7 @@ const { chromium, selectors } = require('playwright-core');
 
 const e2e = require('../../scripts/e2e/n8n');
 const { createFakeHero } = require('../fake-hero/server');
+const { createScriptedModel } = require('../fake-llm/server');
 const { writingDocs } = require('../harness/files');
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -19,6 +20,7 @@ const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable
 const SHOTS = writingDocs() ? path.join(e2e.ROOT, 'docs', 'screenshots') : fs.mkdtempSync(path.join(os.tmpdir(), 'hero-ui-'));
 
 let fake;
+let model;
 let n8n;
 let owner;
 let browser;
@@ -32,7 +34,9 @@ before(async () => {
 	e2e.installPackage(userFolder, e2e.buildAndPack(path.join(userFolder, 'pack')));
 	fake = await createFakeHero({ demo: true }).start();
 	n8n = new e2e.N8n({ userFolder, ...bins });
+	model = await createScriptedModel().start();
 	await n8n.importCredential(fake.url, fake);
+	await n8n.importModelCredential(model.url);
 	for (const { file, id } of e2e.EXAMPLES) await n8n.importWorkflow(path.join(e2e.ROOT, 'examples', file), id);
 	await n8n.start();
 	owner = await n8n.setUpOwner();
@@ -62,6 +66,7 @@ after(async () => {
 	if (browser) await browser.close();
 	if (n8n) await n8n.stop();
 	if (fake) await fake.close();
+	if (model) await model.close();
 });
 
 const shot = (name) => page.screenshot({ path: path.join(SHOTS, name) });
