@@ -94,14 +94,17 @@ export function idList(displayName: string, key: string, options: FieldOptions):
 	);
 }
 
+const NHS_FORMAT = '10-digit NHS number; spaces and hyphens are fine, the check digit is verified';
+const MOBILE_FORMAT = 'UK mobile number; sent to Hero in +44 format';
+
 export function nhsNumber(key: string, options: FieldOptions): HeroField {
 	return field(
 		'NHS Number',
 		key,
 		{
 			placeholder: 'e.g. 999 000 0018',
-			description: '10-digit NHS number; spaces and hyphens are fine, the check digit is verified',
 			...options,
+			description: options.description ? sentences(options.description, NHS_FORMAT) : NHS_FORMAT,
 		},
 		{ type: 'string' },
 		normaliseNhsNumber,
@@ -114,8 +117,9 @@ export function mobile(displayName: string, key: string, options: FieldOptions):
 		key,
 		{
 			placeholder: 'e.g. 07700 900123',
-			description: 'UK mobile number; sent to Hero in +44 format',
 			...options,
+			// The format always shows: people and models filling the field as a tool read it.
+			description: options.description ? sentences(options.description, MOBILE_FORMAT) : MOBILE_FORMAT,
 		},
 		{ type: 'string' },
 		normaliseUkMobile,

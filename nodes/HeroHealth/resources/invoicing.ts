@@ -42,7 +42,7 @@ export const invoicing: HeroResource = {
 			fields: [
 				text('Name', 'name', { name: 'name', required: true, maxLength: 200 }),
 				email('Email', 'email', { name: 'email' }),
-				mobile('Phone', 'phone', { name: 'phone', description: 'UK mobile; sent to Hero in +44 format' }),
+				mobile('Phone', 'phone', { name: 'phone' }),
 				json('Sources', 'sources', { name: 'sources', description: 'JSON array of payment sources (cards) as Stripe describes them' }),
 			],
 		},

@@ -4,6 +4,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { buildProperties } from '../../../nodes/HeroHealth/description';
 import { HeroHealth } from '../../../nodes/HeroHealth/HeroHealth.node';
+import { normaliseDate, normaliseDateTime, normaliseNhsNumber, normaliseUkMobile } from '../../../nodes/HeroHealth/fields/normalise';
 import { RESOURCES } from '../../../nodes/HeroHealth/resources';
 import { resourcesFor, VERSIONS } from '../../../nodes/HeroHealth/versions';
 import { HeroHealthTrigger } from '../../../nodes/HeroHealthTrigger/HeroHealthTrigger.node';
@@ -73,6 +74,24 @@ describe('conventions on the built description', () => {
 			action.split(/\s+/).slice(1).some((word) => /[A-Z]/.test(word) && !PROPER.some((name) => word.replace(/'s$/, '') === name)),
 		);
 		expect(shouting).toEqual([]);
+	});
+
+	it('fields with a format say it, for people and for models filling them as an agent tool', () => {
+		const formats: Array<[unknown, RegExp]> = [
+			[normaliseNhsNumber, /10-digit NHS number/],
+			[normaliseUkMobile, /UK mobile number; sent to Hero in \+44 format/],
+			[normaliseDate, /YYYY-MM-DD/],
+			[normaliseDateTime, /UK time/],
+		];
+		const checked = RESOURCES.flatMap((resource) =>
+			resource.operations.flatMap((op) =>
+				op.fields.flatMap((field) =>
+					formats.filter(([normalise]) => field.normalise === normalise).map(([, format]) => [`${resource.value}.${op.value}.${field.property.name}`, field.property.description ?? '', format] as const),
+				),
+			),
+		);
+		expect(checked.length).toBeGreaterThan(20);
+		expect(checked.filter(([, description, format]) => !format.test(description)).map(([where]) => where)).toEqual([]);
 	});
 
 	it('actions and descriptions are in sentence case', () => {
