@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { collectionOf } from './description';
 import { ParameterReader } from './parameters';
 import type { HeroRequest, RequestSettings } from './transport';
-import { DEFAULT_RETRY, heroRequest, heroRequestPages, HeroText, Pacer, recordsOf, runWithConcurrency, Slots } from './transport';
+import { DEFAULT_RETRY, heroRequest, heroRequestPages, HeroText, recordsOf, runWithConcurrency, sharedPacer, Slots } from './transport';
 import { cut, mayHaveActed } from './transport/errors';
 import { normaliseBoolean, normaliseId, normaliseNumberIn } from './fields/normalise';
 import type { HeroField, HeroOperation, HeroResource, HttpMethod } from './types';
@@ -338,7 +338,7 @@ export async function executeOperation(
 	const settings: RequestSettings = {
 		retry: { ...DEFAULT_RETRY, maxAttempts: option('maxAttempts', 'Max Attempts', DEFAULT_RETRY.maxAttempts, MAX_ATTEMPTS) },
 		timeoutMs: option('timeout', 'Timeout (Seconds)', 30, TIMEOUT) * 1000,
-		pacer: new Pacer(),
+		pacer: await sharedPacer(this),
 		slots: new Slots(concurrency),
 	};
 

@@ -367,10 +367,10 @@ export function singleNodeWorkflow(type: string, parameters: IDataObject = {}): 
 }
 
 /** n8n's real LoadOptionsContext, as the editor uses for dropdowns and resource locators. */
-export function loadOptionsContext(fake: FakeHeroLike, parameters: IDataObject = {}): LoadOptionsContext {
+export function loadOptionsContext(fake: FakeHeroLike, parameters: IDataObject = {}, credentials: IDataObject = {}): LoadOptionsContext {
 	const { workflow, node } = singleNodeWorkflow(HERO_NODE, parameters);
 	// The editor sends the node's parameters as they stand; lists narrow by what is picked.
-	const data = { ...additionalData(heroCredentials(fake)), currentNodeParameters: parameters as INodeParameters };
+	const data = { ...additionalData(heroCredentials(fake, credentials)), currentNodeParameters: parameters as INodeParameters };
 	return new LoadOptionsContext(workflow, node, data, 'parameters');
 }
 

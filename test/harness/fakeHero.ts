@@ -1,5 +1,6 @@
 // Starts a fake Hero for a test file and fails any test during which a request broke the
 // bundled description.
+import { forgetPacers } from '../../nodes/HeroHealth/transport';
 import type { FakeHero, FakeHeroOptions } from '../fake-hero/server';
 import { createFakeHero } from '../fake-hero/server';
 import { findSecrets, secretsOf } from './secrets';
@@ -14,6 +15,8 @@ export function useFakeHero(options: FakeHeroOptions = {}): FakeHero {
 		for (const secret of secretsOf(fake)) secrets.add(secret);
 		const violations = [...fake.violations];
 		fake.reset();
+		// The pacer is shared per Hero key in a process; tests are independent practices.
+		forgetPacers();
 		expect(violations).toEqual([]);
 	});
 	afterAll(async () => {

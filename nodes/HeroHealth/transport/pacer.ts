@@ -1,7 +1,11 @@
 import { sleep } from 'n8n-workflow';
 
+/** After this long without a 429, a pacer forgets the pace it learnt: Hero's load changes. */
+const CALM_RESET_MS = 30_000;
+
 /**
- * Keeps a run's requests under Hero's rate limit, shared by all its items. Unpaced until the
+ * Keeps requests under Hero's rate limit, shared by every item of every execution using the
+ * same Hero key in this process (see sharedPacer). Unpaced until the
  * first 429, which halves the rate that was being sent; after that each 429 slows the pace by
  * 10% (30% while 429s keep coming; at most every 250 ms, since requests already in flight
  * answer 429 too) and each success speeds it up by 0.05%, so it settles just under Hero's
@@ -19,6 +23,7 @@ export class Pacer {
 
 	/** Waits for this request's turn. */
 	async wait(): Promise<void> {
+		if (this.rate > 0 && Date.now() - this.lastDecrease > CALM_RESET_MS) this.rate = 0;
 		if (this.rate > 0) {
 			const now = Date.now();
 			const at = Math.max(now, this.next);

@@ -7,13 +7,15 @@ import type {
 	IN8nHttpFullResponse,
 	IWebhookFunctions,
 } from 'n8n-workflow';
+import { createHash } from 'crypto';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { baseUrlOf } from '../../../credentials/HeroHealthApi.credentials';
 import type { ApiScope, HttpMethod } from '../types';
 import type { ErrorContext, NetworkFailure } from './errors';
 import { heroRedirectError, heroStatusError, heroTransportError } from './errors';
-import type { Pacer, Slots } from './pacer';
+import type { Slots } from './pacer';
+import { Pacer } from './pacer';
 import type { RetryPolicy } from './retry';
 import { DEFAULT_RETRY, retryDelay } from './retry';
 
@@ -54,6 +56,7 @@ interface Connection {
 	baseUrl: string;
 	/** Removed from any error text that reaches the user. */
 	apiKey: string;
+	practiceGroupId: string;
 }
 
 const connections = new WeakMap<object, Promise<Connection>>();
@@ -61,13 +64,42 @@ const connections = new WeakMap<object, Promise<Connection>>();
 async function readConnection(context: HeroContext): Promise<Connection> {
 	const credentials = await context.getCredentials(CREDENTIAL);
 	try {
-		return { baseUrl: baseUrlOf(credentials), apiKey: String(credentials.apiKey ?? '') };
+		return {
+			baseUrl: baseUrlOf(credentials),
+			apiKey: String(credentials.apiKey ?? ''),
+			practiceGroupId: String(credentials.practiceGroupId ?? ''),
+		};
 	} catch (error) {
 		throw new NodeOperationError(context.getNode(), (error as Error).message, {
 			description:
 				'Open the Hero Health credential and pick a named Environment, or enter a Base URL such as https://api.herohealth.net (http:// only for a local server).',
 		});
 	}
+}
+
+const pacers = new Map<string, Pacer>();
+const MAX_PACERS = 200;
+
+/**
+ * One pacer per Hero key in this process (base URL, practice group, key), shared by every
+ * execution using it: Hero's rate limit is per key, not per execution. Keyed on a hash, so
+ * the key itself is not kept.
+ */
+export async function sharedPacer(context: HeroContext): Promise<Pacer> {
+	const { baseUrl, practiceGroupId, apiKey } = await heroConnection(context);
+	const id = `${baseUrl}\n${practiceGroupId}\n${createHash('sha256').update(apiKey).digest('hex').slice(0, 32)}`;
+	let pacer = pacers.get(id);
+	if (!pacer) {
+		if (pacers.size >= MAX_PACERS) pacers.delete(pacers.keys().next().value as string);
+		pacer = new Pacer();
+		pacers.set(id, pacer);
+	}
+	return pacer;
+}
+
+/** Drops every shared pacer: each test starts as a fresh process would. */
+export function forgetPacers(): void {
+	pacers.clear();
 }
 
 /** The credential's base URL and key, read once per execution context. */
