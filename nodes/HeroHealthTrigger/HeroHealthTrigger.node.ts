@@ -13,7 +13,7 @@ import { heroRequest } from '../HeroHealth/transport';
 import { FULL_RECORD, HERO_EVENTS } from './events';
 import type { TriggerStaticData } from './lifecycle';
 import { checkExists, create, remove } from './lifecycle';
-import { rememberDelivery, ReplayGuard, verifyDelivery } from './signature';
+import { ReplayGuard, verifyDelivery } from './signature';
 
 const replays = new ReplayGuard();
 
@@ -212,12 +212,7 @@ export class HeroHealthTrigger implements INodeType {
 			}
 			// Keyed on what was signed, not on the header's spelling of it: a re-encoded
 			// signature (case, base64url, a prefix, spaces) is the same delivery.
-			// This process's memory catches a duplicate while the first is still running; the
-			// workflow's static data, saved by n8n after each call, catches one sent to another
-			// webhook process (queue mode) or after a restart.
-			const seenHere = replays.check(`${this.getWorkflow().id}:${verdict.digest}`, windowSeconds * 1000);
-			const seenAnywhere = rememberDelivery(this.getWorkflowStaticData('node'), verdict.digest, windowSeconds * 1000);
-			if (seenHere || seenAnywhere) {
+			if (replays.check(`${this.getWorkflow().id}:${verdict.digest}`, windowSeconds * 1000)) {
 				this.logger.warn('Hero Health Trigger refused a delivery: already received');
 				return reject(this, 401, 'This delivery was already received');
 			}

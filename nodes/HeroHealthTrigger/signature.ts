@@ -94,34 +94,3 @@ export class ReplayGuard {
 		return false;
 	}
 }
-
-/** How many accepted deliveries the workflow's static data remembers; the oldest go first. */
-export const REMEMBERED_DELIVERIES = 2_000;
-
-/**
- * Records an accepted delivery in the workflow's static data (node scope), which n8n saves to its
- * database after each webhook call: in queue mode every webhook process reads it, so a delivery
- * accepted by one process is refused by another. Returns true when the delivery was there
- * already. Keys are the first 32 hex characters of the matched HMAC, values the expiry in
- * seconds; expired entries are pruned, and at most REMEMBERED_DELIVERIES are kept (beyond
- * that the signed timestamp's window still bounds a replay).
- */
-export function rememberDelivery(store: Record<string, unknown>, digest: string, windowMs: number, now = Date.now()): boolean {
-	const key = digest.slice(0, 32);
-	const nowSeconds = Math.floor(now / 1000);
-	const previous = store.acceptedDeliveries;
-	const accepted: Record<string, number> =
-		previous && typeof previous === 'object' && !Array.isArray(previous) ? { ...(previous as Record<string, number>) } : {};
-	for (const [seen, expires] of Object.entries(accepted)) if (!(expires > nowSeconds)) delete accepted[seen];
-	const known = key in accepted;
-	if (!known) {
-		accepted[key] = nowSeconds + Math.ceil((2 * windowMs) / 1000);
-		const keys = Object.keys(accepted);
-		if (keys.length > REMEMBERED_DELIVERIES) {
-			keys.sort((a, b) => accepted[a] - accepted[b]);
-			for (const old of keys.slice(0, keys.length - REMEMBERED_DELIVERIES)) delete accepted[old];
-		}
-	}
-	store.acceptedDeliveries = accepted;
-	return known;
-}

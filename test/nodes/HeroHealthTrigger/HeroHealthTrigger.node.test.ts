@@ -108,28 +108,6 @@ describe('Hero Health Trigger deliveries', () => {
 		expect(delivery.items[0].changes).toEqual({ start_time: '2026-12-01T09:00:00Z' });
 	});
 
-	it('remembers an accepted delivery in the workflow static data n8n saves, for every webhook process', async () => {
-		const body = appointmentEvent();
-		const headers = signed(keyFor('appointment.confirmed'), nowSeconds(), body);
-		expect((await trigger.deliver(body, headers)).items).toHaveLength(1);
-		const digest = createHmac('sha256', keyFor('appointment.confirmed')).update(`${headers['X-Herohealth-Timestamp']}.${body}`).digest('hex');
-		const remembered = trigger.registrations().acceptedDeliveries as Record<string, number>;
-		expect(Object.keys(remembered)).toEqual([digest.slice(0, 32)]);
-		expect(remembered[digest.slice(0, 32)]).toBeGreaterThan(Date.now() / 1000 + 300);
-	});
-
-	it('refuses a delivery another webhook process accepted, as its saved static data shows', async () => {
-		const body = appointmentEvent('779');
-		const headers = signed(keyFor('appointment.confirmed'), nowSeconds(), body);
-		const digest = createHmac('sha256', keyFor('appointment.confirmed')).update(`${headers['X-Herohealth-Timestamp']}.${body}`).digest('hex');
-		// What another process wrote: this process has never seen the delivery.
-		trigger.registrations().acceptedDeliveries = { [digest.slice(0, 32)]: Math.floor(Date.now() / 1000) + 600 };
-		const delivery = await trigger.deliver(body, headers);
-		expect(delivery.status).toBe(401);
-		expect(delivery.body).toEqual({ error: 'This delivery was already received' });
-		expect(delivery.workflowData).toBeUndefined();
-	});
-
 	it('honours a narrower replay window', async () => {
 		await activate({ replayWindow: 10 });
 		const body = appointmentEvent();
