@@ -232,7 +232,8 @@ class N8n {
 			const ports = await listenerPorts(this.requestedPort);
 			this.port = Number(ports.N8N_PORT);
 			this.url = `http://127.0.0.1:${this.port}`;
-			const env = { ...this.env, ...ports, WEBHOOK_URL: `${this.url}/`, N8N_EDITOR_BASE_URL: `${this.url}/` };
+			// In queue mode the public webhook URL is the webhook processors', not main's.
+			const env = { ...this.env, ...ports, WEBHOOK_URL: this.webhookUrl ?? `${this.url}/`, N8N_EDITOR_BASE_URL: `${this.url}/` };
 			this.process = spawn(this.nodeBin, [this.n8nBin, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
 			this.logs = '';
 			this.process.stdout.on('data', (chunk) => (this.logs += chunk));
@@ -295,7 +296,7 @@ class N8n {
 
 	/** A workflow's executions, newest first. */
 	async executions(cookie, workflowId) {
-		const list = await this.rest(cookie, 'GET', `/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}`);
+		const list = await this.rest(cookie, 'GET', `/executions?limit=500&filter=${encodeURIComponent(JSON.stringify({ workflowId }))}`);
 		return list.results || list;
 	}
 

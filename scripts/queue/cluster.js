@@ -1,0 +1,231 @@
+'use strict';
+// n8n in queue mode on this machine, for `npm run test:queue` and `npm run bench:queue`:
+// PostgreSQL and Redis from Debian's packages (installed when missing; CI runs as root) on free
+// loopback ports with throwaway data folders, then n8n main, workers and webhook processors
+// sharing one user folder (where the packed package is installed, as n8n's docs describe for
+// queue mode), one database and one encryption key. Everything started here is stopped by stop().
+const { spawn, execFileSync } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+const e2e = require('../e2e/n8n');
+
+function log(message) {
+	process.stderr.write(`[queue] ${message}\n`);
+}
+
+function which(command) {
+	try {
+		return execFileSync('bash', ['-c', `command -v ${command}`], { encoding: 'utf8' }).trim() || undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/** PostgreSQL's server binaries, installing Debian's package when there are none. */
+function postgresBin() {
+	const find = () => {
+		if (which('pg_ctl') && which('initdb')) return path.dirname(which('pg_ctl'));
+		const root = '/usr/lib/postgresql';
+		const versions = fs.existsSync(root) ? fs.readdirSync(root).sort((a, b) => Number(b) - Number(a)) : [];
+		return versions.map((v) => path.join(root, v, 'bin')).find((dir) => fs.existsSync(path.join(dir, 'pg_ctl')));
+	};
+	let dir = find();
+	if (!dir) {
+		log("installing Debian's postgresql...");
+		execFileSync('bash', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null'], { stdio: 'inherit' });
+		dir = find();
+	}
+	if (!dir) throw new Error('PostgreSQL is not installed and could not be installed (apt-get install postgresql)');
+	return dir;
+}
+
+function redisBin() {
+	let bin = which('redis-server');
+	if (!bin) {
+		log("installing Debian's redis-server...");
+		execFileSync('bash', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null'], { stdio: 'inherit' });
+		bin = which('redis-server');
+	}
+	if (!bin) throw new Error('redis-server is not installed and could not be installed (apt-get install redis-server)');
+	return bin;
+}
+
+/** PostgreSQL refuses to run as root: as root, run it as the `postgres` user Debian creates. */
+function asDatabaseUser(command, args, options = {}) {
+	if (process.getuid && process.getuid() === 0) {
+		const quoted = [command, ...args].map((part) => `'${String(part).replace(/'/g, "'\\''")}'`).join(' ');
+		return execFileSync('su', ['postgres', '-s', '/bin/bash', '-c', quoted], { encoding: 'utf8', ...options });
+	}
+	return execFileSync(command, args, { encoding: 'utf8', ...options });
+}
+
+async function waitFor(check, what, timeoutMs = 60_000) {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		try {
+			if (await check()) return;
+		} catch {
+			// not yet
+		}
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+	throw new Error(`timed out waiting for ${what}`);
+}
+
+class Cluster {
+	constructor({ workers = 2, webhooks = 2 } = {}) {
+		this.workerCount = workers;
+		this.webhookCount = webhooks;
+		this.processes = [];
+		this.versions = {};
+	}
+
+	async startServices() {
+		this.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hero-queue-'));
+		fs.chmodSync(this.dir, 0o755);
+		const bin = postgresBin();
+		this.pgPort = await e2e.freePort();
+		const data = path.join(this.dir, 'pg');
+		fs.mkdirSync(data);
+		if (process.getuid && process.getuid() === 0) execFileSync('chown', ['postgres', data]);
+		asDatabaseUser(path.join(bin, 'initdb'), ['-D', data, '-U', 'n8n', '--auth=trust', '-E', 'UTF8'], { stdio: 'ignore' });
+		asDatabaseUser(path.join(bin, 'pg_ctl'), ['-D', data, '-l', path.join(data, 'server.log'), '-w', '-o', `-p ${this.pgPort} -k ${data} -c listen_addresses=127.0.0.1 -c max_connections=200`, 'start'], { stdio: 'ignore' });
+		this.pgStop = () => asDatabaseUser(path.join(bin, 'pg_ctl'), ['-D', data, '-m', 'fast', 'stop'], { stdio: 'ignore' });
+		this.versions.postgres = execFileSync(path.join(bin, 'postgres'), ['--version'], { encoding: 'utf8' }).trim();
+		log(`${this.versions.postgres} on 127.0.0.1:${this.pgPort}`);
+
+		const redis = redisBin();
+		this.redisPort = await e2e.freePort();
+		const redisDir = path.join(this.dir, 'redis');
+		fs.mkdirSync(redisDir);
+		this.redis = spawn(redis, ['--port', String(this.redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', redisDir], { stdio: 'ignore' });
+		this.versions.redis = execFileSync(redis, ['--version'], { encoding: 'utf8' }).trim().split(' ').slice(0, 3).join(' ');
+		await waitFor(() => new Promise((resolve) => {
+			const socket = require('net').connect(this.redisPort, '127.0.0.1', () => {
+				socket.end();
+				resolve(true);
+			});
+			socket.on('error', () => resolve(false));
+		}), 'Redis');
+		log(`${this.versions.redis} on 127.0.0.1:${this.redisPort}`);
+	}
+
+	/** The environment every n8n process of the cluster shares. */
+	queueEnv() {
+		return {
+			DB_TYPE: 'postgresdb',
+			DB_POSTGRESDB_HOST: '127.0.0.1',
+			DB_POSTGRESDB_PORT: String(this.pgPort),
+			DB_POSTGRESDB_USER: 'n8n',
+			DB_POSTGRESDB_DATABASE: 'postgres',
+			EXECUTIONS_MODE: 'queue',
+			QUEUE_BULL_REDIS_HOST: '127.0.0.1',
+			QUEUE_BULL_REDIS_PORT: String(this.redisPort),
+			// Production webhooks go to the webhook processors only.
+			N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true',
+			N8N_LOG_LEVEL: process.env.QUEUE_LOG_LEVEL || 'info',
+			// A dead worker's job is taken up again once its lock expires: 10 s here instead of
+			// n8n's 30 s default, so the suite sees it sooner.
+			QUEUE_WORKER_LOCK_DURATION: '10000',
+			QUEUE_WORKER_LOCK_RENEW_TIME: '5000',
+			QUEUE_WORKER_STALLED_INTERVAL: '5000',
+		};
+	}
+
+	/** Provisions n8n, installs the packed package into the shared user folder, starts main. */
+	async start(fake) {
+		await this.startServices();
+		const bins = e2e.provision();
+		this.versions.n8n = bins.version;
+		this.userFolder = e2e.tempUserFolder('hero-queue-home-');
+		e2e.installPackage(this.userFolder, e2e.buildAndPack(path.join(this.userFolder, 'pack')));
+		this.main = new e2e.N8n({ userFolder: this.userFolder, ...bins });
+		Object.assign(this.main.env, this.queueEnv());
+		this.webhookPorts = await Promise.all(Array.from({ length: this.webhookCount }, () => e2e.freePort()));
+		await this.main.importCredential(fake.url, fake);
+		await this.startMain();
+		this.owner = await this.main.setUpOwner();
+		this.workers = [];
+		for (let i = 0; i < this.workerCount; i++) this.workers.push(await this.startProcess(`worker-${i + 1}`, ['worker', '--concurrency=10']));
+		this.webhooks = [];
+		for (let i = 0; i < this.webhookCount; i++) this.webhooks.push(await this.startProcess(`webhook-${i + 1}`, ['webhook'], this.webhookPorts[i]));
+	}
+
+	/** Main registers Hero webhooks with this URL: the first webhook processor. */
+	async startMain() {
+		this.main.webhookUrl = `http://127.0.0.1:${this.webhookPorts[0]}/`;
+		await this.main.start();
+	}
+
+	async startProcess(name, args, port) {
+		const ports = {
+			N8N_PORT: String(port ?? (await e2e.freePort())),
+			N8N_RUNNERS_BROKER_PORT: String(await e2e.freePort()),
+			N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
+			QUEUE_HEALTH_CHECK_PORT: String(await e2e.freePort()),
+			QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+		};
+		const env = { ...this.main.env, ...ports };
+		const child = spawn(this.main.nodeBin, [this.main.n8nBin, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+		const handle = { name, args, port: Number(ports.N8N_PORT), url: `http://127.0.0.1:${ports.N8N_PORT}`, process: child, logs: '' };
+		child.stdout.on('data', (chunk) => (handle.logs += chunk));
+		child.stderr.on('data', (chunk) => (handle.logs += chunk));
+		this.processes.push(handle);
+		const health = args[0] === 'webhook' ? `${handle.url}/healthz` : `http://127.0.0.1:${ports.QUEUE_HEALTH_CHECK_PORT}/healthz`;
+		await waitFor(async () => {
+			if (child.exitCode !== null) throw new Error(`${name} exited (${child.exitCode}):\n${handle.logs}`);
+			return (await fetch(health)).ok;
+		}, `${name} to be ready`, 120_000).catch((error) => {
+			throw new Error(`${error.message}\n${handle.logs.slice(-3000)}`);
+		});
+		log(`${name} ready${args[0] === 'webhook' ? ` on ${handle.url}` : ''}`);
+		return handle;
+	}
+
+	/** Rows of a query against n8n's database, as arrays of text. */
+	sql(query) {
+		const psql = path.join(postgresBin(), 'psql');
+		const out = execFileSync(fs.existsSync(psql) ? psql : 'psql', ['-h', '127.0.0.1', '-p', String(this.pgPort), '-U', 'n8n', '-d', 'postgres', '-AtF', '\t', '-c', query], { encoding: 'utf8' });
+		return out.trim() ? out.trim().split('\n').map((line) => line.split('\t')) : [];
+	}
+
+	/** Executions each worker finished, by its log (n8n logs them at info level). */
+	finishedByWorker() {
+		return Object.fromEntries(this.workers.map((worker) => [worker.name, (worker.logs.match(/Worker finished execution/g) || []).length]));
+	}
+
+	async stopProcess(handle, signal = 'SIGTERM') {
+		if (handle.process.exitCode !== null || handle.process.signalCode) return;
+		const exited = new Promise((resolve) => handle.process.once('exit', resolve));
+		handle.process.kill(signal);
+		const timer = setTimeout(() => handle.process.kill('SIGKILL'), 20_000);
+		await exited;
+		clearTimeout(timer);
+	}
+
+	async restart(handle) {
+		await this.stopProcess(handle);
+		const fresh = await this.startProcess(handle.name, handle.args, handle.args[0] === 'webhook' ? handle.port : undefined);
+		const list = handle.args[0] === 'worker' ? this.workers : this.webhooks;
+		list[list.indexOf(handle)] = fresh;
+		return fresh;
+	}
+
+	async stop() {
+		for (const handle of this.processes) await this.stopProcess(handle).catch(() => undefined);
+		if (this.main) await this.main.stop().catch(() => undefined);
+		if (this.redis && this.redis.exitCode === null) this.redis.kill('SIGTERM');
+		if (this.pgStop) {
+			try {
+				this.pgStop();
+			} catch {
+				// already stopped
+			}
+		}
+		if (this.dir) fs.rmSync(this.dir, { recursive: true, force: true });
+	}
+}
+
+module.exports = { Cluster, waitFor };
