@@ -20,6 +20,8 @@ export const LOCATORS = {
 	admin: { label: 'Admin', search: 'searchAdmins', load: 'getAdmins' },
 	webhook: { label: 'Webhook', search: 'searchWebhooks', load: undefined },
 	batchMessage: { label: 'Batch Message', search: 'searchBatchMessages', load: undefined },
+	episode: { label: 'Episode', search: 'searchEpisodes', load: undefined },
+	slot: { label: 'Slot', search: 'searchSlots', load: undefined },
 } as const;
 
 export type LocatorKind = keyof typeof LOCATORS;

@@ -24,12 +24,13 @@ function labelOf(record: IDataObject): string {
 	return String(record.name ?? record.title ?? (person || record.url || record.id));
 }
 
-function matching(records: IDataObject[], filter?: string, label = labelOf): INodeListSearchItems[] {
+/** Records as list entries, filtered by what is typed; by name unless Hero's order means more. */
+function matching(records: IDataObject[], filter?: string, label = labelOf, byName = true): INodeListSearchItems[] {
 	const needle = filter?.trim().toLowerCase();
-	return records
+	const entries = records
 		.map((record) => ({ name: label(record), value: String(record.id) }))
-		.filter((entry) => !needle || entry.name.toLowerCase().includes(needle) || entry.value === needle)
-		.sort((a, b) => a.name.localeCompare(b.name));
+		.filter((entry) => !needle || entry.name.toLowerCase().includes(needle) || entry.value === needle);
+	return byName ? entries.sort((a, b) => a.name.localeCompare(b.name)) : entries;
 }
 
 /** The ID picked so far in another field of the node (required, a filter or an additional field). */
@@ -78,7 +79,13 @@ const BY_LOCATION: Narrowing = { location_ids: 'locationId' };
 const BY_LOCATION_AND_TYPE: Narrowing = { ...BY_LOCATION, appointment_type_ids: 'appointmentTypeId' };
 
 /** A list Hero pages: one page of 100 per call, the next on scrolling. */
-function pagedSearcher(path: string, label = labelOf) {
+/** How a list is ordered: by the label shown, or soonest first by start time. */
+type Order = 'name' | 'start';
+
+const startOf = (record: IDataObject) => Date.parse(String(record.start_time)) || 0;
+const byStart = (a: IDataObject, b: IDataObject) => startOf(a) - startOf(b);
+
+function pagedSearcher(path: string, label = labelOf, order: Order = 'name') {
 	return async function (
 		this: ILoadOptionsFunctions,
 		filter?: string,
@@ -88,7 +95,7 @@ function pagedSearcher(path: string, label = labelOf) {
 		const qs = { page_index: pageIndex, page_size: PAGED };
 		const records = recordsOf(await heroRequest.call(this, { method: 'GET', path, qs }));
 		return {
-			results: matching(records, filter, label),
+			results: matching(order === 'start' ? [...records].sort(byStart) : records, filter, label, order === 'name'),
 			paginationToken: records.length === PAGED ? String(pageIndex + 1) : undefined,
 		};
 	};
@@ -103,6 +110,24 @@ function pagedLoader(path: string, label = labelOf) {
 }
 
 const webhookLabel = (record: IDataObject) => `${record.event_type} → ${record.url}`;
+
+/** An episode by its patient, first task and status; Hero's episode fields were partly captured. */
+function episodeLabel(record: IDataObject): string {
+	const patient = (record.patient ?? {}) as IDataObject;
+	const who = [patient.first_name, patient.last_name].filter(Boolean).join(' ');
+	const task = ((record.tasks as IDataObject[] | undefined) ?? [])[0]?.type_label;
+	const parts = [who, task, record.status].filter(Boolean).map(String);
+	return `${parts.join(', ') || 'Episode'} (#${String(record.id)})`;
+}
+
+/** A slot by its start time (UK) and length. */
+function slotLabel(record: IDataObject): string {
+	const start = new Date(String(record.start_time));
+	const when = Number.isNaN(start.getTime())
+		? String(record.start_time)
+		: start.toLocaleString('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium', timeStyle: 'short' });
+	return `${when}${record.duration ? `, ${String(record.duration)} min` : ''} (#${String(record.id)})`;
+}
 const formLabel = (record: IDataObject) => String(record.title ?? record.id);
 
 /** Patients are searched on Hero (v3): digits as an NHS number, words as names. */
@@ -144,6 +169,9 @@ export const listSearch = {
 	searchAdmins: pagedSearcher('/v1/admins'),
 	searchWebhooks: searcher('/v1/webhooks', webhookLabel),
 	searchBatchMessages: pagedSearcher('/v1/batch_message'),
+	searchEpisodes: pagedSearcher('/v1/episodes', episodeLabel),
+	// Soonest first within each page Hero returns.
+	searchSlots: pagedSearcher('/v1/slots', slotLabel, 'start'),
 	searchPatients,
 };
 

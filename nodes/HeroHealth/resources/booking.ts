@@ -56,7 +56,7 @@ export const booking: HeroResource = {
 			path: '/v1/slots/{id}',
 			scope: 'booking',
 			subject: 'slot',
-			fields: [id('Slot ID', 'id', { name: 'slotId', in: 'path', required: true })],
+			fields: [idLocator('slot', 'Slot ID', 'id', { name: 'slotId', in: 'path', required: true })],
 		},
 		{
 			value: 'createAppointment',

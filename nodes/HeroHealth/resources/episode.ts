@@ -1,8 +1,8 @@
-import { choice, flagList, id, idList, json, multiChoice, text } from '../fields';
+import { choice, flagList, idList, idLocator, json, multiChoice, text } from '../fields';
 import type { HeroResource } from '../types';
 import { CARE_STATUSES as STATUSES, PRIORITIES } from './shared';
 
-const episodeId = () => id('Episode ID', 'id', { name: 'episodeId', in: 'path', required: true });
+const episodeId = () => idLocator('episode', 'Episode ID', 'id', { name: 'episodeId', in: 'path', required: true });
 
 export const episode: HeroResource = {
 	value: 'episode',
@@ -77,7 +77,7 @@ export const episode: HeroResource = {
 			path: '/v1/notes',
 			subject: 'episode',
 			fields: [
-				id('Episode ID', 'episode_id', { required: true, name: 'noteEpisodeId' }),
+				idLocator('episode', 'Episode ID', 'episode_id', { required: true, name: 'noteEpisodeId' }),
 				text('Note', 'description', { name: 'note', required: true, rows: 3, maxLength: 5000 }),
 			],
 		},

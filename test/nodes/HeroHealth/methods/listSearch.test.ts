@@ -103,3 +103,22 @@ describe('batch messages', () => {
 		expect(result.paginationToken).toBeUndefined();
 	});
 });
+
+describe('episodes and slots are picked from lists too (node version 3)', () => {
+	it('episodes by patient, first task and status, a page of 100 at a time', async () => {
+		const first = await listSearch.searchEpisodes.call(loadOptionsContext(fake));
+		expect(first.results).toHaveLength(100);
+		expect(first.results[0].name).toMatch(/^[A-Z][a-z]+ [A-Z][a-z]+, Medication review, (open|in_progress|closed) \(#\d+\)$/);
+		expect(first.paginationToken).toBe('1');
+		const narrowed = await listSearch.searchEpisodes.call(loadOptionsContext(fake), '#1001');
+		expect(narrowed.results.map((r) => r.value)).toEqual(['1001']);
+	});
+
+	it('slots soonest first, by their UK start time', async () => {
+		const { results } = await listSearch.searchSlots.call(loadOptionsContext(fake));
+		expect(results.length).toBeGreaterThan(10);
+		const starts = results.map((r) => fake.store.slots.find((slot: { id: string }) => slot.id === r.value).start_time);
+		expect([...starts].sort()).toEqual(starts);
+		expect(results[0].name).toMatch(/^\d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d, \d+ min \(#\d+\)$/);
+	});
+});
