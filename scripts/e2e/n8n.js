@@ -323,6 +323,23 @@ function tempUserFolder(prefix = 'hero-n8n-') {
 	return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
+/**
+ * Polls `check` every 250 ms until it is true; a check that throws counts as not yet. n8n 2.x
+ * applies (de)activation through an outbox, a moment after the REST call returns.
+ */
+async function waitFor(check, what, timeoutMs = 60_000) {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		try {
+			if (await check()) return;
+		} catch {
+			// not yet
+		}
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+	throw new Error(`timed out waiting for ${what}`);
+}
+
 /** The examples the demo imports, under fixed IDs; trigger ones name the event that starts them. */
 const EXAMPLES = [
 	{ file: 'register-patients-and-send-booking-links.json', id: 'HeroExampleInvit' },
@@ -331,4 +348,4 @@ const EXAMPLES = [
 	{ file: 'ai-receptionist.json', id: 'HeroExampleAgent', model: true },
 ];
 
-module.exports = { ROOT, CREDENTIAL_ID, DEFAULT_N8N_VERSION, EXAMPLES, provision, buildAndPack, installPackage, N8n, tempUserFolder, freePort, log };
+module.exports = { ROOT, CREDENTIAL_ID, DEFAULT_N8N_VERSION, EXAMPLES, waitFor, provision, buildAndPack, installPackage, N8n, tempUserFolder, freePort, log };

@@ -11,6 +11,8 @@ const path = require('path');
 
 const e2e = require('../e2e/n8n');
 
+const { waitFor } = e2e;
+
 function log(message) {
 	process.stderr.write(`[queue] ${message}\n`);
 }
@@ -59,19 +61,6 @@ function asDatabaseUser(command, args, options = {}) {
 		return execFileSync('su', ['postgres', '-s', '/bin/bash', '-c', quoted], { encoding: 'utf8', ...options });
 	}
 	return execFileSync(command, args, { encoding: 'utf8', ...options });
-}
-
-async function waitFor(check, what, timeoutMs = 60_000) {
-	const deadline = Date.now() + timeoutMs;
-	while (Date.now() < deadline) {
-		try {
-			if (await check()) return;
-		} catch {
-			// not yet
-		}
-		await new Promise((resolve) => setTimeout(resolve, 250));
-	}
-	throw new Error(`timed out waiting for ${what}`);
 }
 
 class Cluster {

@@ -20,15 +20,7 @@ let owner;
 
 const hooksFor = (url) => [...fake.store.webhooks.values()].filter((hook) => hook.url === url);
 
-/** n8n 2.x applies (de)activation through an outbox, a moment after the REST call returns. */
-async function waitFor(check, what, timeoutMs = 60_000) {
-	const deadline = Date.now() + timeoutMs;
-	while (Date.now() < deadline) {
-		if (await check()) return;
-		await new Promise((resolve) => setTimeout(resolve, 250));
-	}
-	throw new Error(`timed out waiting for ${what}`);
-}
+const { waitFor } = e2e;
 
 before(async () => {
 	const bins = e2e.provision();
