@@ -92,11 +92,11 @@ function portIsFree(port) {
 
 const PORT_IN_USE = /EADDRINUSE|already in use/i;
 
-function environment(userFolder, version = '') {
+function environment(userFolder, major) {
 	const env = { ...process.env };
 	// n8n 1.x's default expression engine needs isolated-vm 6, which does not build here; its
 	// legacy engine is what 1.x ran for years.
-	const engine = version.startsWith('1.') ? { N8N_EXPRESSION_ENGINE: 'legacy' } : {};
+	const engine = major === 1 ? { N8N_EXPRESSION_ENGINE: 'legacy' } : {};
 	for (const key of Object.keys(env)) if (key.startsWith('N8N_') || key.startsWith('DB_') || key.startsWith('QUEUE_')) delete env[key];
 	return {
 		...env,
@@ -127,7 +127,9 @@ class N8n {
 		this.nodeBin = nodeBin;
 		this.n8nBin = n8nBin;
 		this.version = version;
-		this.env = environment(userFolder, version);
+		/** n8n's major version: 1.x and 2.x differ in what the suites can expect. */
+		this.major = Number(String(version ?? DEFAULT_N8N_VERSION).split('.')[0]);
+		this.env = environment(userFolder, this.major);
 	}
 
 	/**

@@ -75,6 +75,7 @@ class Cluster {
 		this.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hero-queue-'));
 		fs.chmodSync(this.dir, 0o755);
 		const bin = postgresBin();
+		this.pgBin = bin;
 		this.pgPort = await e2e.freePort();
 		const data = path.join(this.dir, 'pg');
 		fs.mkdirSync(data);
@@ -114,7 +115,7 @@ class Cluster {
 			QUEUE_BULL_REDIS_PORT: String(this.redisPort),
 			// Production webhooks go to the webhook processors only.
 			N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true',
-			N8N_LOG_LEVEL: process.env.QUEUE_LOG_LEVEL || 'info',
+			N8N_LOG_LEVEL: 'info',
 			// A dead worker's job is taken up again once its lock expires: 10 s here instead of
 			// n8n's 30 s default, so the suite sees it sooner.
 			QUEUE_WORKER_LOCK_DURATION: '10000',
@@ -175,7 +176,7 @@ class Cluster {
 
 	/** Rows of a query against n8n's database, as arrays of text. */
 	sql(query) {
-		const psql = path.join(postgresBin(), 'psql');
+		const psql = path.join(this.pgBin, 'psql');
 		const out = execFileSync(fs.existsSync(psql) ? psql : 'psql', ['-h', '127.0.0.1', '-p', String(this.pgPort), '-U', 'n8n', '-d', 'postgres', '-AtF', '\t', '-c', query], { encoding: 'utf8' });
 		return out.trim() ? out.trim().split('\n').map((line) => line.split('\t')) : [];
 	}

@@ -47,22 +47,14 @@ const heroNode = (parameters) => [{ name: 'Hero Health', type: engine.HERO_NODE,
 // 1. Against what n8n allows ------------------------------------------------------------
 // The floor: the least a verified node can do per item. It reads the item's ID and calls n8n's
 // authenticated helper once, Concurrency 5, nothing else.
-const helperFloor = {
-	description: {
-		displayName: 'Helper Floor',
-		name: 'helperFloor',
-		group: ['transform'],
-		version: 1,
+const helperFloor = engine.testNodeType(
+	'Helper Floor',
+	{
 		description: 'httpRequestWithAuthentication once per item, five at a time',
-		defaults: { name: 'Helper Floor' },
-		inputs: ['main'],
-		outputs: ['main'],
 		credentials: [{ name: 'heroHealthApi', required: true }],
-		properties: [
-			{ displayName: 'Base URL', name: 'baseUrl', type: 'string', default: '' },
-		],
+		properties: [{ displayName: 'Base URL', name: 'baseUrl', type: 'string', default: '' }],
 	},
-	async execute() {
+	async function execute() {
 		const items = this.getInputData();
 		const baseUrl = this.getNodeParameter('baseUrl', 0);
 		const out = new Array(items.length);
@@ -73,7 +65,7 @@ const helperFloor = {
 		});
 		return [out];
 	},
-};
+);
 engine.registerNodeType('bench.helperFloor', helperFloor);
 
 async function againstFloor(fake) {
@@ -216,26 +208,18 @@ async function againstHttpRequestNode(fake) {
 }
 
 // 2. Bulk send under a rate limit --------------------------------------------------------
-const declarativeSend = {
-	description: {
-		displayName: 'Hero Send (declarative)',
-		name: 'heroSendDeclarative',
-		group: ['transform'],
-		version: 1,
-		description: 'The same request as Send a Message, through n8n-core RoutingNode',
-		defaults: { name: 'Declarative Send' },
-		inputs: ['main'],
-		outputs: ['main'],
-		credentials: [{ name: 'heroHealthApi', required: true }],
-		requestDefaults: { baseURL: '={{ $credentials.baseUrl }}', headers: { 'content-type': 'application/json' } },
-		properties: [
-			{ displayName: 'Operation', name: 'operation', type: 'options', noDataExpression: true, default: 'send', options: [{ name: 'Send', value: 'send', routing: { request: { method: 'POST', url: '/v1/messages/send' } } }] },
-			{ displayName: 'Patient ID', name: 'patientId', type: 'string', default: '', routing: { send: { type: 'body', property: 'patient_id' } } },
-			{ displayName: 'Channel', name: 'channel', type: 'string', default: 'sms', routing: { send: { type: 'body', property: 'message_type' } } },
-			{ displayName: 'Message', name: 'message', type: 'string', default: '', routing: { send: { type: 'body', property: 'message_string' } } },
-		],
-	},
-};
+const declarativeSend = engine.testNodeType('Hero Send (declarative)', {
+	description: 'The same request as Send a Message, through n8n-core RoutingNode',
+	defaults: { name: 'Declarative Send' },
+	credentials: [{ name: 'heroHealthApi', required: true }],
+	requestDefaults: { baseURL: '={{ $credentials.baseUrl }}', headers: { 'content-type': 'application/json' } },
+	properties: [
+		{ displayName: 'Operation', name: 'operation', type: 'options', noDataExpression: true, default: 'send', options: [{ name: 'Send', value: 'send', routing: { request: { method: 'POST', url: '/v1/messages/send' } } }] },
+		{ displayName: 'Patient ID', name: 'patientId', type: 'string', default: '', routing: { send: { type: 'body', property: 'patient_id' } } },
+		{ displayName: 'Channel', name: 'channel', type: 'string', default: 'sms', routing: { send: { type: 'body', property: 'message_type' } } },
+		{ displayName: 'Message', name: 'message', type: 'string', default: '', routing: { send: { type: 'body', property: 'message_string' } } },
+	],
+});
 engine.registerNodeType('bench.declarativeSend', declarativeSend);
 
 async function bulkSend(fake, rate) {

@@ -148,7 +148,7 @@ test('the reminder workflow activates and deactivates cleanly', async () => {
  * and answers in its own words (README, "Publishing and verification").
  */
 const MESSAGES = () =>
-	n8n.version.startsWith('1.')
+	n8n.major === 1
 		? {
 				401: /^Authorization failed - please check your credentials$/,
 				403: /^Forbidden - perhaps check your credentials\?$/,

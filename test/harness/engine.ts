@@ -58,23 +58,37 @@ LoggerProxy.init({
 	debug: record('debug'),
 } as unknown as Parameters<typeof LoggerProxy.init>[0]);
 
+/**
+ * A node type for tests and benchmarks: one main input and output, version 1, no properties
+ * unless given; `description` adds to or overrides that.
+ */
+export function testNodeType(
+	displayName: string,
+	description: Partial<INodeTypeDescription>,
+	execute?: INodeType['execute'],
+): INodeType {
+	const name = displayName.replace(/[^A-Za-z]/g, '').replace(/^./, (c) => c.toLowerCase());
+	return {
+		description: {
+			displayName,
+			name,
+			group: ['transform'],
+			version: 1,
+			description: displayName,
+			defaults: { name: displayName },
+			inputs: [NodeConnectionTypes.Main],
+			outputs: [NodeConnectionTypes.Main],
+			properties: [],
+			...description,
+		} as INodeTypeDescription,
+		...(execute ? { execute } : {}),
+	};
+}
+
 /** Passes the items it is given to the next node, like a manual trigger with pinned data. */
-const inputNode: INodeType = {
-	description: {
-		displayName: 'Input',
-		name: 'input',
-		group: ['input'],
-		version: 1,
-		description: 'Test input',
-		defaults: { name: 'Input' },
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		properties: [],
-	} as INodeTypeDescription,
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return [this.getInputData()];
-	},
-};
+const inputNode = testNodeType('Input', { group: ['input'], description: 'Test input' }, async function (this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	return [this.getInputData()];
+});
 
 const NODE_TYPES: Record<string, INodeType> = {
 	[HERO_NODE]: new HeroHealth(),
@@ -376,21 +390,14 @@ export function loadOptionsContext(fake: FakeHeroLike, parameters: IDataObject =
 
 // n8n tests a credential by sending its `test` request through the declarative engine
 // (RoutingNode) with the credential's authenticate applied; this node does the same.
-registerNodeType('test.credentialTest', {
-	description: {
-		displayName: 'Credential Test',
-		name: 'credentialTest',
-		group: ['transform'],
-		version: 1,
+registerNodeType(
+	'test.credentialTest',
+	testNodeType('Credential Test', {
 		description: 'Sends the credential test request',
-		defaults: { name: 'Credential Test' },
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'heroHealthApi', required: true }],
 		requestDefaults: new HeroHealthApi().test.request,
-		properties: [],
-	} as INodeTypeDescription,
-} as INodeType);
+	}),
+);
 
 /** The credential's test, as n8n runs it, with the credential changed by `overrides`. */
 export async function testCredential(fake: FakeHeroLike, overrides: IDataObject = {}): Promise<WorkflowRun> {

@@ -24,13 +24,19 @@ function labelOf(record: IDataObject): string {
 	return String(record.name ?? record.title ?? (person || record.url || record.id));
 }
 
-/** Records as list entries, filtered by what is typed; by name unless Hero's order means more. */
-function matching(records: IDataObject[], filter?: string, label = labelOf, byName = true): INodeListSearchItems[] {
+/** How a list is ordered: by the label shown, or soonest first by start time. */
+type Order = 'name' | 'start';
+
+const startOf = (record: IDataObject) => Date.parse(String(record.start_time)) || 0;
+
+/** Records as list entries, filtered by what is typed, in `order`. */
+function matching(records: IDataObject[], filter?: string, label = labelOf, order: Order = 'name'): INodeListSearchItems[] {
 	const needle = filter?.trim().toLowerCase();
-	const entries = records
+	const sorted = order === 'start' ? [...records].sort((a, b) => startOf(a) - startOf(b)) : records;
+	const entries = sorted
 		.map((record) => ({ name: label(record), value: String(record.id) }))
 		.filter((entry) => !needle || entry.name.toLowerCase().includes(needle) || entry.value === needle);
-	return byName ? entries.sort((a, b) => a.name.localeCompare(b.name)) : entries;
+	return order === 'name' ? entries.sort((a, b) => a.name.localeCompare(b.name)) : entries;
 }
 
 /** The ID picked so far in another field of the node (required, a filter or an additional field). */
@@ -79,12 +85,6 @@ const BY_LOCATION: Narrowing = { location_ids: 'locationId' };
 const BY_LOCATION_AND_TYPE: Narrowing = { ...BY_LOCATION, appointment_type_ids: 'appointmentTypeId' };
 
 /** A list Hero pages: one page of 100 per call, the next on scrolling. */
-/** How a list is ordered: by the label shown, or soonest first by start time. */
-type Order = 'name' | 'start';
-
-const startOf = (record: IDataObject) => Date.parse(String(record.start_time)) || 0;
-const byStart = (a: IDataObject, b: IDataObject) => startOf(a) - startOf(b);
-
 function pagedSearcher(path: string, label = labelOf, order: Order = 'name') {
 	return async function (
 		this: ILoadOptionsFunctions,
@@ -95,7 +95,7 @@ function pagedSearcher(path: string, label = labelOf, order: Order = 'name') {
 		const qs = { page_index: pageIndex, page_size: PAGED };
 		const records = recordsOf(await heroRequest.call(this, { method: 'GET', path, qs }));
 		return {
-			results: matching(order === 'start' ? [...records].sort(byStart) : records, filter, label, order === 'name'),
+			results: matching(records, filter, label, order),
 			paginationToken: records.length === PAGED ? String(pageIndex + 1) : undefined,
 		};
 	};

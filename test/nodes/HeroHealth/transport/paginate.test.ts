@@ -1,8 +1,7 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { heroRequestPages } from '../../../../nodes/HeroHealth/transport';
-import { heroCredentials, registerNodeType, runChain, runHero } from '../../../harness/engine';
+import { heroCredentials, registerNodeType, runChain, runHero, testNodeType } from '../../../harness/engine';
 import { useFakeHero } from '../../../harness/fakeHero';
 
 const fake = useFakeHero();
@@ -12,24 +11,17 @@ const listAdmins = { resource: 'admin', operation: 'list' };
 
 // A minimal node that walks admins with a small page and a low page guard: the guard's error
 // without a million records.
-registerNodeType('test.pageGuard', {
-	description: {
-		displayName: 'Page Guard',
-		name: 'pageGuard',
-		group: ['transform'],
-		version: 1,
-		description: 'Walks admins with a low page guard',
-		defaults: { name: 'Page Guard' },
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'heroHealthApi', required: true }],
-		properties: [],
-	} as INodeTypeDescription,
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const records = await heroRequestPages.call(this, { method: 'GET', path: '/v1/admins' }, { itemIndex: 0 }, { pageSize: 10, maxPages: 3 });
-		return [records.map((json) => ({ json }))];
-	},
-} as INodeType);
+registerNodeType(
+	'test.pageGuard',
+	testNodeType(
+		'Page Guard',
+		{ description: 'Walks admins with a low page guard', credentials: [{ name: 'heroHealthApi', required: true }] },
+		async function (this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+			const records = await heroRequestPages.call(this, { method: 'GET', path: '/v1/admins' }, { itemIndex: 0 }, { pageSize: 10, maxPages: 3 });
+			return [records.map((json) => ({ json }))];
+		},
+	),
+);
 
 describe('pagination', () => {
 	it('Return All walks every page (230 admins over 3 pages of 100)', async () => {
