@@ -1,6 +1,8 @@
 import type {
 	IDataObject,
+	IExecuteFunctions,
 	IHookFunctions,
+	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -8,8 +10,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { normaliseBoolean, normaliseNumberIn } from '../HeroHealth/fields/normalise';
 import { heroRequest } from '../HeroHealth/transport';
+import { deliveryId, firstDeliveries } from './deliveries';
+import { triggerOptions } from './options';
 import { FULL_RECORD, HERO_EVENTS } from './events';
 import type { TriggerStaticData } from './lifecycle';
 import { checkExists, create, remove } from './lifecycle';
@@ -54,35 +57,6 @@ function signingKeysFor(context: IWebhookFunctions, event: unknown): string[] {
 			.filter(([name]) => name === event)
 			.map(([, registration]) => registration.signingKey),
 	);
-}
-
-export interface TriggerOptions {
-	fetchFullRecord: boolean;
-	replayWindow: number;
-	verifySignature: boolean;
-}
-
-const REPLAY_WINDOW = normaliseNumberIn({ min: 1, max: 3600 });
-
-/**
- * The trigger's options, checked; a string says which option does not read and why. Such a
- * trigger refuses to run rather than run with a check switched off.
- */
-export function triggerOptions(options: IDataObject): TriggerOptions | string {
-	const checks = {
-		fetchFullRecord: ['Fetch Full Record', () => normaliseBoolean(options.fetchFullRecord) ?? false],
-		replayWindow: ['Replay Window (Seconds)', () => REPLAY_WINDOW(options.replayWindow) ?? 300],
-		verifySignature: ['Verify Signature', () => normaliseBoolean(options.verifySignature) ?? true],
-	} as const;
-	const read: Partial<Record<keyof TriggerOptions, unknown>> = {};
-	for (const [name, [label, check]] of Object.entries(checks)) {
-		try {
-			read[name as keyof TriggerOptions] = check();
-		} catch (error) {
-			return `${label}: ${(error as Error).message}`;
-		}
-	}
-	return read as TriggerOptions;
 }
 
 /** Activation stops on options that do not read, before any webhook is registered. */
@@ -180,6 +154,11 @@ export class HeroHealthTrigger implements INodeType {
 		},
 	};
 
+	// n8n runs this on the trigger's items when the execution starts (on a worker in queue mode).
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return [await firstDeliveries(this)];
+	}
+
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const options = triggerOptions(this.getNodeParameter('options', {}) as IDataObject);
 		if (typeof options === 'string') {
@@ -197,6 +176,7 @@ export class HeroHealthTrigger implements INodeType {
 		const timestamp = headerValue(headers, 'x-herohealth-timestamp');
 		const signature = headerValue(headers, 'x-herohealth-signature');
 		let deliveredAt: string | undefined;
+		let delivery: string | undefined;
 		if (options.verifySignature) {
 			const windowSeconds = options.replayWindow;
 			const verdict = verifyDelivery({
@@ -217,6 +197,7 @@ export class HeroHealthTrigger implements INodeType {
 				return reject(this, 401, 'This delivery was already received');
 			}
 			deliveredAt = verdict.timestamp.toISOString();
+			delivery = deliveryId(verdict.digest);
 		}
 		const contentType = headerValue(headers, 'content-type');
 		if (contentType && !/json/i.test(contentType)) {
@@ -240,6 +221,7 @@ export class HeroHealthTrigger implements INodeType {
 			id: payload.id,
 			practice_group_id: payload.practice_group_id,
 			delivered_at: deliveredAt ?? timestamp ?? null,
+			delivery_id: delivery ?? null,
 		};
 		for (const [key, value] of Object.entries(payload)) if (!(key in item)) item[key] = value;
 		if (options.fetchFullRecord) {

@@ -1,8 +1,18 @@
 // Drives the Hero Health Trigger the way n8n does: lifecycle methods through a real
 // HookContext, deliveries through a real WebhookContext with the raw body.
-import { HookContext, WebhookContext } from 'n8n-core';
-import type { IDataObject, INodeType, IWebhookData, IWebhookResponseData } from 'n8n-workflow';
-import { Workflow } from 'n8n-workflow';
+import { ExecutionLifecycleHooks, HookContext, WebhookContext, WorkflowExecute } from 'n8n-core';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeType,
+	IRun,
+	IWebhookData,
+	IWebhookResponseData,
+	IWorkflowBase,
+} from 'n8n-workflow';
+import { createRunExecutionData, Workflow } from 'n8n-workflow';
+
+import { useProcessedData } from './deduplication';
 
 import type { FakeHeroLike } from './engine';
 import { additionalData, HERO_TRIGGER, heroCredentials, nodeTypes, observed } from './engine';
@@ -20,7 +30,17 @@ export interface TriggerOptions {
 	webhookId?: string;
 }
 
+export interface Execution {
+	/** What the trigger passed on to the rest of the workflow. */
+	items: IDataObject[];
+	hints: string[];
+	run: IRun;
+}
+
+let workflows = 0;
+
 export function triggerWorkflow(fake: FakeHeroLike, parameters: IDataObject, options: TriggerOptions = {}) {
+	useProcessedData();
 	const node = {
 		id: 'trigger-0',
 		name: 'Hero Health Trigger',
@@ -32,7 +52,7 @@ export function triggerWorkflow(fake: FakeHeroLike, parameters: IDataObject, opt
 		webhookId: options.webhookId ?? 'b7f0c7d2-hero',
 	};
 	const workflow = new Workflow({
-		id: 'wf-trigger',
+		id: `wf-trigger-${++workflows}`,
 		name: 'Trigger workflow',
 		nodes: [node],
 		connections: {},
@@ -78,6 +98,22 @@ export function triggerWorkflow(fake: FakeHeroLike, parameters: IDataObject, opt
 		},
 		registrations(): IDataObject {
 			return ((workflow.staticData[`node:${node.name}`] as IDataObject | undefined) ?? {}) as IDataObject;
+		},
+		/**
+		 * Runs an execution started by a delivery, as n8n (a worker, in queue mode) does: the
+		 * trigger's step gets what webhook() returned.
+		 */
+		async execute(workflowData: INodeExecutionData[][]): Promise<Execution> {
+			const base = { id: workflow.id, name: workflow.name, nodes: [node], connections: {}, active: true, settings: {} };
+			const hooks = new ExecutionLifecycleHooks(mode, 'exec-trigger', base as unknown as IWorkflowBase);
+			const runData = createRunExecutionData({
+				executionData: { nodeExecutionStack: [{ node: wfNode, data: { main: workflowData }, source: null }] },
+			});
+			const run = await new WorkflowExecute(additionalData(heroCredentials(fake), hooks), mode, runData).processRunExecutionData(workflow);
+			const task = run.data.resultData.runData[node.name]?.[0];
+			const items = (task?.data?.main?.[0] ?? []).map((item) => item.json);
+			observed.push(items);
+			return { items, hints: (task?.hints ?? []).map((hint) => hint.message), run };
 		},
 		/** Posts a delivery: `rawBody` exactly as sent, headers as given. */
 		async deliver(rawBody: string, headers: Record<string, string>): Promise<Delivery> {

@@ -1,6 +1,8 @@
 import { createHmac } from 'crypto';
 
+import { forgetAcceptedDeliveries } from '../../../nodes/HeroHealthTrigger/deliveries';
 import { HeroHealthTrigger } from '../../../nodes/HeroHealthTrigger/HeroHealthTrigger.node';
+import { processedData } from '../../harness/deduplication';
 import { useFakeHero } from '../../harness/fakeHero';
 import { triggerWorkflow } from '../../harness/trigger';
 
@@ -51,6 +53,7 @@ describe('Hero Health Trigger deliveries', () => {
 				id: '777',
 				practice_group_id: fake.practiceGroupId,
 				delivered_at: expect.any(String),
+				delivery_id: expect.stringMatching(/^[0-9a-f]{32}$/),
 			},
 		]);
 		expect(Math.abs(Date.parse(delivery.items[0].delivered_at as string) - Date.now())).toBeLessThan(5000);
@@ -104,7 +107,7 @@ describe('Hero Health Trigger deliveries', () => {
 	it('outputs the whole payload, known fields first, unknown ones kept', async () => {
 		const body = JSON.stringify({ event: 'appointment.confirmed', id: '777', object: 'Appointment', practice_group_id: fake.practiceGroupId, appointment_status: 'confirmed', changes: { start_time: '2026-12-01T09:00:00Z' } });
 		const delivery = await trigger.deliver(body, signed(keyFor('appointment.confirmed'), nowSeconds(), body));
-		expect(Object.keys(delivery.items[0])).toEqual(['event', 'object', 'id', 'practice_group_id', 'delivered_at', 'appointment_status', 'changes']);
+		expect(Object.keys(delivery.items[0])).toEqual(['event', 'object', 'id', 'practice_group_id', 'delivered_at', 'delivery_id', 'appointment_status', 'changes']);
 		expect(delivery.items[0].changes).toEqual({ start_time: '2026-12-01T09:00:00Z' });
 	});
 
@@ -113,6 +116,88 @@ describe('Hero Health Trigger deliveries', () => {
 		const body = appointmentEvent();
 		const delivery = await trigger.deliver(body, signed(keyFor('appointment.confirmed'), String(Math.floor(Date.now() / 1000) - 20), body));
 		expect(delivery.status).toBe(401);
+	});
+});
+
+// In queue mode each webhook process remembers only what it accepted itself; a copy accepted by
+// another one reaches a worker, where the trigger's step checks n8n's deduplication store.
+describe('Hero Health Trigger replays across n8n processes', () => {
+	beforeEach(async () => {
+		await activate();
+	});
+
+	async function accepted(id = '777') {
+		const body = appointmentEvent(id);
+		const delivery = await trigger.deliver(body, signed(keyFor('appointment.confirmed'), nowSeconds(), body));
+		expect(delivery.status).toBe(200);
+		return delivery;
+	}
+
+	it('passes a delivery on the first time, with the same Delivery ID for the same signed request', async () => {
+		const body = appointmentEvent();
+		const headers = signed(keyFor('appointment.confirmed'), nowSeconds(), body);
+		const first = await trigger.deliver(body, headers);
+		const execution = await trigger.execute(first.workflowData!);
+		expect(execution.items).toEqual(first.items);
+		expect(execution.hints).toEqual([]);
+		const elsewhere = triggerWorkflow(fake, { events: ['appointment.confirmed'], options: {} }, { staticData: trigger.workflow.staticData });
+		expect((await elsewhere.deliver(body, headers)).items[0].delivery_id).toBe(first.items[0].delivery_id);
+	});
+
+	it('stops a copy another webhook process accepted: nothing runs after the trigger, and the execution says why', async () => {
+		const delivery = await accepted();
+		expect((await trigger.execute(delivery.workflowData!)).items).toHaveLength(1);
+		forgetAcceptedDeliveries(); // the copy runs on another worker, which knows only n8n's store
+		const again = await trigger.execute(delivery.workflowData!);
+		expect(again.items).toEqual([]);
+		expect(again.hints).toEqual(['This delivery was already received by another n8n process, so the workflow did not run for it again']);
+		expect(again.run.data.resultData.error).toBeUndefined();
+	});
+
+	it('still passes other deliveries, and the same delivery to another workflow', async () => {
+		const first = await accepted('777');
+		await trigger.execute(first.workflowData!);
+		const second = await accepted('778');
+		expect((await trigger.execute(second.workflowData!)).items).toHaveLength(1);
+		const otherWorkflow = triggerWorkflow(fake, { events: ['appointment.confirmed'], options: {} }, { staticData: trigger.workflow.staticData });
+		expect((await otherWorkflow.execute(first.workflowData!)).items).toHaveLength(1);
+	});
+
+	it('records the first delivery when another process creates the store at the same moment', async () => {
+		const delivery = await accepted();
+		processedData.interleave('insert-conflict');
+		expect((await trigger.execute(delivery.workflowData!)).items).toHaveLength(1);
+		forgetAcceptedDeliveries();
+		expect((await trigger.execute(delivery.workflowData!)).items).toEqual([]);
+	});
+
+	it('mends its record when another process wrote its list over it, at its next record', async () => {
+		const first = await accepted('777');
+		processedData.interleave('lost-update');
+		expect((await trigger.execute(first.workflowData!)).items).toHaveLength(1);
+		// Lost from n8n's store, but this process still refuses it.
+		expect((await trigger.execute(first.workflowData!)).items).toEqual([]);
+		const second = await accepted('778');
+		expect((await trigger.execute(second.workflowData!)).items).toHaveLength(1);
+		forgetAcceptedDeliveries();
+		expect((await trigger.execute(first.workflowData!)).items).toEqual([]);
+	});
+
+	it('records the deliveries of executions running at once in this process one at a time, so none overwrites another', async () => {
+		const deliveries = await Promise.all(['801', '802', '803', '804'].map(async (id) => await accepted(id)));
+		const runs = await Promise.all(deliveries.map(async (delivery) => await trigger.execute(delivery.workflowData!)));
+		expect(runs.map((run) => run.items.length)).toEqual([1, 1, 1, 1]);
+		forgetAcceptedDeliveries();
+		const again = await Promise.all(deliveries.map(async (delivery) => await trigger.execute(delivery.workflowData!)));
+		expect(again.map((run) => run.items.length)).toEqual([0, 0, 0, 0]);
+	});
+
+	it('with verification turned off there is no Delivery ID, and every delivery runs', async () => {
+		await activate({ verifySignature: false });
+		const delivery = await trigger.deliver(appointmentEvent(), {});
+		expect(delivery.items[0].delivery_id).toBeNull();
+		expect((await trigger.execute(delivery.workflowData!)).items).toHaveLength(1);
+		expect((await trigger.execute(delivery.workflowData!)).items).toHaveLength(1);
 	});
 });
 

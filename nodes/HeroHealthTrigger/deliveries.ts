@@ -1,0 +1,92 @@
+import { createHash } from 'crypto';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { triggerOptions } from './options';
+
+/**
+ * How many accepted deliveries n8n's database remembers per trigger; the oldest go first. A
+ * replay older than the Replay Window is refused by its timestamp, so this only needs to cover
+ * the deliveries of one window.
+ */
+export const REMEMBERED_DELIVERIES = 10_000;
+
+/** The same for every copy of one signed delivery, and reveals nothing of the signing key. */
+export function deliveryId(digest: string): string {
+	return createHash('sha256').update(`hero-delivery:${digest}`).digest('hex').slice(0, 32);
+}
+
+type Record = IExecuteFunctions['helpers']['checkProcessedAndRecord'];
+
+/** Per trigger node: this process's accepted deliveries (ID → expiry), and a queue for its records. */
+interface Accepted {
+	recent: Map<string, number>;
+	queue: Promise<unknown>;
+}
+const acceptedHere = new Map<string, Accepted>();
+
+/** Forgets what this process accepted, as a restart or another worker would (tests). */
+export function forgetAcceptedDeliveries(): void {
+	acceptedHere.clear();
+}
+
+/**
+ * Records the delivery in n8n's deduplication store (its database, shared by every main, worker
+ * and webhook process) and says whether it is the first time. n8n reads a node's whole list and
+ * writes it back on each call, so two processes recording at once can each write a list without
+ * the other's entry. Against that: one record at a time per node in this process, and each record
+ * writes again what this process accepted within the window, so a list another process wrote over
+ * is mended by the next record.
+ */
+async function firstTime(record: Record, accepted: Accepted, id: string, keepMs: number): Promise<boolean> {
+	const now = Date.now();
+	for (const [seen, expires] of accepted.recent) if (expires <= now) accepted.recent.delete(seen);
+	if (accepted.recent.has(id)) return false;
+	const items = [id, ...[...accepted.recent.keys()].slice(-(REMEMBERED_DELIVERIES - 1))];
+	const check = async () => await record(items, 'node', { mode: 'entries', maxEntries: REMEMBERED_DELIVERIES });
+	let result;
+	try {
+		result = await check();
+	} catch {
+		// Two processes creating the node's first record at once: one insert fails; again, it updates.
+		result = await check();
+	}
+	if (result.processed.includes(id)) return false;
+	accepted.recent.set(id, now + keepMs);
+	return true;
+}
+
+/**
+ * The trigger's step in the execution (on a worker in queue mode): passes on each delivery the
+ * first time n8n sees it, and drops a copy accepted before by any process. A webhook process
+ * refuses a replay it accepted itself (401); one first accepted by another webhook process can
+ * only be caught here, where n8n's database is at hand.
+ */
+export async function firstDeliveries(context: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const items = context.getInputData();
+	if (!context.getWorkflow().id) return items;
+	const record = context.helpers.checkProcessedAndRecord.bind(context.helpers);
+	const key = `${context.getWorkflow().id}:${context.getNode().id}`;
+	const accepted = acceptedHere.get(key) ?? { recent: new Map<string, number>(), queue: Promise.resolve() };
+	acceptedHere.set(key, accepted);
+	const options = triggerOptions(context.getNodeParameter('options', 0, {}) as IDataObject);
+	const keepMs = 2 * 1000 * (typeof options === 'string' ? 3600 : options.replayWindow);
+	const passed: INodeExecutionData[] = [];
+	let dropped = 0;
+	for (const item of items) {
+		const id = item.json.delivery_id;
+		if (typeof id !== 'string' || !id) {
+			passed.push(item);
+			continue;
+		}
+		const turn = accepted.queue.then(async () => await firstTime(record, accepted, id, keepMs));
+		accepted.queue = turn.catch(() => undefined);
+		if (await turn) passed.push(item);
+		else dropped++;
+	}
+	if (dropped > 0) {
+		const message = `${dropped === 1 ? 'This delivery was' : `${dropped} deliveries were`} already received by another n8n process, so the workflow did not run for ${dropped === 1 ? 'it' : 'them'} again`;
+		context.logger.warn(`Hero Health Trigger stopped a delivery: already received`);
+		context.addExecutionHints?.({ message, location: 'outputPane' });
+	}
+	return passed;
+}

@@ -1,0 +1,32 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { normaliseBoolean, normaliseNumberIn } from '../HeroHealth/fields/normalise';
+
+export interface TriggerOptions {
+	fetchFullRecord: boolean;
+	replayWindow: number;
+	verifySignature: boolean;
+}
+
+const REPLAY_WINDOW = normaliseNumberIn({ min: 1, max: 3600 });
+
+/**
+ * The trigger's options, checked; a string says which option does not read and why. Such a
+ * trigger refuses to run rather than run with a check switched off.
+ */
+export function triggerOptions(options: IDataObject): TriggerOptions | string {
+	const checks = {
+		fetchFullRecord: ['Fetch Full Record', () => normaliseBoolean(options.fetchFullRecord) ?? false],
+		replayWindow: ['Replay Window (Seconds)', () => REPLAY_WINDOW(options.replayWindow) ?? 300],
+		verifySignature: ['Verify Signature', () => normaliseBoolean(options.verifySignature) ?? true],
+	} as const;
+	const read: Partial<Record<keyof TriggerOptions, unknown>> = {};
+	for (const [name, [label, check]] of Object.entries(checks)) {
+		try {
+			read[name as keyof TriggerOptions] = check();
+		} catch (error) {
+			return `${label}: ${(error as Error).message}`;
+		}
+	}
+	return read as TriggerOptions;
+}

@@ -1,0 +1,87 @@
+// n8n's deduplication store as its database keeps it (n8n/src/deduplication): one list of
+// hashed entries per workflow and node, read, changed and written back whole on each record.
+// n8n-core's helpers call this through DataDeduplicationService, as they call n8n's in a real
+// instance. `interleave` makes the next record behave as two processes racing would.
+import { createHash } from 'crypto';
+import { DataDeduplicationService } from 'n8n-core';
+import { sleep } from 'n8n-workflow';
+import type {
+	DeduplicationItemTypes,
+	DeduplicationScope,
+	ICheckProcessedContextData,
+	ICheckProcessedOptions,
+	IDataDeduplicator,
+	IDeduplicationOutput,
+} from 'n8n-workflow';
+
+type Race = 'insert-conflict' | 'lost-update';
+
+class ProcessedData implements IDataDeduplicator {
+	readonly rows = new Map<string, string[]>();
+	private races: Race[] = [];
+
+	interleave(race: Race): void {
+		this.races.push(race);
+	}
+
+	private key(scope: DeduplicationScope, data: ICheckProcessedContextData): string {
+		return `${data.workflow.id}|${scope === 'node' ? `n:${data.node?.id}` : ''}`;
+	}
+
+	async checkProcessedAndRecord(
+		items: DeduplicationItemTypes[],
+		scope: DeduplicationScope,
+		data: ICheckProcessedContextData,
+		options: ICheckProcessedOptions,
+	): Promise<IDeduplicationOutput> {
+		if (options.mode !== 'entries') throw new Error(`mode ${options.mode} is not used by this package`);
+		const key = this.key(scope, data);
+		const race = this.races.shift();
+		const read = this.rows.get(key);
+		// The database round trip: other records may run between the read and the write.
+		await sleep(1);
+		if (race === 'insert-conflict') {
+			// Another process inserted the first row between our read and our insert.
+			this.rows.set(key, [...(read ?? [])]);
+			throw new Error('duplicate key value violates unique constraint "PK_processed_data"');
+		}
+		const list = [...(read ?? [])];
+		const hashes = items.map((item) => createHash('md5').update(String(item)).digest('base64'));
+		const output: IDeduplicationOutput = { new: [], processed: [] };
+		hashes.forEach((hash, index) => {
+			if (list.includes(hash)) output.processed.push(items[index]);
+			else {
+				output.new.push(items[index]);
+				list.push(hash);
+			}
+		});
+		if (options.maxEntries) list.splice(0, list.length - options.maxEntries);
+		this.rows.set(key, list);
+		// Another process read before our write and writes its list after it: ours is lost.
+		if (race === 'lost-update') this.rows.set(key, [...(read ?? [])]);
+		return output;
+	}
+
+	async removeProcessed(): Promise<void> {
+		throw new Error('not used by this package');
+	}
+
+	async clearAllProcessedItems(scope: DeduplicationScope, data: ICheckProcessedContextData): Promise<void> {
+		this.rows.delete(this.key(scope, data));
+	}
+
+	async getProcessedDataCount(scope: DeduplicationScope, data: ICheckProcessedContextData): Promise<number> {
+		return this.rows.get(this.key(scope, data))?.length ?? 0;
+	}
+}
+
+export const processedData = new ProcessedData();
+
+let initialised = false;
+export function useProcessedData(): ProcessedData {
+	if (!initialised) {
+		void DataDeduplicationService.init(processedData);
+		initialised = true;
+	}
+	return processedData;
+}
