@@ -215,6 +215,7 @@ class Cluster {
 			}
 		}
 		if (this.dir) fs.rmSync(this.dir, { recursive: true, force: true });
+		if (this.userFolder) fs.rmSync(this.userFolder, { recursive: true, force: true });
 	}
 }
 

@@ -23,6 +23,8 @@ const HERO = { heroHealthApi: { id: e2e.CREDENTIAL_ID, name: 'Hero Health accoun
 let fake;
 let cluster;
 const figures = {};
+/** Scenario b's deliveries, replayed in scenario c. */
+let accepted = [];
 
 /** Confirmed booking → one SMS to the patient, through the Hero Health node. */
 const smsWorkflow = {
@@ -105,6 +107,14 @@ async function successfulExecutions(workflowId) {
 	return executionsByStatus(workflowId).success ?? 0;
 }
 
+/** An execution's error and last node, as n8n's REST API gives them (its run data is flatted). */
+async function outcome(executionId) {
+	const execution = await cluster.main.rest(cluster.owner.cookie, 'GET', `/executions/${executionId}`);
+	const data = typeof execution.data === 'string' ? require('flatted').parse(execution.data) : execution.data;
+	const result = (data && data.resultData) || {};
+	return { status: execution.status, error: result.error ? result.error.message : undefined, lastNode: result.lastNodeExecuted, nodesRun: Object.keys(result.runData || {}) };
+}
+
 async function inParallel(tasks, width) {
 	const results = [];
 	let next = 0;
@@ -157,7 +167,8 @@ test('b. 200 signed deliveries over both webhook processors: 200 executions on b
 	const before = cluster.finishedByWorker();
 	const ids = Array.from({ length: 200 }, (_, i) => newAppointment(i));
 	const started = Date.now();
-	const answers = await inParallel(ids.map((id, i) => () => post(cluster.webhooks[i % 2], signedDelivery(EVENT, id))), 20);
+	accepted = ids.map((id, i) => ({ id, processor: i % 2, delivery: signedDelivery(EVENT, id) }));
+	const answers = await inParallel(accepted.map(({ processor, delivery }) => () => post(cluster.webhooks[processor], delivery)), 20);
 	assert.deepEqual([...new Set(answers.map((answer) => answer.status))], [200], JSON.stringify(answers.find((a) => a.status !== 200)));
 	await waitFor(() => smsFor(/^Booking 7\d{5} is confirmed\.$/).length >= 200, '200 SMS', 300_000);
 	const seconds = (Date.now() - started) / 1000;
@@ -185,24 +196,44 @@ test('b. 200 signed deliveries over both webhook processors: 200 executions on b
 	figures.throughput = { deliveries: 200, executions: 200, sms: sms.length, duplicates: sms.length - new Set(sms).size, perWorker, seconds: Math.round(seconds), refused: refused.length, executionsFromRefused: 0 };
 });
 
-// Not yet true: each webhook process remembers only what it accepted itself. Reported (todo),
-// so the figures show the gap; see docs/queue.md.
-test('c. a delivery accepted by one webhook processor and replayed to the other is refused', { todo: 'replay memory is per process (docs/queue.md)' }, async () => {
+test('c. a delivery accepted by one webhook processor and replayed to the other is refused', async () => {
 	const id = newAppointment(400);
 	const delivery = signedDelivery(EVENT, id);
+	const sms = () => smsFor(new RegExp(`^Booking ${id} is confirmed`)).length;
 	const first = await post(cluster.webhooks[0], delivery);
 	assert.equal(first.status, 200);
-	await waitFor(() => smsFor(new RegExp(`^Booking ${id} is confirmed`)).length === 1, 'the first SMS');
-	const sameProcess = await post(cluster.webhooks[0], delivery);
-	figures.replay = { firstProcessor: first.status, sameProcessorAgain: sameProcess.status };
-	const replay = await post(cluster.webhooks[1], delivery);
-	figures.replay.otherProcessor = replay.status;
+	await waitFor(() => sms() === 1, 'the first SMS');
+	const sameProcessor = await post(cluster.webhooks[0], delivery);
+	assert.equal(sameProcessor.status, 401, 'the processor that accepted it refuses it');
+	assert.match(sameProcessor.text, /already received/);
+	const executionsBefore = executionsByStatus(WORKFLOW_ID).success ?? 0;
+	const otherProcessor = await post(cluster.webhooks[1], delivery);
+	// The other processor cannot see what the first accepted: it answers 200, and the trigger's
+	// step on the worker stops the execution before anything else runs.
+	await waitFor(() => (executionsByStatus(WORKFLOW_ID).success ?? 0) > executionsBefore, 'the replay execution to finish');
+	await new Promise((resolve) => setTimeout(resolve, 2000));
+	assert.equal(sms(), 1, 'the patient got one SMS');
+
+	// All of scenario b's 200 deliveries again, each to the processor that did not accept it, 20 at a time.
+	const bookings = /^Booking 7\d{5} is confirmed\.$/;
+	const smsBefore = smsFor(bookings).length;
+	const before = executionsByStatus(WORKFLOW_ID).success ?? 0;
+	const answers = await inParallel(accepted.map(({ processor, delivery: copy }) => () => post(cluster.webhooks[1 - processor], copy)), 20);
+	const answered = answers.filter((answer) => answer.status === 200).length;
+	await waitFor(() => (executionsByStatus(WORKFLOW_ID).success ?? 0) >= before + answered, 'the replay executions to finish', 300_000);
 	await new Promise((resolve) => setTimeout(resolve, 3000));
-	figures.replay.sms = smsFor(new RegExp(`^Booking ${id} is confirmed`)).length;
-	assert.equal(sameProcess.status, 401, 'the same processor refuses it');
-	assert.equal(replay.status, 401);
-	assert.match(replay.text, /already received/);
-	assert.equal(figures.replay.sms, 1, 'the patient got one SMS');
+	const resent = smsFor(bookings).length - smsBefore;
+	figures.replay = {
+		firstProcessor: first.status,
+		sameProcessorAgain: sameProcessor.status,
+		otherProcessor: otherProcessor.status,
+		sms: sms(),
+		bulkReplays: accepted.length,
+		bulkAnswered: answered,
+		bulkResent: resent,
+	};
+	assert.equal(resent, 0, `${resent} of ${accepted.length} replayed deliveries texted a patient again`);
+	assert.equal(figures.replay.sms, 1);
 });
 
 test('e. a worker killed in the middle of a bulk send: what n8n does, and what was sent twice', async () => {
@@ -238,6 +269,34 @@ test('e. a worker killed in the middle of a bulk send: what n8n does, and what w
 	const byStatus = executionsByStatus(BULK_ID);
 	const statuses = Object.entries(byStatus).map(([status, count]) => `${count} ${status}`);
 	const duplicates = sent.length - new Set(sent).size;
+
+	// Retry it as the editor's Retry button does (n8n's REST API), then count what went twice.
+	const [[killedId] = []] = cluster.sql(`select id from execution_entity where "workflowId" = '${BULK_ID}' and status in ('error', 'crashed') order by id desc limit 1`);
+	let retry = {};
+	if (killedId) {
+		try {
+			const answer = await cluster.main.rest(cluster.owner.cookie, 'POST', `/executions/${killedId}/retry`, { loadWorkflow: false });
+			retry = { started: true, id: answer && answer.id };
+		} catch (error) {
+			retry = { started: false, answer: error.message.slice(0, 300) };
+		}
+		if (retry.started) {
+			let previous = -1;
+			for (let quiet = 0; quiet < 3; ) {
+				await new Promise((resolve) => setTimeout(resolve, 3000));
+				const now = smsFor(marker).length;
+				quiet = now === previous ? quiet + 1 : 0;
+				previous = now;
+			}
+		}
+	}
+	if (retry.id) Object.assign(retry, await outcome(retry.id));
+	const killed = killedId ? await outcome(killedId) : {};
+	const afterRetry = smsFor(marker).map((request) => request.body.message_string);
+	retry.sentInAll = afterRetry.length;
+	retry.distinct = new Set(afterRetry).size;
+	retry.sentTwice = afterRetry.length - new Set(afterRetry).size;
+	retry.statuses = Object.entries(executionsByStatus(BULK_ID)).map(([status, count]) => `${count} ${status}`);
 	figures.killed = {
 		patients,
 		sentBeforeKill,
@@ -247,11 +306,47 @@ test('e. a worker killed in the middle of a bulk send: what n8n does, and what w
 		statuses,
 		finishedAfter: cluster.finishedByWorker(),
 		before,
+		killedId,
+		killed,
+		retry,
 	};
-	// What this proves is the report; the test only checks it was taken.
+	process.stderr.write(`[queue] scenario e: ${JSON.stringify(figures.killed)}\n`);
 	assert.ok(sentBeforeKill >= 40);
+	// The README's advice rests on these: nothing went twice, after the kill or on Retry.
+	assert.equal(duplicates, 0, 'no SMS sent twice after the kill');
+	assert.ok(retry.started, `the retry was started: ${retry.answer ?? ''}`);
+	assert.equal(retry.sentTwice, 0, 'no SMS sent twice by the retry');
 	await cluster.main.rest(cluster.owner.cookie, 'POST', `/workflows/${BULK_ID}/deactivate`);
 });
+
+/** The table `npm run bench:queue` wrote in docs/benchmarks.md. */
+function queueBenchmark() {
+	const file = path.join(e2e.ROOT, 'docs', 'benchmarks.md');
+	const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+	const section = text.slice(text.indexOf('\n## Queue mode'));
+	const rows = section.split('\n').filter((line) => line.startsWith('|'));
+	return text.includes('\n## Queue mode') ? rows : ['(not measured yet: run `npm run bench:queue`)'];
+}
+
+/** What retrying the killed execution (the editor's Retry button, through n8n's REST API) did. */
+function retryText(k) {
+	const r = k.retry;
+	if (!k.killedId) return 'n8n recorded no failed execution to retry.';
+	const killed = `The killed execution's error in n8n: "${k.killed.error ?? 'none'}"; nodes with run data: ${k.killed.nodesRun.join(', ') || 'none'}.`;
+	const call = `Retried through n8n's REST API (\`POST /rest/executions/<id>/retry\`, what the editor's Retry button calls)`;
+	if (!r.started) return `${killed} ${call}: n8n refused (${r.answer}).`;
+	const more = r.sentInAll - k.sentInAll;
+	return [
+		killed,
+		`${call}: the retry's status ${r.status}${r.error ? ` ("${r.error}")` : ''}, nodes run: ${r.nodesRun.join(', ') || 'none'}; ${more} more SMS, ${r.sentTwice} patients texted twice.`,
+		r.sentTwice > 0
+			? `The retry ran the failed node again with all its input items, and n8n kept no record of which of them the killed worker had sent, so those ${r.sentTwice} went again.`
+			: more > 0
+				? 'The retry sent the rest and nothing twice.'
+				: 'So a retry sends nothing, twice or otherwise: the patients not reached before the kill stay unsent until someone acts.',
+		'The node cannot know what a killed process sent: before sending again, check in Hero what was sent (README, "Running at scale").',
+	].join(' ');
+}
 
 function renderDoc() {
 	const t = figures.throughput;
@@ -283,29 +378,43 @@ function renderDoc() {
 		`${t.duplicates} duplicates. Executions per worker: ${Object.entries(t.perWorker).map(([name, count]) => `${name} ${count}`).join(', ')}.`,
 		`${t.refused} forged, stale or tampered deliveries: all answered 401, ${t.executionsFromRefused} executions.`,
 		'',
-		`**c. Replays across processes: not yet safe.** A delivery accepted by webhook processor 1 (${figures.replay.firstProcessor}) was`,
-		`refused when sent again to processor 1 (${figures.replay.sameProcessorAgain}), but accepted by processor 2 (${figures.replay.otherProcessor}): the patient`,
-		`got ${figures.replay.sms} SMS. The trigger's replay memory is per process. Keeping it in the workflow's static data was`,
-		'tried and does not work in n8n 2.40.7: a change the trigger makes to static data while answering a',
-		'webhook in a webhook process is never saved (the database showed no record after an accepted',
-		'delivery). The signed timestamp still limits a replay to the Replay Window (300 s by default).',
-		'Until this is fixed, route each Hero webhook to one webhook processor (sticky by path at the',
-		'load balancer), or lower the Replay Window. This scenario runs as a `todo` test, so the suite',
-		'reports it without failing.',
+		`**c. Replays across processes.** A delivery accepted by webhook processor 1 (${figures.replay.firstProcessor}) and sent again`,
+		`to processor 1 was refused there (${figures.replay.sameProcessorAgain}, "already received"). Sent to processor 2, which cannot see what`,
+		`processor 1 accepted, it was answered ${figures.replay.otherProcessor} and its execution stopped at the trigger on the worker: the`,
+		`patient got ${figures.replay.sms} SMS. Then all ${figures.replay.bulkReplays} deliveries of scenario b were sent again, each to the processor that had`,
+		`not accepted it, 20 at a time: ${figures.replay.bulkAnswered} answered 200, ${figures.replay.bulkResent} SMS sent again.`,
+		'How: the trigger gives each verified delivery a `delivery_id` (a hash of its signature). Its',
+		'step in the execution (on the worker) records that ID in n8n\'s deduplication store, the',
+		'`processed_data` table the Remove Duplicates node uses, and passes the delivery on only the',
+		'first time. n8n reads a node\'s whole list there and writes it back on every call, so two',
+		'workers recording at once can each write a list without the other\'s entry; each worker',
+		'therefore records one delivery at a time and writes again, with each record, the IDs it',
+		'accepted within the window, which mends what another worker wrote over.',
+		'Workflow static data cannot do this on n8n 2.40.7: a change the trigger makes to it while',
+		'answering a webhook is never saved (n8n builds a second workflow over the same static data',
+		'before saving it, which clears its changed flag), so the database never had the record.',
+		'Limits: two copies of one delivery reaching two workers within the same few milliseconds can',
+		'both run (n8n gives nodes no atomic check-and-record); the signed timestamp bounds any replay',
+		'to the Replay Window.',
 		'',
 		'**d. One rate budget per Hero key.** Within a process, every execution using the same',
 		'credential (base URL, practice group, key) shares one pacer (unit-tested in',
 		'`test/nodes/HeroHealth/transport/pacer.test.ts`). Processes do not share it: each worker',
-		'learns Hero\'s limit from its own 429s and converges on its own. The benchmark this issue asks',
-		'for (`npm run bench:queue`) is not built yet.',
+		'learns Hero\'s limit from its own 429s and backs off on its own. Measured by',
+		'`npm run bench:queue` (four workflows of 500 SMS each, started at once across two workers,',
+		'against a fake Hero allowing 100 requests/s for the key); from `docs/benchmarks.md`:',
+		'',
+		...queueBenchmark(),
 		'',
 		`**e. A worker killed** (SIGKILL) in the middle of a bulk send of ${k.patients} SMS (one execution,`,
 		`Concurrency 2, Hero limiting to 20 requests/s; lock duration 10 s): ${k.sentBeforeKill} had been sent when the worker died. With the other`,
 		`worker up and sending stopped: ${k.sentInAll} SMS in all, ${k.distinct} distinct, ${k.duplicates} sent twice; the execution's status in`,
 		`n8n: ${k.statuses.join(', ') || 'none recorded'}.`,
 		k.duplicates > 0
-			? 'n8n re-ran the execution from its start on the other worker, so the messages sent before the kill went again. The node cannot know what a dead process sent; see the README ("Running at scale").'
-			: 'n8n did not run the execution again: what was sent before the kill stayed sent, the rest was not sent, and nothing was sent twice. Retrying it from n8n (not exercised here) runs the failed node again with all its input items, which would text the patients already texted; the README says to check in Hero first.',
+			? 'n8n ran the execution again from its start on the other worker, so the messages sent before the kill went again.'
+			: 'n8n did not run the execution again by itself: what was sent before the kill stayed sent, the rest was not sent, and nothing was sent twice.',
+		'',
+		retryText(k),
 		'',
 	].join('\n');
 }
