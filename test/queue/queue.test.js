@@ -17,6 +17,8 @@ const { writingDocs } = require('../harness/files');
 const WORKFLOW_ID = 'HeroQueueSmsFlow';
 const BULK_ID = 'HeroQueueBulkSms';
 const EVENT = 'appointment.confirmed';
+/** Hero's rate limit during scenario e: 240 SMS take 24 s; the worker is killed after 40. */
+const KILL_RATE = 10;
 const DOC = path.join(e2e.ROOT, 'docs', 'queue.md');
 const HERO = { heroHealthApi: { id: e2e.CREDENTIAL_ID, name: 'Hero Health account' } };
 
@@ -105,6 +107,17 @@ function executionsByStatus(workflowId) {
 
 async function successfulExecutions(workflowId) {
 	return executionsByStatus(workflowId).success ?? 0;
+}
+
+/** Waits until `count()` has not changed for `times` looks `everyMs` apart. */
+async function untilSteady(count, everyMs, times) {
+	let last = -1;
+	for (let steady = 0; steady < times; ) {
+		await new Promise((resolve) => setTimeout(resolve, everyMs));
+		const now = count();
+		steady = now === last ? steady + 1 : 0;
+		last = now;
+	}
 }
 
 /** An execution's error and last node, as n8n's REST API gives them (its run data is flatted). */
@@ -247,8 +260,9 @@ test('e. a worker killed in the middle of a bulk send: what n8n does, and what w
 	const timestamp = Math.floor(Date.now() / 1000);
 	const body = JSON.stringify({ object: 'FormSubmission', id: '9001', practice_group_id: fake.practiceGroupId, event: 'form-submission.created' });
 	const signature = crypto.createHmac('sha256', hook.signing_key).update(`${timestamp}.${body}`).digest('hex');
-	// Hero's rate limit (20 requests/s here) keeps the send going for several seconds.
-	fake.limitRate(20, 5);
+	// Hero's rate limit keeps the send going for many seconds, so the kill lands mid-send even
+	// on a slow machine.
+	fake.limitRate(KILL_RATE, 5);
 	const response = await fetch(`${cluster.webhooks[0].url}${new URL(hook.url).pathname}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-herohealth-timestamp': String(timestamp), 'x-herohealth-signature': signature }, body });
 	assert.equal(response.status, 200);
 	await waitFor(() => smsFor(marker).length >= 40, 'the bulk send to be under way', 120_000);
@@ -257,13 +271,7 @@ test('e. a worker killed in the middle of a bulk send: what n8n does, and what w
 	await cluster.stopProcess(victim, 'SIGKILL');
 	const sentBeforeKill = smsFor(marker).length;
 	// n8n takes up a stalled job again once its lock expires; wait until sending stops.
-	let last = -1;
-	for (let quiet = 0; quiet < 4; ) {
-		await new Promise((resolve) => setTimeout(resolve, 5000));
-		const now = smsFor(marker).length;
-		quiet = now === last ? quiet + 1 : 0;
-		last = now;
-	}
+	await untilSteady(() => smsFor(marker).length, 5000, 4);
 	fake.limitRate(0);
 	const sent = smsFor(marker).map((request) => request.body.message_string);
 	const byStatus = executionsByStatus(BULK_ID);
@@ -280,15 +288,7 @@ test('e. a worker killed in the middle of a bulk send: what n8n does, and what w
 		} catch (error) {
 			retry = { started: false, answer: error.message.slice(0, 300) };
 		}
-		if (retry.started) {
-			let previous = -1;
-			for (let quiet = 0; quiet < 3; ) {
-				await new Promise((resolve) => setTimeout(resolve, 3000));
-				const now = smsFor(marker).length;
-				quiet = now === previous ? quiet + 1 : 0;
-				previous = now;
-			}
-		}
+		if (retry.started) await untilSteady(() => smsFor(marker).length, 3000, 3);
 	}
 	if (retry.id) Object.assign(retry, await outcome(retry.id));
 	const killed = killedId ? await outcome(killedId) : {};
@@ -407,7 +407,7 @@ function renderDoc() {
 		...queueBenchmark(),
 		'',
 		`**e. A worker killed** (SIGKILL) in the middle of a bulk send of ${k.patients} SMS (one execution,`,
-		`Concurrency 2, Hero limiting to 20 requests/s; lock duration 10 s): ${k.sentBeforeKill} had been sent when the worker died. With the other`,
+		`Concurrency 2, Hero limiting to ${KILL_RATE} requests/s; lock duration 10 s): ${k.sentBeforeKill} had been sent when the worker died. With the other`,
 		`worker up and sending stopped: ${k.sentInAll} SMS in all, ${k.distinct} distinct, ${k.duplicates} sent twice; the execution's status in`,
 		`n8n: ${k.statuses.join(', ') || 'none recorded'}.`,
 		k.duplicates > 0
