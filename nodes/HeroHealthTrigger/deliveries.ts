@@ -1,5 +1,6 @@
 import { createHash } from 'crypto';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { triggerOptions } from './options';
 
@@ -52,6 +53,7 @@ async function firstTime(record: Record, accepted: Accepted, id: string, keepMs:
 	}
 	if (result.processed.includes(id)) return false;
 	accepted.recent.set(id, now + keepMs);
+	if (accepted.recent.size > REMEMBERED_DELIVERIES) accepted.recent.delete(accepted.recent.keys().next().value!);
 	return true;
 }
 
@@ -80,7 +82,16 @@ export async function firstDeliveries(context: IExecuteFunctions): Promise<INode
 		}
 		const turn = accepted.queue.then(async () => await firstTime(record, accepted, id, keepMs));
 		accepted.queue = turn.catch(() => undefined);
-		if (await turn) passed.push(item);
+		let first: boolean;
+		try {
+			first = await turn;
+		} catch (error) {
+			// Unrecorded, a copy could run twice; stop here, and n8n's Retry can run it when the database answers.
+			throw new NodeOperationError(context.getNode(), 'Could not record this delivery in n8n\'s database, so the workflow did not run', {
+				description: `n8n's deduplication store answered: ${(error as Error).message}. Retry this execution once n8n's database is reachable.`,
+			});
+		}
+		if (first) passed.push(item);
 		else dropped++;
 	}
 	if (dropped > 0) {

@@ -1,7 +1,8 @@
 // n8n's deduplication store as its database keeps it (n8n/src/deduplication): one list of
 // hashed entries per workflow and node, read, changed and written back whole on each record.
 // n8n-core's helpers call this through DataDeduplicationService, as they call n8n's in a real
-// instance. `interleave` makes the next record behave as two processes racing would.
+// instance. `interleave` makes the next record behave as two processes racing would, or as a
+// database that does not answer.
 import { createHash } from 'crypto';
 import { DataDeduplicationService } from 'n8n-core';
 import { sleep } from 'n8n-workflow';
@@ -14,7 +15,7 @@ import type {
 	IDeduplicationOutput,
 } from 'n8n-workflow';
 
-type Race = 'insert-conflict' | 'lost-update';
+type Race = 'insert-conflict' | 'lost-update' | 'unavailable';
 
 class ProcessedData implements IDataDeduplicator {
 	readonly rows = new Map<string, string[]>();
@@ -40,6 +41,7 @@ class ProcessedData implements IDataDeduplicator {
 		const read = this.rows.get(key);
 		// The database round trip: other records may run between the read and the write.
 		await sleep(1);
+		if (race === 'unavailable') throw new Error('connect ECONNREFUSED 127.0.0.1:5432');
 		if (race === 'insert-conflict') {
 			// Another process inserted the first row between our read and our insert.
 			this.rows.set(key, [...(read ?? [])]);

@@ -192,6 +192,18 @@ describe('Hero Health Trigger replays across n8n processes', () => {
 		expect(again.map((run) => run.items.length)).toEqual([0, 0, 0, 0]);
 	});
 
+	it('stops with a clear error, passing nothing on, when n8n\'s database does not answer twice', async () => {
+		const delivery = await accepted();
+		processedData.interleave('unavailable');
+		processedData.interleave('unavailable');
+		const execution = await trigger.execute(delivery.workflowData!);
+		expect(execution.items).toEqual([]);
+		expect(execution.run.data.resultData.error?.message).toBe("Could not record this delivery in n8n's database, so the workflow did not run");
+		expect((execution.run.data.resultData.error as { description?: string }).description).toMatch(/Retry this execution/);
+		// The retry, once the database answers, runs it.
+		expect((await trigger.execute(delivery.workflowData!)).items).toHaveLength(1);
+	});
+
 	it('with verification turned off there is no Delivery ID, and every delivery runs', async () => {
 		await activate({ verifySignature: false });
 		const delivery = await trigger.deliver(appointmentEvent(), {});
