@@ -1,6 +1,6 @@
 import { createHash } from 'crypto';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { triggerOptions } from './options';
 
@@ -16,14 +16,52 @@ export function deliveryId(digest: string): string {
 	return createHash('sha256').update(`hero-delivery:${digest}`).digest('hex').slice(0, 32);
 }
 
+/** How long after its last record a process writes its list once more (see mendLater). */
+export const MEND_AFTER_MS = 500;
+
 type Record = IExecuteFunctions['helpers']['checkProcessedAndRecord'];
 
 /** Per trigger node: this process's accepted deliveries (ID → expiry), and a queue for its records. */
 interface Accepted {
 	recent: Map<string, number>;
 	queue: Promise<unknown>;
+	lastRecord: number;
+	mending: boolean;
 }
 const acceptedHere = new Map<string, Accepted>();
+
+/** Runs `task` after this process's earlier records for the node. */
+async function inTurn<T>(accepted: Accepted, task: () => Promise<T>): Promise<T> {
+	const turn = accepted.queue.then(task);
+	accepted.queue = turn.catch(() => undefined);
+	return await turn;
+}
+
+const entries = (ids: string[]) => ids.slice(-REMEMBERED_DELIVERIES);
+
+/**
+ * At the end of a burst the last records of two processes can overlap, and the later write drops
+ * the other's last entries with no record after it to mend them. So once its records stop for
+ * MEND_AFTER_MS (plus up to as long again at random, so two processes rarely write together),
+ * a process writes its list once more.
+ */
+function mendLater(accepted: Accepted, record: Record): void {
+	if (accepted.mending) return;
+	accepted.mending = true;
+	const mend = async (): Promise<void> => {
+		const idle = Date.now() - accepted.lastRecord;
+		if (idle < MEND_AFTER_MS) {
+			await sleep(MEND_AFTER_MS - idle + Math.random() * MEND_AFTER_MS);
+			return await mend();
+		}
+		accepted.mending = false;
+		const ids = entries([...accepted.recent.keys()]);
+		if (ids.length > 0) await inTurn(accepted, async () => await record(ids, 'node', { mode: 'entries', maxEntries: REMEMBERED_DELIVERIES }));
+	};
+	void mend().catch(() => {
+		accepted.mending = false;
+	});
+}
 
 /** Forgets what this process accepted, as a restart or another worker would (tests). */
 export function forgetAcceptedDeliveries(): void {
@@ -36,13 +74,14 @@ export function forgetAcceptedDeliveries(): void {
  * writes it back on each call, so two processes recording at once can each write a list without
  * the other's entry. Against that: one record at a time per node in this process, and each record
  * writes again what this process accepted within the window, so a list another process wrote over
- * is mended by the next record.
+ * is mended by the next record, or by mendLater once records stop.
  */
 async function firstTime(record: Record, accepted: Accepted, id: string, keepMs: number): Promise<boolean> {
 	const now = Date.now();
 	for (const [seen, expires] of accepted.recent) if (expires <= now) accepted.recent.delete(seen);
 	if (accepted.recent.has(id)) return false;
-	const items = [id, ...[...accepted.recent.keys()].slice(-(REMEMBERED_DELIVERIES - 1))];
+	const items = entries([...accepted.recent.keys(), id]);
+	accepted.lastRecord = now;
 	const check = async () => await record(items, 'node', { mode: 'entries', maxEntries: REMEMBERED_DELIVERIES });
 	let result;
 	try {
@@ -51,6 +90,7 @@ async function firstTime(record: Record, accepted: Accepted, id: string, keepMs:
 		// Two processes creating the node's first record at once: one insert fails; again, it updates.
 		result = await check();
 	}
+	mendLater(accepted, record);
 	if (result.processed.includes(id)) return false;
 	accepted.recent.set(id, now + keepMs);
 	if (accepted.recent.size > REMEMBERED_DELIVERIES) accepted.recent.delete(accepted.recent.keys().next().value!);
@@ -68,7 +108,7 @@ export async function firstDeliveries(context: IExecuteFunctions): Promise<INode
 	if (!context.getWorkflow().id) return items;
 	const record = context.helpers.checkProcessedAndRecord.bind(context.helpers);
 	const key = `${context.getWorkflow().id}:${context.getNode().id}`;
-	const accepted = acceptedHere.get(key) ?? { recent: new Map<string, number>(), queue: Promise.resolve() };
+	const accepted = acceptedHere.get(key) ?? { recent: new Map<string, number>(), queue: Promise.resolve(), lastRecord: 0, mending: false };
 	acceptedHere.set(key, accepted);
 	const options = triggerOptions(context.getNodeParameter('options', 0, {}) as IDataObject);
 	const keepMs = 2 * 1000 * (typeof options === 'string' ? 3600 : options.replayWindow);
@@ -80,11 +120,9 @@ export async function firstDeliveries(context: IExecuteFunctions): Promise<INode
 			passed.push(item);
 			continue;
 		}
-		const turn = accepted.queue.then(async () => await firstTime(record, accepted, id, keepMs));
-		accepted.queue = turn.catch(() => undefined);
 		let first: boolean;
 		try {
-			first = await turn;
+			first = await inTurn(accepted, async () => await firstTime(record, accepted, id, keepMs));
 		} catch (error) {
 			// Unrecorded, a copy could run twice; stop here, and n8n's Retry can run it when the database answers.
 			throw new NodeOperationError(context.getNode(), 'Could not record this delivery in n8n\'s database, so the workflow did not run', {

@@ -1,6 +1,7 @@
 import { createHmac } from 'crypto';
+import { sleep } from 'n8n-workflow';
 
-import { forgetAcceptedDeliveries } from '../../../nodes/HeroHealthTrigger/deliveries';
+import { forgetAcceptedDeliveries, MEND_AFTER_MS } from '../../../nodes/HeroHealthTrigger/deliveries';
 import { HeroHealthTrigger } from '../../../nodes/HeroHealthTrigger/HeroHealthTrigger.node';
 import { processedData } from '../../harness/deduplication';
 import { useFakeHero } from '../../harness/fakeHero';
@@ -181,6 +182,15 @@ describe('Hero Health Trigger replays across n8n processes', () => {
 		expect((await trigger.execute(second.workflowData!)).items).toHaveLength(1);
 		forgetAcceptedDeliveries();
 		expect((await trigger.execute(first.workflowData!)).items).toEqual([]);
+	});
+
+	it('mends its list a moment after its last record, with no delivery after it', async () => {
+		const delivery = await accepted();
+		processedData.interleave('lost-update');
+		expect((await trigger.execute(delivery.workflowData!)).items).toHaveLength(1);
+		await sleep(3 * MEND_AFTER_MS);
+		forgetAcceptedDeliveries();
+		expect((await trigger.execute(delivery.workflowData!)).items).toEqual([]);
 	});
 
 	it('records the deliveries of executions running at once in this process one at a time, so none overwrites another', async () => {
