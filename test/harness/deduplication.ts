@@ -21,6 +21,13 @@ class ProcessedData implements IDataDeduplicator {
 	readonly rows = new Map<string, string[]>();
 	private races: Race[] = [];
 
+	/** How many entries a workflow's lists hold, all nodes together. */
+	entriesOf(workflowId: string): number {
+		let count = 0;
+		for (const [key, list] of this.rows) if (key.startsWith(`${workflowId}|`)) count += list.length;
+		return count;
+	}
+
 	interleave(race: Race): void {
 		this.races.push(race);
 	}
