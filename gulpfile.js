@@ -4,7 +4,7 @@
 const fs = require('fs');
 const path = require('path');
 const { src, dest, parallel, series } = require('gulp');
-const { withTable } = require('./scripts/operations-table');
+const { withTable } = require('./dev/operations-table');
 
 function icons() {
 	return src(['nodes/**/*.{png,svg}', 'credentials/**/*.{png,svg}'], {
@@ -19,7 +19,7 @@ function codex() {
 
 function readme(done) {
 	const { RESOURCES } = require('./dist/nodes/HeroHealth/resources');
-	const { fidelityOf } = require('./dist/nodes/HeroHealth/description');
+	const { fidelityOf } = require('./dist/nodes/HeroHealth/fidelity');
 	const file = path.join(__dirname, 'README.md');
 	fs.writeFileSync(file, withTable(fs.readFileSync(file, 'utf8'), RESOURCES, fidelityOf));
 	done();

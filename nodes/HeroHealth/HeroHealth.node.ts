@@ -6,11 +6,11 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { buildProperties, versionedProperties } from './description';
+import { nodeProperties } from './description';
 import { executeOperation } from './executor';
 import { listSearch, loadOptions } from './methods/listSearch';
 import { RESOURCES } from './resources';
-import { LATEST, resourcesFor, VERSIONS } from './versions';
+import { LATEST, resourcesFor, VERSIONS, VERSIONS_OF_NODE } from './versions';
 
 export class HeroHealth implements INodeType {
 	description: INodeTypeDescription = {
@@ -18,7 +18,7 @@ export class HeroHealth implements INodeType {
 		name: 'heroHealth',
 		icon: { light: 'file:herohealth.svg', dark: 'file:herohealth.dark.svg' },
 		group: ['transform'],
-		// Version 2 gave each parameter name one type; version 1 workflows keep their names.
+		// What each version changed is in versions.ts; saved workflows keep their version.
 		version: VERSIONS,
 		defaultVersion: LATEST,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
@@ -29,9 +29,7 @@ export class HeroHealth implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'heroHealthApi', required: true }],
-		properties: versionedProperties(
-			VERSIONS.map((version) => [version, buildProperties(resourcesFor(RESOURCES, version))]),
-		),
+		properties: nodeProperties(RESOURCES, VERSIONS_OF_NODE),
 	};
 
 	methods = { listSearch, loadOptions };

@@ -1,13 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { FIDELITY } from './fidelity';
-import type { Fidelity, HeroField, HeroOperation, HeroResource } from './types';
+import { fidelityOf } from './fidelity';
+import type { HeroField, HeroOperation, HeroResource, ShowWhen } from './model';
+import { collectionOf } from './model';
+import type { NodeVersions, Variant } from './versions';
 
-/** How fully Hero documents the operation, from the bundled spec's markers. */
-export function fidelityOf(operation: HeroOperation): Fidelity {
-	if (operation.custom) return { level: 'documented', gaps: [] };
-	return FIDELITY[`${operation.method} ${operation.path}`] ?? { level: 'documented', gaps: [] };
-}
+// The editor's description, read from the operation model. One builder serves one version
+// (the snapshot and convention tests) and the node's every version at once, where fields that
+// versions show differently carry the `@version` condition the versions module gives them.
 
 const HATCHES = 'Extra Body Fields and Extra Query Parameters (under Additional Fields or Filters) send what Hero names that the node does not know.';
 
@@ -22,23 +22,54 @@ function fidelityNotice(operation: HeroOperation): string | undefined {
 	return undefined;
 }
 
-/** Optional fields of writes live in Additional Fields, of reads in Filters. */
-export function collectionOf(operation: HeroOperation): { name: string; displayName: string } {
-	if (operation.custom) return { name: 'options', displayName: 'Options' };
-	return operation.method === 'GET'
-		? { name: 'filters', displayName: 'Filters' }
-		: { name: 'additionalFields', displayName: 'Additional Fields' };
-}
-
 function byName<T extends { name: string }>(a: T, b: T): number {
 	return a.name.localeCompare(b.name);
 }
 
-function show(resource: string, operation: string, extra: HeroField['showWhen'] = {}) {
-	return { displayOptions: { show: { resource: [resource], operation: [operation], ...extra } } };
+function show(resource: string, operation: string, extra: ShowWhen = {}, versions?: number[]) {
+	const conditions: ShowWhen = { resource: [resource], operation: [operation], ...extra };
+	if (versions) conditions['@version'] = versions;
+	return { displayOptions: { show: conditions } };
 }
 
-function operationProperties(resource: HeroResource, operation: HeroOperation): INodeProperties[] {
+/** The forms a field takes, each with the versions showing it (none: the same in all). */
+type VariantsOf = (where: string, field: HeroField) => Variant[];
+
+/** One version's reading: every field has one form. */
+const oneVersion: VariantsOf = (_where, field) => [{ versions: [], field }];
+
+/** Versions that show the same form of every field in `fields` share one collection. */
+function collectionVariants(
+	where: string,
+	fields: HeroField[],
+	variantsOf: VariantsOf,
+): Array<{ versions: number[]; fields: HeroField[] }> {
+	const perField = fields.map((field) => variantsOf(where, field));
+	if (perField.every((variants) => variants.length === 1)) {
+		return [{ versions: [], fields: perField.map(([variant]) => variant.field) }];
+	}
+	const versions = [...new Set(perField.flatMap((v) => v.flatMap((variant) => variant.versions)))];
+	const groups = new Map<string, { versions: number[]; fields: HeroField[] }>();
+	for (const version of versions.sort((a, b) => a - b)) {
+		const picked = perField.map((variants) =>
+			variants.findIndex((variant) => variant.versions.includes(version)),
+		);
+		const key = picked.join(',');
+		const group = groups.get(key);
+		if (group) group.versions.push(version);
+		else {
+			groups.set(key, { versions: [version], fields: picked.map((at, i) => perField[i][at].field) });
+		}
+	}
+	return [...groups.values()];
+}
+
+function operationProperties(
+	resource: HeroResource,
+	operation: HeroOperation,
+	variantsOf: VariantsOf,
+): INodeProperties[] {
+	const at = `${resource.value}.${operation.value}`;
 	const properties: INodeProperties[] = [];
 	const where = show(resource.value, operation.value);
 	const notices = [fidelityNotice(operation), operation.notice].filter((text): text is string =>
@@ -53,8 +84,15 @@ function operationProperties(resource: HeroResource, operation: HeroOperation): 
 			...where,
 		}),
 	);
-	for (const field of operation.fields.filter((f) => f.required)) {
-		properties.push({ ...field.property, ...show(resource.value, operation.value, field.showWhen) });
+	for (const required of operation.fields.filter((f) => f.required)) {
+		const variants = variantsOf(at, required);
+		for (const { versions, field } of variants) {
+			const only = variants.length > 1 ? versions : undefined;
+			properties.push({
+				...field.property,
+				...show(resource.value, operation.value, field.showWhen, only),
+			});
+		}
 	}
 	if (operation.list) {
 		properties.push(
@@ -91,15 +129,20 @@ function operationProperties(resource: HeroResource, operation: HeroOperation): 
 	const optional = operation.fields.filter((f) => !f.required);
 	if (optional.length) {
 		const { name, displayName } = collectionOf(operation);
-		properties.push({
-			displayName,
-			name,
-			type: 'collection',
-			placeholder: name === 'filters' ? 'Add Filter' : name === 'options' ? 'Add Option' : 'Add Field',
-			default: {},
-			options: optional.map((f) => f.property).sort((a, b) => byName(a, b)),
-			...where,
-		});
+		const variants = collectionVariants(at, optional, variantsOf);
+		for (const { versions, fields } of variants) {
+			const only = variants.length > 1 ? versions : undefined;
+			properties.push({
+				displayName,
+				name,
+				type: 'collection',
+				placeholder:
+					name === 'filters' ? 'Add Filter' : name === 'options' ? 'Add Option' : 'Add Field',
+				default: {},
+				options: fields.map((f) => f.property).sort((a, b) => byName(a, b)),
+				...show(resource.value, operation.value, {}, only),
+			});
+		}
 	}
 	return properties;
 }
@@ -149,8 +192,7 @@ export const requestOptionsProperty: INodeProperties = {
 	],
 };
 
-/** Every property of the node, read from the resource and operation entries. */
-export function buildProperties(resources: HeroResource[]): INodeProperties[] {
+function describe(resources: HeroResource[], variantsOf: VariantsOf): INodeProperties[] {
 	const sorted = [...resources].sort(byName);
 	const properties: INodeProperties[] = [
 		{
@@ -182,32 +224,19 @@ export function buildProperties(resources: HeroResource[]): INodeProperties[] {
 	}
 	for (const resource of sorted) {
 		for (const operation of resource.operations) {
-			properties.push(...operationProperties(resource, operation));
+			properties.push(...operationProperties(resource, operation, variantsOf));
 		}
 	}
 	properties.push(requestOptionsProperty);
 	return properties;
 }
 
-function withVersions(property: INodeProperties, versions: number[]): INodeProperties {
-	const show = { ...(property.displayOptions?.show ?? {}), '@version': versions };
-	return { ...property, displayOptions: { ...property.displayOptions, show } };
+/** The properties one version of the node shows, from resources as that version reads them. */
+export function buildProperties(resources: HeroResource[]): INodeProperties[] {
+	return describe(resources, oneVersion);
 }
 
-/**
- * One property list for every version: a property that is the same in all of them appears
- * once; one that differs appears once per version, shown only there (n8n's `@version`).
- * Versions differ only in parameter names, so their lists line up one to one (a test holds it).
- */
-export function versionedProperties(byVersion: Array<[number, INodeProperties[]]>): INodeProperties[] {
-	const [[, first], ...rest] = byVersion;
-	const merged: INodeProperties[] = [];
-	first.forEach((property, index) => {
-		if (rest.every(([, list]) => JSON.stringify(list[index]) === JSON.stringify(property))) {
-			merged.push(property);
-			return;
-		}
-		for (const [version, list] of byVersion) merged.push(withVersions(list[index], [version]));
-	});
-	return merged;
+/** Every version's properties in one list, as n8n takes them: `@version` where they differ. */
+export function nodeProperties(resources: HeroResource[], versions: NodeVersions): INodeProperties[] {
+	return describe(resources, (where, field) => versions.variants(where, field));
 }

@@ -1,22 +1,29 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { collectionOf } from './description';
+import { normaliseBoolean, normaliseId, normaliseNumberIn } from '../shared/normalise';
+import type { HeroRequest, RequestSettings } from '../shared/transport';
+import {
+	DEFAULT_RETRY,
+	heroRequest,
+	heroRequestPages,
+	HeroText,
+	recordsOf,
+	runWithConcurrency,
+	sharedPacer,
+	Slots,
+} from '../shared/transport';
+import { cut, mayHaveActed } from '../shared/transport/errors';
+import type { HttpMethod } from '../shared/types';
+import { FieldValueError } from '../shared/types';
+import type { HeroField, HeroOperation, HeroResource } from './model';
+import { collectionOf, findOperation } from './model';
 import { ParameterReader } from './parameters';
-import type { HeroRequest, RequestSettings } from './transport';
-import { DEFAULT_RETRY, heroRequest, heroRequestPages, HeroText, recordsOf, runWithConcurrency, sharedPacer, Slots } from './transport';
-import { cut, mayHaveActed } from './transport/errors';
-import { normaliseBoolean, normaliseId, normaliseNumberIn } from './fields/normalise';
-import type { HeroField, HeroOperation, HeroResource, HttpMethod } from './types';
-import { FieldValueError } from './types';
 
-export function findOperation(
-	resources: HeroResource[],
-	resource: string,
-	operation: string,
-): HeroOperation | undefined {
-	return resources.find((r) => r.value === resource)?.operations.find((o) => o.value === operation);
-}
+// The runtime: reads the operation model and sends through the shared transport; the editor's
+// description is not needed to run.
+
+export { findOperation } from './model';
 
 function setPath(target: IDataObject, key: string, value: unknown): void {
 	const parts = key.split('.');
@@ -140,7 +147,7 @@ export function buildRequest(
 			field.normalise ? field.normalise(raw) : raw,
 		);
 		if (value === undefined) {
-			if (field.required && field.in !== 'none') {
+			if (field.required && field.place !== 'none') {
 				throw new NodeOperationError(node, `[item ${itemIndex}] ${displayName} is required`, {
 					itemIndex,
 					description: `Enter ${displayName}, or map it from the input with an expression.`,
@@ -148,13 +155,13 @@ export function buildRequest(
 			}
 			continue;
 		}
-		if (field.in === 'none') controls[field.key] = value;
-		else if (field.in === 'extraBody') extraBody = value as IDataObject;
-		else if (field.in === 'extraQuery') extraQuery = value as IDataObject;
-		else if (field.in === 'path') pathValues[field.key] = String(value);
-		else if (field.in === 'query') qs[field.key] = value as IDataObject[string];
-		else if (field.in === 'body') {
-			setPath(body, field.key, value);
+		if (field.place === 'none') controls[field.apiKey] = value;
+		else if (field.place === 'extraBody') extraBody = value as IDataObject;
+		else if (field.place === 'extraQuery') extraQuery = value as IDataObject;
+		else if (field.place === 'path') pathValues[field.apiKey] = String(value);
+		else if (field.place === 'query') qs[field.apiKey] = value as IDataObject[string];
+		else if (field.place === 'body') {
+			setPath(body, field.apiKey, value);
 			hasBody = true;
 		}
 	}

@@ -1,43 +1,180 @@
-import type { HeroField, HeroResource } from './types';
+import type { INodeProperties } from 'n8n-workflow';
 
-/**
- * The node's versions; new nodes get the last. Saved workflows keep the one they were built with.
- * 2: each parameter name has one type. 3: records picked From List or By ID (resource locators)
- * wherever Hero lists them, also among optional fields.
- */
-export const VERSIONS = [1, 2, 3];
-export const LATEST = VERSIONS[VERSIONS.length - 1];
+import { dropdownProperty, typedIdProperty } from './fields/locators';
+import type { HeroField, HeroResource } from './model';
 
-/**
- * What version 1 called the parameters version 2 renamed, by `resource.operation.v2Name`.
- * Version 2 gave each name one type within a collection, so that switching operation never
- * leaves a value of the wrong type behind (Order By was options, a list and text; Status was a
- * list and text; Assignee ID a number and text).
- */
-const V1_NAMES: Record<string, string> = {
-	'episode.list.orderByFields': 'orderBy',
-	'link.listShortLinks.orderByField': 'orderBy',
-	'subscription.list.orderByField': 'orderBy',
-	'message.listBatches.batchStatus': 'status',
-	'message.send.messageAssigneeId': 'assigneeId',
-};
+// Every difference between the node's versions, as data. Resources describe the newest node;
+// each entry below says what its version changed. Saved workflows keep the version they were
+// built with, so an older version's parameters never change (the parameter snapshot holds it).
+// A new version is one entry here; description.ts writes the `@version` conditions from it.
 
-function asVersion(version: number, resource: string, operation: string, field: HeroField): HeroField {
-	let property = field.property;
-	if (field.earlier && version < field.earlier.before) property = field.earlier.property;
-	const name = version < 2 ? V1_NAMES[`${resource}.${operation}.${property.name}`] : undefined;
-	if (name) property = { ...property, name };
-	return property === field.property ? field : { ...field, property };
+/** `resource.operation.parameter`, the parameter named as the resource files name it. */
+export type ParameterPath = string;
+
+export type VersionChange =
+	/** The parameter was renamed: versions before this one store its value under `from`. */
+	| { parameter: ParameterPath; name: { from: string; to: string } }
+	/** The parameter's default changed: versions before this one default to `from`. */
+	| { parameter: ParameterPath; default: { from: INodeProperties['default']; to: INodeProperties['default'] } }
+	/**
+	 * Records are picked From List or By ID (resource locators). Before this version an optional
+	 * one was a dropdown (a typed ID where Hero has no short list), the parameters listed in
+	 * `typedIdBefore` were typed IDs, and other required pickers were already pickers.
+	 */
+	| { pickers: { typedIdBefore: ParameterPath[] } };
+
+export interface NodeVersion {
+	version: number;
+	/** What the version changed, as the changelog says it. */
+	summary: string;
+	changes: VersionChange[];
 }
 
-/** The resources as a node of `version` reads them: its parameters, same requests. */
+export const NODE_VERSIONS: NodeVersion[] = [
+	{ version: 1, summary: 'First release', changes: [] },
+	{
+		version: 2,
+		summary:
+			'Each parameter name has one type within a collection, so switching operation never leaves a value of the wrong type behind (Order By was options, a list and text; Status a list and text; Assignee ID a number and text)',
+		changes: [
+			{ parameter: 'episode.list.orderByFields', name: { from: 'orderBy', to: 'orderByFields' } },
+			{ parameter: 'link.listShortLinks.orderByField', name: { from: 'orderBy', to: 'orderByField' } },
+			{ parameter: 'subscription.list.orderByField', name: { from: 'orderBy', to: 'orderByField' } },
+			{ parameter: 'message.listBatches.batchStatus', name: { from: 'status', to: 'batchStatus' } },
+			{ parameter: 'message.send.messageAssigneeId', name: { from: 'assigneeId', to: 'messageAssigneeId' } },
+		],
+	},
+	{
+		version: 3,
+		summary:
+			'Records are picked From List or By ID wherever Hero lists them, also among optional fields',
+		changes: [
+			{
+				pickers: {
+					typedIdBefore: [
+						'booking.getSlot.slotId',
+						'booking.createAppointment.patientId',
+						'booking.bookAppointment.patientId',
+						'bookingLink.create.patientId',
+						'episode.get.episodeId',
+						'episode.update.episodeId',
+						'episode.createNote.noteEpisodeId',
+						'episode.getV2.episodeId',
+						'invoicing.getDefaultCustomer.patientId',
+						'invoicing.createInvoice.patientId',
+						'link.createAttachmentLink.patientId',
+						'patient.previewMerge.patientToMergeId',
+						'patient.merge.patientToMergeId',
+						'subscription.list.patientId',
+					],
+				},
+			},
+		],
+	},
+];
+
+/** A field as some versions show it. */
+export interface Variant {
+	versions: number[];
+	field: HeroField;
+}
+
+/** The node's versions as `history` defines them: what each shows, and which versions share it. */
+export class NodeVersions {
+	readonly all: number[];
+
+	readonly latest: number;
+
+	private readonly read = new WeakMap<HeroResource[], Map<number, HeroResource[]>>();
+
+	constructor(readonly history: NodeVersion[] = NODE_VERSIONS) {
+		this.all = history.map((entry) => entry.version);
+		this.latest = this.all[this.all.length - 1];
+	}
+
+	/** The changes to `kind` of the parameter at `path`, oldest first, with their version. */
+	private changesOf<K extends 'name' | 'default'>(path: ParameterPath, kind: K) {
+		return this.history.flatMap((entry) =>
+			entry.changes.flatMap((change) =>
+				'parameter' in change && change.parameter === path && kind in change
+					? [{ version: entry.version, change: (change as Record<K, { from: unknown; to: unknown }>)[kind] }]
+					: [],
+			),
+		);
+	}
+
+	/** The value in `version`: the newest change made by then, else what the oldest replaced. */
+	private valueAt<K extends 'name' | 'default'>(version: number, path: ParameterPath, kind: K) {
+		const changes = this.changesOf(path, kind);
+		if (changes.length === 0) return { key: '', value: undefined };
+		const made = changes.filter((c) => c.version <= version);
+		return made.length
+			? { key: `${kind}@${made[made.length - 1].version}`, value: made[made.length - 1].change.to }
+			: { key: `${kind}<${changes[0].version}`, value: changes[0].change.from };
+	}
+
+	/** How a field of the newest node reads in `version`, and a key equal for equal forms. */
+	private form(version: number, where: string, field: HeroField): { key: string; field: HeroField } {
+		const path = `${where}.${field.property.name}`;
+		let property = field.property;
+		const keys: string[] = [];
+		for (const entry of this.history) {
+			if (entry.version <= version) continue;
+			for (const change of entry.changes) {
+				if (!('pickers' in change) || !field.picker) continue;
+				if (change.pickers.typedIdBefore.includes(path)) property = typedIdProperty(field);
+				else if (!field.required) property = dropdownProperty(field);
+				else continue;
+				keys.push(`picker<${entry.version}`);
+			}
+		}
+		const name = this.valueAt(version, path, 'name');
+		if (name.key) property = { ...property, name: name.value as string };
+		const fallback = this.valueAt(version, path, 'default');
+		if (fallback.key) property = { ...property, default: fallback.value as INodeProperties['default'] };
+		keys.push(name.key, fallback.key);
+		const key = keys.filter(Boolean).join(' ');
+		return { key, field: property === field.property ? field : { ...field, property } };
+	}
+
+	/** The forms of one field across versions, each with the versions that show it. */
+	variants(where: string, field: HeroField): Variant[] {
+		const variants = new Map<string, Variant>();
+		for (const version of this.all) {
+			const { key, field: form } = this.form(version, where, field);
+			const known = variants.get(key);
+			if (known) known.versions.push(version);
+			else variants.set(key, { versions: [version], field: form });
+		}
+		return [...variants.values()];
+	}
+
+	/** The resources as a node of `version` reads them: its parameters, the same requests. */
+	resourcesFor(resources: HeroResource[], version: number): HeroResource[] {
+		const cache = this.read.get(resources) ?? new Map<number, HeroResource[]>();
+		this.read.set(resources, cache);
+		let read = cache.get(version);
+		if (!read) {
+			read = resources.map((resource) => ({
+				...resource,
+				operations: resource.operations.map((operation) => ({
+					...operation,
+					fields: operation.fields.map(
+						(field) => this.form(version, `${resource.value}.${operation.value}`, field).field,
+					),
+				})),
+			}));
+			cache.set(version, read);
+		}
+		return read;
+	}
+}
+
+export const VERSIONS_OF_NODE = new NodeVersions();
+export const VERSIONS = VERSIONS_OF_NODE.all;
+export const LATEST = VERSIONS_OF_NODE.latest;
+
+/** The resources as a node of `version` reads them (the node's own history). */
 export function resourcesFor(resources: HeroResource[], version: number): HeroResource[] {
-	if (version >= LATEST) return resources;
-	return resources.map((resource) => ({
-		...resource,
-		operations: resource.operations.map((operation) => ({
-			...operation,
-			fields: operation.fields.map((field) => asVersion(version, resource.value, operation.value, field)),
-		})),
-	}));
+	return VERSIONS_OF_NODE.resourcesFor(resources, version);
 }

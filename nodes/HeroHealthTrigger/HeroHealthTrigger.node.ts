@@ -10,54 +10,11 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { heroRequest } from '../HeroHealth/transport';
-import { deliveryId, firstDeliveries } from './deliveries';
-import { triggerOptions } from './options';
-import { FULL_RECORD, HERO_EVENTS } from './events';
-import type { TriggerStaticData } from './lifecycle';
+import { HERO_EVENTS } from '../shared/events';
+import { firstDeliveries } from './deliveries';
 import { checkExists, create, remove } from './lifecycle';
-import { ReplayGuard, verifyDelivery } from './signature';
-
-const replays = new ReplayGuard();
-
-function reject(context: IWebhookFunctions, status: number, text: string): IWebhookResponseData {
-	const res = context.getResponseObject();
-	res.status(status).json({ error: text });
-	return { noWebhookResponse: true };
-}
-
-/** The body as a JSON object, or {} when it is not one (answered 400 after verification). */
-function parseObject(rawBody: Buffer): IDataObject {
-	let parsed: unknown;
-	try {
-		parsed = JSON.parse(rawBody.toString('utf8'));
-	} catch {
-		return {};
-	}
-	return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as IDataObject) : {};
-}
-
-function headerValue(headers: IDataObject, name: string): string | undefined {
-	const value = headers[name];
-	if (Array.isArray(value)) return String(value[0]);
-	return value === undefined ? undefined : String(value);
-}
-
-/**
- * The keys this trigger registered for the event, across its test and production URLs (both
- * are ours, and n8n does not tell a delivery which URL it came in on). Only that event's keys:
- * a delivery signed for one event cannot pass as another, and an event that is not a string
- * has no key at all.
- */
-function signingKeysFor(context: IWebhookFunctions, event: unknown): string[] {
-	if (typeof event !== 'string') return [];
-	const registrations = (context.getWorkflowStaticData('node') as TriggerStaticData).registrations ?? {};
-	return Object.values(registrations).flatMap((byEvent) =>
-		Object.entries(byEvent)
-			.filter(([name]) => name === event)
-			.map(([, registration]) => registration.signingKey),
-	);
-}
+import { triggerOptions } from './options';
+import { isDelivery, reject, toItem, verify, withFullRecord } from './webhook';
 
 /** Activation stops on options that do not read, before any webhook is registered. */
 function checkOptions(context: IHookFunctions): void {
@@ -166,88 +123,10 @@ export class HeroHealthTrigger implements INodeType {
 			this.logger.error(`Hero Health Trigger refused a delivery: ${options}`);
 			return reject(this, 500, 'The Hero Health Trigger is misconfigured; see its options');
 		}
-		const request = this.getRequestObject() as unknown as { rawBody?: Buffer; body?: unknown };
-		const headers = this.getHeaderData() as IDataObject;
-		const rawBody =
-			request.rawBody ?? Buffer.from(typeof request.body === 'string' ? request.body : JSON.stringify(request.body ?? ''));
-
-		const payload = parseObject(rawBody);
-
-		const timestamp = headerValue(headers, 'x-herohealth-timestamp');
-		const signature = headerValue(headers, 'x-herohealth-signature');
-		let deliveredAt: string | undefined;
-		let delivery: string | undefined;
-		if (options.verifySignature) {
-			const windowSeconds = options.replayWindow;
-			const verdict = verifyDelivery({
-				rawBody,
-				timestamp,
-				signature,
-				signingKeys: signingKeysFor(this, payload.event),
-				toleranceSeconds: windowSeconds,
-			});
-			if (!verdict.ok) {
-				this.logger.warn(`Hero Health Trigger refused a delivery: ${verdict.reason}`);
-				return reject(this, 401, 'Invalid or missing Hero signature');
-			}
-			// Keyed on what was signed, not on the header's spelling of it: a re-encoded
-			// signature (case, base64url, a prefix, spaces) is the same delivery.
-			if (replays.check(`${this.getWorkflow().id}:${verdict.digest}`, windowSeconds * 1000)) {
-				this.logger.warn('Hero Health Trigger refused a delivery: already received');
-				return reject(this, 401, 'This delivery was already received');
-			}
-			deliveredAt = verdict.timestamp.toISOString();
-			delivery = deliveryId(verdict.digest);
-		}
-		const contentType = headerValue(headers, 'content-type');
-		if (contentType && !/json/i.test(contentType)) {
-			return reject(this, 415, 'Expected application/json');
-		}
-		if (typeof payload.event !== 'string' || !payload.event) {
-			return reject(this, 400, 'Expected a JSON Hero event with an "event" name');
-		}
-
-		const events = this.getNodeParameter('events', []) as string[];
-		if (!events.includes(payload.event)) {
-			// Signed but not selected: acknowledge so Hero does not retry, start nothing.
-			this.getResponseObject().status(200).json({ ignored: true });
-			return { noWebhookResponse: true };
-		}
-
-		// Known fields first, then whatever else Hero sent: its payloads were never fully captured.
-		const item: IDataObject = {
-			event: payload.event,
-			object: payload.object,
-			id: payload.id,
-			practice_group_id: payload.practice_group_id,
-			delivered_at: deliveredAt ?? timestamp ?? null,
-			delivery_id: delivery ?? null,
-		};
-		for (const [key, value] of Object.entries(payload)) if (!(key in item)) item[key] = value;
-		if (options.fetchFullRecord) {
-			const target = FULL_RECORD[String(payload.object)];
-			const id = String(payload.id ?? '');
-			if (!target) {
-				item.record_note = `Hero's API has no operation to fetch a ${String(payload.object)}; only its ID is available`;
-			} else if (!/^\d+$/.test(id)) {
-				item.record_note = 'The event has no numeric ID to fetch the record with';
-			} else {
-				try {
-					item.record = (await heroRequest.call(
-						this,
-						{
-							method: 'GET',
-							path: target.path.replace('{id}', id),
-							practiceGroupId: payload.practice_group_id ? String(payload.practice_group_id) : undefined,
-						},
-						{ subject: target.subject, id },
-					)) as IDataObject;
-				} catch (error) {
-					// The event still matters without its record; say why the record is missing.
-					item.record_error = (error as Error).message;
-				}
-			}
-		}
+		const delivery = verify(this, options);
+		if (!isDelivery(delivery)) return delivery;
+		let item = toItem(delivery);
+		if (options.fetchFullRecord) item = await withFullRecord(this, item);
 		return { workflowData: [this.helpers.returnJsonArray([item])] };
 	}
 }

@@ -4,12 +4,47 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { triggerOptions } from './options';
 
+// Delivery memory: what the trigger remembers of deliveries it accepted, so that a replayed copy
+// starts nothing. Two places remember: the webhook process itself (ReplayGuard, answering a
+// replay 401) and n8n's deduplication store, shared by every process (firstDeliveries, on the
+// trigger's step in the execution).
+
 /**
- * How many accepted deliveries n8n's database remembers per trigger; the oldest go first. A
- * replay older than the Replay Window is refused by its timestamp, so this only needs to cover
- * the deliveries of one window.
+ * How many accepted deliveries each memory keeps per trigger; the oldest go first. A replay
+ * older than the Replay Window is refused by its timestamp, so this only needs to cover the
+ * deliveries of one window.
  */
 export const REMEMBERED_DELIVERIES = 10_000;
+
+/**
+ * How long an accepted delivery is remembered: twice the Replay Window, since a timestamp is
+ * accepted that far in the future as in the past.
+ */
+export function rememberFor(replayWindowSeconds: number): number {
+	return 2 * replayWindowSeconds * 1000;
+}
+
+/**
+ * The webhook process's own memory of deliveries it accepted (by the digest that matched, which
+ * covers the timestamp and body), so the same signed request cannot start a second execution.
+ * Per process and bounded; a restart forgets, and the window still limits what is replayable.
+ */
+export class ReplayGuard {
+	private readonly seen = new Map<string, number>();
+
+	constructor(private readonly maxEntries = REMEMBERED_DELIVERIES) {}
+
+	/** True when this delivery was accepted before; otherwise records it and returns false. */
+	check(id: string, replayWindowSeconds: number, now = Date.now()): boolean {
+		for (const [key, expires] of this.seen) {
+			if (expires > now && this.seen.size <= this.maxEntries) break;
+			this.seen.delete(key);
+		}
+		if (this.seen.has(id)) return true;
+		this.seen.set(id, now + rememberFor(replayWindowSeconds));
+		return false;
+	}
+}
 
 /** The same for every copy of one signed delivery, and reveals nothing of the signing key. */
 export function deliveryId(digest: string): string {
@@ -19,7 +54,8 @@ export function deliveryId(digest: string): string {
 /** How long after its last record a process writes its list once more (see mendLater). */
 export const MEND_AFTER_MS = 500;
 
-type Record = IExecuteFunctions['helpers']['checkProcessedAndRecord'];
+/** n8n's deduplication store: records IDs and says which it had seen. */
+type DeduplicationStore = IExecuteFunctions['helpers']['checkProcessedAndRecord'];
 
 /** Per trigger node: this process's accepted deliveries (ID → expiry), and a queue for its records. */
 interface Accepted {
@@ -45,7 +81,7 @@ const entries = (ids: string[]) => ids.slice(-REMEMBERED_DELIVERIES);
  * MEND_AFTER_MS (plus up to as long again at random, so two processes rarely write together),
  * a process writes its list once more.
  */
-function mendLater(accepted: Accepted, record: Record): void {
+function mendLater(accepted: Accepted, record: DeduplicationStore): void {
 	if (accepted.mending) return;
 	accepted.mending = true;
 	const mend = async (): Promise<void> => {
@@ -76,7 +112,7 @@ export function forgetAcceptedDeliveries(): void {
  * writes again what this process accepted within the window, so a list another process wrote over
  * is mended by the next record, or by mendLater once records stop.
  */
-async function firstTime(record: Record, accepted: Accepted, id: string, keepMs: number): Promise<boolean> {
+async function firstTime(record: DeduplicationStore, accepted: Accepted, id: string, keepMs: number): Promise<boolean> {
 	const now = Date.now();
 	for (const [seen, expires] of accepted.recent) if (expires <= now) accepted.recent.delete(seen);
 	if (accepted.recent.has(id)) return false;
@@ -111,7 +147,7 @@ export async function firstDeliveries(context: IExecuteFunctions): Promise<INode
 	const accepted = acceptedHere.get(key) ?? { recent: new Map<string, number>(), queue: Promise.resolve(), lastRecord: 0, mending: false };
 	acceptedHere.set(key, accepted);
 	const options = triggerOptions(context.getNodeParameter('options', 0, {}) as IDataObject);
-	const keepMs = 2 * 1000 * (typeof options === 'string' ? 3600 : options.replayWindow);
+	const keepMs = rememberFor(typeof options === 'string' ? 3600 : options.replayWindow);
 	const passed: INodeExecutionData[] = [];
 	let dropped = 0;
 	for (const item of items) {

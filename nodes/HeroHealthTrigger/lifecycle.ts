@@ -2,7 +2,7 @@ import { randomBytes } from 'crypto';
 import type { IDataObject, IHookFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { heroRequest } from '../HeroHealth/transport';
+import { heroRequest } from '../shared/transport';
 
 export interface Registration {
 	id: string;

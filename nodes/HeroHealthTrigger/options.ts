@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { normaliseBoolean, normaliseNumberIn } from '../HeroHealth/fields/normalise';
+import { normaliseBoolean, normaliseNumberIn } from '../shared/normalise';
 
 export interface TriggerOptions {
 	fetchFullRecord: boolean;

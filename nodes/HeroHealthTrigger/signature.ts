@@ -71,26 +71,3 @@ export function verifyDelivery(options: {
 		? { ok: true, timestamp: sent, digest: match.toString('hex') }
 		: { ok: false, reason: 'bad signature' };
 }
-
-/**
- * Remembers deliveries already accepted (by the digest that matched, which covers the
- * timestamp and body) for as long as they would
- * pass the replay window, so the same signed request cannot start a second execution.
- * Per process and bounded; a restart forgets, and the window still limits what is replayable.
- */
-export class ReplayGuard {
-	private readonly seen = new Map<string, number>();
-
-	constructor(private readonly maxEntries = 10_000) {}
-
-	/** True when this delivery was accepted before; otherwise records it and returns false. */
-	check(id: string, windowMs: number, now = Date.now()): boolean {
-		for (const [key, expires] of this.seen) {
-			if (expires > now && this.seen.size <= this.maxEntries) break;
-			this.seen.delete(key);
-		}
-		if (this.seen.has(id)) return true;
-		this.seen.set(id, now + 2 * windowMs);
-		return false;
-	}
-}

@@ -1,6 +1,6 @@
-import { fidelityOf } from '../../nodes/HeroHealth/description';
+import { fidelityOf } from '../../nodes/HeroHealth/fidelity';
 import { RESOURCES } from '../../nodes/HeroHealth/resources';
-import { withTable } from '../../scripts/operations-table';
+import { withTable } from '../../dev/operations-table';
 import { readProjectFile } from '../harness/files';
 
 describe('README', () => {

@@ -1,6 +1,6 @@
 // Starts a fake Hero for a test file and fails any test during which a request broke the
 // bundled description.
-import { forgetPacers } from '../../nodes/HeroHealth/transport';
+import { forgetPacers } from '../../nodes/shared/transport';
 import type { FakeHero, FakeHeroOptions } from '../fake-hero/server';
 import { createFakeHero } from '../fake-hero/server';
 import { findSecrets, secretsOf } from './secrets';

@@ -401,7 +401,7 @@ function renderDoc() {
 		'',
 		'**d. One rate budget per Hero key.** Within a process, every execution using the same',
 		'credential (base URL, practice group, key) shares one pacer (unit-tested in',
-		'`test/nodes/HeroHealth/transport/pacer.test.ts`). Processes do not share it: each worker',
+		'`test/nodes/shared/transport/pacer.test.ts`). Processes do not share it: each worker',
 		'learns Hero\'s limit from its own 429s and backs off on its own. Measured by',
 		'`npm run bench:queue` (four workflows of 500 SMS each, started at once across two workers,',
 		'against a fake Hero allowing 100 requests/s for the key); from `docs/benchmarks.md`:',

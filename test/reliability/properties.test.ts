@@ -1,7 +1,7 @@
 import { createHmac } from 'crypto';
 import fc from 'fast-check';
 
-import { normaliseNhsNumber, normaliseUkMobile } from '../../nodes/HeroHealth/fields/normalise';
+import { normaliseNhsNumber, normaliseUkMobile } from '../../nodes/shared/normalise';
 import { verifyDelivery } from '../../nodes/HeroHealthTrigger/signature';
 
 /** NHS Digital's Modulus 11 rule, written out independently of the node's code. */

@@ -38,9 +38,9 @@ function checkCoverage(resources, specPath = SPEC_PATH) {
 			continue;
 		}
 		const { op, label } = matches[0];
-		const fields = op.fields.filter((f) => ['path', 'query', 'body'].includes(f.in));
-		const find = (where, key) => fields.find((f) => f.in === where && f.key === key);
-		const reaches = (where, key) => fields.some((f) => f.in === where && (f.key === key || f.key.startsWith(`${key}.`)));
+		const fields = op.fields.filter((f) => ['path', 'query', 'body'].includes(f.place));
+		const find = (where, key) => fields.find((f) => f.place === where && f.apiKey === key);
+		const reaches = (where, key) => fields.some((f) => f.place === where && (f.apiKey === key || f.apiKey.startsWith(`${key}.`)));
 		const checkEnum = (where, key, schema) => {
 			const values = enumOf(schema);
 			const found = find(where, key);
@@ -88,12 +88,12 @@ function checkCoverage(resources, specPath = SPEC_PATH) {
 		}
 		for (const f of fields) {
 			const inSpec =
-				f.in === 'path'
-					? specOp.path.includes(`{${f.key}}`)
-					: f.in === 'query'
-						? [...specOp.shared, ...(specOp.operation.parameters || [])].some((p) => p.in === 'query' && p.name === f.key)
-						: bodyBranches(body && body.schema).some((b) => Object.keys(b.properties || {}).includes(f.key.split('.')[0]));
-			if (!inSpec) problems.push(`${label}: field ${f.property.displayName} (${f.in} ${f.key}) is not in the description`);
+				f.place === 'path'
+					? specOp.path.includes(`{${f.apiKey}}`)
+					: f.place === 'query'
+						? [...specOp.shared, ...(specOp.operation.parameters || [])].some((p) => p.in === 'query' && p.name === f.apiKey)
+						: bodyBranches(body && body.schema).some((b) => Object.keys(b.properties || {}).includes(f.apiKey.split('.')[0]));
+			if (!inSpec) problems.push(`${label}: field ${f.property.displayName} (${f.place} ${f.apiKey}) is not in the description`);
 		}
 	}
 

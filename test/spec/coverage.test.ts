@@ -1,5 +1,5 @@
 import { RESOURCES } from '../../nodes/HeroHealth/resources';
-import type { HeroResource } from '../../nodes/HeroHealth/types';
+import type { HeroResource } from '../../nodes/HeroHealth/model';
 import { readProjectFile, writeTempFile } from '../harness/files';
 import { checkCoverage } from './coverage';
 
@@ -43,11 +43,11 @@ describe('coverage of spec/hero-openapi.yaml', () => {
 								: {
 										...o,
 										fields: o.fields
-											.filter((f) => f.key !== 'send_at')
+											.filter((f) => f.apiKey !== 'send_at')
 											.map((f) =>
-												f.key === 'message_string'
+												f.apiKey === 'message_string'
 													? { ...f, required: false }
-													: f.key === 'message_type'
+													: f.apiKey === 'message_type'
 														? { ...f, property: { ...f.property, options: f.property.options?.slice(1) } }
 														: f,
 											),

@@ -1,5 +1,5 @@
-import { fidelitySource, fidelityTable, OUT } from '../../scripts/fidelity';
-import { fidelityOf } from '../../nodes/HeroHealth/description';
+import { fidelitySource, fidelityTable, OUT } from '../../dev/fidelity';
+import { fidelityOf } from '../../nodes/HeroHealth/fidelity';
 import { RESOURCES } from '../../nodes/HeroHealth/resources';
 import { readProjectFile } from '../harness/files';
 
@@ -39,7 +39,7 @@ describe('fidelity: how fully Hero documents each operation', () => {
 	});
 
 	it('reads the markers as documented, partly captured or inferred', () => {
-		const { fidelityOf: fromMarkers } = jest.requireActual('../../scripts/fidelity');
+		const { fidelityOf: fromMarkers } = jest.requireActual('../../dev/fidelity');
 		expect(fromMarkers({})).toEqual({ level: 'documented', gaps: [] });
 		expect(fromMarkers({ 'x-response-schema-unknown': true })).toEqual({ level: 'partial', gaps: ['its response was not captured'] });
 		expect(fromMarkers({ 'x-hero-confidence': 'inferred', 'x-truncated': true }).level).toBe('inferred');

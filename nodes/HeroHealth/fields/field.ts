@@ -1,30 +1,40 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { FieldLocation, HeroField } from '../types';
+import type { FieldPlace, HeroField, ShowWhen } from '../model';
 
+/** What every field helper takes: one options object, named as the user and Hero see it. */
 export interface FieldOptions {
-	in?: FieldLocation;
-	required?: boolean;
-	description?: string;
-	placeholder?: string;
+	/** The label shown in n8n. */
+	label: string;
 	/**
 	 * The n8n parameter name, always given: saved workflows store values under it, so it must not
 	 * follow a label that is reworded (see "Parameters are a public API" in the README).
 	 */
-	name: string;
+	parameter: string;
+	/** Hero's name for the value; dots nest body keys. Empty for a field that sends nothing. */
+	apiKey?: string;
+	/** Where the value goes; the body unless said. */
+	place?: FieldPlace;
+	required?: boolean;
+	/** Shown (and sent) only when other parameters of the operation have these values. */
+	showWhen?: ShowWhen;
+	description?: string;
+	placeholder?: string;
 	default?: INodeProperties['default'];
 }
 
-export function field(
-	displayName: string,
-	key: string,
+/** The options of a helper whose label has a fixed default, such as NHS Number. */
+export type LabelledOptions = Omit<FieldOptions, 'label'> & { label?: string };
+
+/** The field every helper makes: its n8n property, where its value goes, how it is checked. */
+export function heroField(
 	options: FieldOptions,
 	property: Partial<INodeProperties> & Pick<INodeProperties, 'type'>,
 	normalise?: (value: unknown) => unknown,
 ): HeroField {
 	const prop: INodeProperties = {
-		displayName,
-		name: options.name,
+		displayName: options.label,
+		name: options.parameter,
 		default: options.default ?? '',
 		description: options.description,
 		...property,
@@ -32,11 +42,22 @@ export function field(
 	if (options.placeholder) prop.placeholder = options.placeholder;
 	if (options.required) prop.required = true;
 	if (prop.description === undefined) delete prop.description;
-	return {
+	const made: HeroField = {
 		property: prop,
-		in: options.in ?? 'body',
-		key,
+		place: options.place ?? 'body',
+		apiKey: options.apiKey ?? '',
 		required: options.required,
 		normalise,
 	};
+	if (options.showWhen) made.showWhen = options.showWhen;
+	return made;
+}
+
+/** "Appointment ID" → "appointment"; acronyms keep their case. */
+export function subjectOf(label: string): string {
+	return label
+		.replace(/ IDs?$/, '')
+		.split(' ')
+		.map((word) => (/^[A-Z0-9]+$/.test(word) ? word : word.toLowerCase()))
+		.join(' ');
 }

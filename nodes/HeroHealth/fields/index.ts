@@ -1,10 +1,7 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
-import type { HeroField, HeroOperation } from '../types';
-import { FieldValueError } from '../types';
-import type { FieldOptions } from './field';
-import { field } from './field';
 import {
+	normaliseBoolean,
 	normaliseContact,
 	normaliseDate,
 	normaliseDateTime,
@@ -14,76 +11,72 @@ import {
 	normaliseJson,
 	normaliseJsonObject,
 	normaliseKey,
-	normaliseBoolean,
 	normaliseNhsNumber,
 	normaliseNumberIn,
 	normalisePostcode,
 	normaliseRecipients,
 	normaliseSnomedCode,
 	normaliseText,
-	rangeText,
 	normaliseTextList,
 	normaliseUkMobile,
-} from './normalise';
+	rangeText,
+} from '../../shared/normalise';
+import { FieldValueError } from '../../shared/types';
+import type { HeroField, HeroOperation } from '../model';
+import type { FieldOptions, LabelledOptions } from './field';
+import { heroField, subjectOf } from './field';
 
-export { field } from './field';
-export type { FieldOptions } from './field';
-import type { LocatorKind } from './locators';
-import { locator } from './locators';
+// The field vocabulary. Every helper takes one options object (FieldOptions: label, parameter,
+// apiKey, place, required, showWhen, description, placeholder, default) plus what its kind needs,
+// and is named for what it makes.
 
-export { locator, LOCATORS } from './locators';
-export type { LocatorKind } from './locators';
+export { heroField } from './field';
+export type { FieldOptions, LabelledOptions } from './field';
+export { LOCATORS, recordLocator } from './locators';
 
 /** Long enough for any Hero text field, short enough to stop a runaway expression. */
 export const MAX_TEXT = 10_000;
 
-export function text(
-	displayName: string,
-	key: string,
+function sentences(...parts: Array<string | undefined>): string {
+	return parts
+		.filter((part): part is string => Boolean(part))
+		.map((part) => (part.endsWith('.') ? part : `${part}.`))
+		.join(' ');
+}
+
+export function textField(
 	options: FieldOptions & { rows?: number; maxLength?: number; password?: boolean },
 ): HeroField {
+	const { rows, maxLength, password, ...rest } = options;
 	const typeOptions = {
-		...(options.rows ? { rows: options.rows } : {}),
-		...(options.password ? { password: true } : {}),
+		...(rows ? { rows } : {}),
+		...(password ? { password: true } : {}),
 	};
-	return field(
-		displayName,
-		key,
+	return heroField(
 		{
-			description: `Text, up to ${(options.maxLength ?? MAX_TEXT).toLocaleString('en-GB')} characters`,
-			...options,
+			description: `Text, up to ${(maxLength ?? MAX_TEXT).toLocaleString('en-GB')} characters`,
+			...rest,
 		},
 		{ type: 'string', ...(Object.keys(typeOptions).length ? { typeOptions } : {}) },
-		normaliseText(options.maxLength ?? MAX_TEXT),
+		normaliseText(maxLength ?? MAX_TEXT),
 	);
 }
 
-export function id(displayName: string, key: string, options: FieldOptions): HeroField {
-	return field(
-		displayName,
-		key,
-		{ placeholder: 'e.g. 12345', description: `Numeric Hero ID of the ${subjectOf(displayName)}`, ...options },
+/** A numeric Hero ID typed as text, where Hero has no list to pick it from. */
+export function idField(options: FieldOptions): HeroField {
+	return heroField(
+		{
+			placeholder: 'e.g. 12345',
+			description: `Numeric Hero ID of the ${subjectOf(options.label)}`,
+			...options,
+		},
 		{ type: 'string' },
 		normaliseId,
 	);
 }
 
-/**
- * An ID typed in node versions 1 and 2 that later versions pick From List or By ID: same
- * parameter name, labelled without "ID" as n8n's locators are.
- */
-export function idLocator(kind: LocatorKind, displayName: string, key: string, options: FieldOptions): HeroField {
-	return locator(kind, key, {
-		...options,
-		label: displayName.replace(/ ID$/, ''),
-		earlier: id(displayName, key, options).property,
-	});
-}
-
-export function idList(displayName: string, key: string, options: FieldOptions): HeroField {
-	return field(
-		displayName,
-		key,
+export function idListField(options: FieldOptions): HeroField {
+	return heroField(
 		{
 			placeholder: 'e.g. 101, 102',
 			description: 'Numeric Hero IDs, separated by commas or given as a list',
@@ -97,13 +90,12 @@ export function idList(displayName: string, key: string, options: FieldOptions):
 const NHS_FORMAT = '10-digit NHS number; spaces and hyphens are fine, the check digit is verified';
 const MOBILE_FORMAT = 'UK mobile number; sent to Hero in +44 format';
 
-export function nhsNumber(key: string, options: FieldOptions): HeroField {
-	return field(
-		'NHS Number',
-		key,
+export function nhsNumberField(options: LabelledOptions): HeroField {
+	return heroField(
 		{
 			placeholder: 'e.g. 999 000 0018',
 			...options,
+			label: options.label ?? 'NHS Number',
 			description: options.description ? sentences(options.description, NHS_FORMAT) : NHS_FORMAT,
 		},
 		{ type: 'string' },
@@ -111,35 +103,36 @@ export function nhsNumber(key: string, options: FieldOptions): HeroField {
 	);
 }
 
-export function mobile(displayName: string, key: string, options: FieldOptions): HeroField {
-	return field(
-		displayName,
-		key,
+export function mobileField(options: FieldOptions): HeroField {
+	return heroField(
 		{
 			placeholder: 'e.g. 07700 900123',
 			...options,
 			// The format always shows: people and models filling the field as a tool read it.
-			description: options.description ? sentences(options.description, MOBILE_FORMAT) : MOBILE_FORMAT,
+			description: options.description
+				? sentences(options.description, MOBILE_FORMAT)
+				: MOBILE_FORMAT,
 		},
 		{ type: 'string' },
 		normaliseUkMobile,
 	);
 }
 
-export function email(displayName: string, key: string, options: FieldOptions): HeroField {
-	return field(
-		displayName,
-		key,
-		{ placeholder: 'e.g. name@example.com', description: 'Email address, e.g. name@example.com', ...options },
+export function emailField(options: FieldOptions): HeroField {
+	return heroField(
+		{
+			placeholder: 'e.g. name@example.com',
+			description: 'Email address, e.g. name@example.com',
+			...options,
+		},
 		{ type: 'string' },
 		normaliseEmail,
 	);
 }
 
-export function contact(displayName: string, key: string, options: FieldOptions): HeroField {
-	return field(
-		displayName,
-		key,
+/** A UK mobile or an email address. */
+export function contactField(options: FieldOptions): HeroField {
+	return heroField(
 		{
 			placeholder: 'e.g. 07700 900123 or name@example.com',
 			description: 'A UK mobile (sent in +44 format) or an email address',
@@ -150,19 +143,10 @@ export function contact(displayName: string, key: string, options: FieldOptions)
 	);
 }
 
-function sentences(...parts: Array<string | undefined>): string {
-	return parts
-		.filter((part): part is string => Boolean(part))
-		.map((part) => (part.endsWith('.') ? part : `${part}.`))
-		.join(' ');
-}
-
 const NUMBERS_AS_DATES = 'A number is read only as YYYYMMDD or as epoch milliseconds (13 digits).';
 
-export function date(displayName: string, key: string, options: FieldOptions): HeroField {
-	return field(
-		displayName,
-		key,
+export function dateField(options: FieldOptions): HeroField {
+	return heroField(
 		{
 			placeholder: 'e.g. 2026-03-31 or 31/03/2026',
 			...options,
@@ -173,10 +157,8 @@ export function date(displayName: string, key: string, options: FieldOptions): H
 	);
 }
 
-export function dateTime(displayName: string, key: string, options: FieldOptions): HeroField {
-	return field(
-		displayName,
-		key,
+export function dateTimeField(options: FieldOptions): HeroField {
+	return heroField(
 		{
 			...options,
 			description: sentences(
@@ -190,45 +172,38 @@ export function dateTime(displayName: string, key: string, options: FieldOptions
 	);
 }
 
-export function boolean(displayName: string, key: string, options: FieldOptions): HeroField {
-	return field(
-		displayName,
-		key,
-		{ default: false, ...options },
-		{ type: 'boolean' },
-		normaliseBoolean,
-	);
+export function booleanField(options: FieldOptions): HeroField {
+	return heroField({ default: false, ...options }, { type: 'boolean' }, normaliseBoolean);
 }
 
-export function number(
-	displayName: string,
-	key: string,
+/** A yes/no Hero takes as a one-element string array (e.g. order_descending[]). */
+export function flagListField(options: FieldOptions): HeroField {
+	return {
+		...booleanField(options),
+		normalise: (value) => {
+			const flag = normaliseBoolean(value);
+			return flag === undefined ? undefined : [String(flag)];
+		},
+	};
+}
+
+export function numberField(
 	options: FieldOptions & { min?: number; max?: number; integer?: boolean },
 ): HeroField {
+	const { min, max, integer, ...rest } = options;
 	const typeOptions: Record<string, number> = {};
-	if (options.min !== undefined) typeOptions.minValue = options.min;
-	if (options.max !== undefined) typeOptions.maxValue = options.max;
-	if (options.integer !== false) typeOptions.numberPrecision = 0;
-	return field(
-		displayName,
-		key,
+	if (min !== undefined) typeOptions.minValue = min;
+	if (max !== undefined) typeOptions.maxValue = max;
+	if (integer !== false) typeOptions.numberPrecision = 0;
+	return heroField(
 		{
-			default: options.min ?? 0,
-			description: capitalised(rangeText(options)),
-			...options,
+			default: min ?? 0,
+			description: capitalised(rangeText({ min, max, integer })),
+			...rest,
 		},
 		{ type: 'number', ...(Object.keys(typeOptions).length ? { typeOptions } : {}) },
-		normaliseNumberIn({ min: options.min, max: options.max, integer: options.integer }),
+		normaliseNumberIn({ min, max, integer }),
 	);
-}
-
-/** "Appointment ID" → "appointment"; acronyms keep their case. */
-function subjectOf(displayName: string): string {
-	return displayName
-		.replace(/ IDs?$/, '')
-		.split(' ')
-		.map((word) => (/^[A-Z0-9]+$/.test(word) ? word : word.toLowerCase()))
-		.join(' ');
 }
 
 function capitalised(text: string): string {
@@ -256,22 +231,6 @@ function humanise(value: string): string {
 		.replace(/\b\w/g, (c) => c.toUpperCase());
 }
 
-export function choice(
-	displayName: string,
-	key: string,
-	values: Array<string | [string, string]>,
-	options: FieldOptions,
-): HeroField {
-	const opts = choices(values);
-	return field(
-		displayName,
-		key,
-		{ default: opts[0].value, description: `One of: ${listOf(opts)}`, ...options },
-		{ type: 'options', options: opts },
-		oneOf(opts),
-	);
-}
-
 /** A value from an expression must still be one the list offers. */
 export function oneOf(opts: INodePropertyOptions[]) {
 	const allowed = opts.map((option) => option.value);
@@ -284,18 +243,25 @@ export function oneOf(opts: INodePropertyOptions[]) {
 	};
 }
 
-export function multiChoice(
-	displayName: string,
-	key: string,
-	values: Array<string | [string, string]>,
-	options: FieldOptions,
-): HeroField {
+/** `values`: Hero's values, or [label, value] pairs. */
+export type ChoiceOptions = FieldOptions & { values: Array<string | [string, string]> };
+
+export function choiceField(options: ChoiceOptions): HeroField {
+	const { values, ...rest } = options;
+	const opts = choices(values);
+	return heroField(
+		{ default: opts[0].value, description: `One of: ${listOf(opts)}`, ...rest },
+		{ type: 'options', options: opts },
+		oneOf(opts),
+	);
+}
+
+export function multiChoiceField(options: ChoiceOptions): HeroField {
+	const { values, ...rest } = options;
 	const opts = choices(values);
 	const each = oneOf(opts);
-	return field(
-		displayName,
-		key,
-		{ default: [], description: `Any of: ${listOf(opts)}`, ...options },
+	return heroField(
+		{ default: [], description: `Any of: ${listOf(opts)}`, ...rest },
 		{ type: 'multiOptions', options: opts },
 		(value) => {
 			if (value === '' || value === undefined || value === null) return undefined;
@@ -306,43 +272,48 @@ export function multiChoice(
 	);
 }
 
-export function json(displayName: string, key: string, options: FieldOptions): HeroField {
-	return field(displayName, key, { default: '', description: 'A JSON value', ...options }, { type: 'json' }, normaliseJson);
+/** A choice that only switches which fields show; nothing is sent for it. */
+export function switchField(
+	options: Omit<ChoiceOptions, 'values'> & { values: Array<[string, string]> },
+): HeroField {
+	return { ...choiceField({ required: true, ...options }), place: 'none' };
 }
 
-export function postcode(key: string, options: FieldOptions): HeroField {
-	return field(
-		'Postcode',
-		key,
-		{ placeholder: 'e.g. SW1A 1AA', description: 'UK postcode, e.g. SW1A 1AA', ...options },
+export function jsonField(options: FieldOptions): HeroField {
+	return heroField(
+		{ default: '', description: 'A JSON value', ...options },
+		{ type: 'json' },
+		normaliseJson,
+	);
+}
+
+export function postcodeField(options: LabelledOptions): HeroField {
+	return heroField(
+		{
+			placeholder: 'e.g. SW1A 1AA',
+			description: 'UK postcode, e.g. SW1A 1AA',
+			...options,
+			label: options.label ?? 'Postcode',
+		},
 		{ type: 'string' },
 		normalisePostcode,
 	);
 }
 
-export function snomedCode(displayName: string, key: string, options: FieldOptions): HeroField {
-	return field(
-		displayName,
-		key,
-		{ placeholder: 'e.g. 279991000000102', description: 'SNOMED CT concept ID: 6 to 18 digits', ...options },
+export function snomedCodeField(options: FieldOptions): HeroField {
+	return heroField(
+		{
+			placeholder: 'e.g. 279991000000102',
+			description: 'SNOMED CT concept ID: 6 to 18 digits',
+			...options,
+		},
 		{ type: 'string' },
 		normaliseSnomedCode,
 	);
 }
 
-/** A choice that only steers which fields show; nothing is sent for it. */
-export function mode(
-	displayName: string,
-	values: Array<[string, string]>,
-	options: FieldOptions,
-): HeroField {
-	return { ...choice(displayName, '', values, { required: true, ...options }), in: 'none' };
-}
-
-export function recipients(displayName: string, key: string, options: FieldOptions): HeroField {
-	return field(
-		displayName,
-		key,
+export function recipientsField(options: FieldOptions): HeroField {
+	return heroField(
 		{
 			placeholder: '[{"nhs_number": "999 000 0018", "dob": "1970-01-31"}]',
 			description:
@@ -355,20 +326,16 @@ export function recipients(displayName: string, key: string, options: FieldOptio
 }
 
 /** A reference that is not a numeric Hero ID, e.g. a GMC number. */
-export function key(displayName: string, apiKey: string, options: FieldOptions): HeroField {
-	return field(
-		displayName,
-		apiKey,
+export function referenceField(options: FieldOptions): HeroField {
+	return heroField(
 		{ description: 'Letters, digits, hyphens and underscores, as Hero gives it', ...options },
 		{ type: 'string' },
 		normaliseKey,
 	);
 }
 
-export function textList(displayName: string, apiKey: string, options: FieldOptions): HeroField {
-	return field(
-		displayName,
-		apiKey,
+export function textListField(options: FieldOptions): HeroField {
+	return heroField(
 		{
 			placeholder: 'e.g. first_name, last_name',
 			description: 'Values separated by commas, or given as a list',
@@ -379,17 +346,6 @@ export function textList(displayName: string, apiKey: string, options: FieldOpti
 	);
 }
 
-/** A yes/no Hero takes as a one-element string array (e.g. order_descending[]). */
-export function flagList(displayName: string, apiKey: string, options: FieldOptions): HeroField {
-	return {
-		...boolean(displayName, apiKey, options),
-		normalise: (value) => {
-			const flag = normaliseBoolean(value);
-			return flag === undefined ? undefined : [String(flag)];
-		},
-	};
-}
-
 /**
  * Escape hatches for fields Hero documents that the node does not offer (yet): a JSON object
  * merged last into the body of an operation that sends one, and into the query of one that
@@ -397,13 +353,13 @@ export function flagList(displayName: string, apiKey: string, options: FieldOpti
  */
 export function extraFields(operation: HeroOperation): HeroField[] {
 	const extras: HeroField[] = [];
-	if (operation.fields.some((f) => f.in === 'body')) {
-		extras.push({
-			...field(
-				'Extra Body Fields',
-				'',
+	if (operation.fields.some((f) => f.place === 'body')) {
+		extras.push(
+			heroField(
 				{
-					name: 'extraBodyFields',
+					label: 'Extra Body Fields',
+					parameter: 'extraBodyFields',
+					place: 'extraBody',
 					default: '{}',
 					description:
 						'A JSON object of body fields Hero documents that this operation does not offer, merged last (they win over the fields above), e.g. {"memo": "Paid by card"}',
@@ -411,16 +367,15 @@ export function extraFields(operation: HeroOperation): HeroField[] {
 				{ type: 'json' },
 				normaliseJsonObject,
 			),
-			in: 'extraBody',
-		});
+		);
 	}
-	if (operation.fields.some((f) => f.in === 'query') || operation.list?.paginated) {
-		extras.push({
-			...field(
-				'Extra Query Parameters',
-				'',
+	if (operation.fields.some((f) => f.place === 'query') || operation.list?.paginated) {
+		extras.push(
+			heroField(
 				{
-					name: 'extraQueryParameters',
+					label: 'Extra Query Parameters',
+					parameter: 'extraQueryParameters',
+					place: 'extraQuery',
 					default: '{}',
 					description:
 						'A JSON object of query parameters Hero documents that this operation does not offer, added last, e.g. {"include_archived": true}',
@@ -428,8 +383,7 @@ export function extraFields(operation: HeroOperation): HeroField[] {
 				{ type: 'json' },
 				normaliseJsonObject,
 			),
-			in: 'extraQuery',
-		});
+		);
 	}
 	return extras;
 }

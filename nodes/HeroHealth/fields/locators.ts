@@ -1,12 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { HeroField } from '../types';
-import { normaliseId } from './normalise';
-import type { FieldOptions } from './field';
-import { field } from './field';
+import { normaliseId } from '../../shared/normalise';
+import type { HeroField, RecordKind } from '../model';
+import type { FieldOptions, LabelledOptions } from './field';
+import { heroField, subjectOf } from './field';
 
-/** The records a user picks from a list; each has a listSearch method and maybe loadOptions. */
-export const LOCATORS = {
+/** Each record's list: a listSearch method, and a loadOptions one where a dropdown was offered. */
+export const LOCATORS: Record<
+	RecordKind,
+	{ label: string; search: string; load?: string; filterRequired?: true }
+> = {
 	location: { label: 'Location', search: 'searchLocations', load: 'getLocations' },
 	practitioner: { label: 'Practitioner', search: 'searchPractitioners', load: 'getPractitioners' },
 	appointmentType: {
@@ -14,17 +17,15 @@ export const LOCATORS = {
 		search: 'searchAppointmentTypes',
 		load: 'getAppointmentTypes',
 	},
-	patient: { label: 'Patient', search: 'searchPatients', load: undefined, filterRequired: true },
+	patient: { label: 'Patient', search: 'searchPatients', filterRequired: true },
 	template: { label: 'Template', search: 'searchTemplates', load: 'getTemplates' },
 	form: { label: 'Form', search: 'searchForms', load: 'getForms' },
 	admin: { label: 'Admin', search: 'searchAdmins', load: 'getAdmins' },
-	webhook: { label: 'Webhook', search: 'searchWebhooks', load: undefined },
-	batchMessage: { label: 'Batch Message', search: 'searchBatchMessages', load: undefined },
-	episode: { label: 'Episode', search: 'searchEpisodes', load: undefined },
-	slot: { label: 'Slot', search: 'searchSlots', load: undefined },
-} as const;
-
-export type LocatorKind = keyof typeof LOCATORS;
+	webhook: { label: 'Webhook', search: 'searchWebhooks' },
+	batchMessage: { label: 'Batch Message', search: 'searchBatchMessages' },
+	episode: { label: 'Episode', search: 'searchEpisodes' },
+	slot: { label: 'Slot', search: 'searchSlots' },
+};
 
 const ID_VALIDATION = [
 	{
@@ -33,11 +34,8 @@ const ID_VALIDATION = [
 	},
 ];
 
-/** The node version from which optional records are picked From List or By ID too. */
-export const LOCATORS_SINCE = 3;
-
-function locatorProperty(kind: LocatorKind): Partial<INodeProperties> & Pick<INodeProperties, 'type'> {
-	const { search } = LOCATORS[kind];
+function pickerProperty(record: RecordKind): Partial<INodeProperties> & Pick<INodeProperties, 'type'> {
+	const { search, filterRequired } = LOCATORS[record];
 	return {
 		type: 'resourceLocator',
 		modes: [
@@ -48,7 +46,7 @@ function locatorProperty(kind: LocatorKind): Partial<INodeProperties> & Pick<INo
 				typeOptions: {
 					searchListMethod: search,
 					searchable: true,
-					...('filterRequired' in LOCATORS[kind] ? { searchFilterRequired: true } : {}),
+					...(filterRequired ? { searchFilterRequired: true } : {}),
 				},
 			},
 			{
@@ -62,47 +60,71 @@ function locatorProperty(kind: LocatorKind): Partial<INodeProperties> & Pick<INo
 	};
 }
 
-/** What node versions before 3 showed for an optional record: a dropdown, or the ID typed. */
-function dropdownProperty(kind: LocatorKind, label: string, options: FieldOptions): HeroField['property'] {
-	const { load } = LOCATORS[kind];
+/**
+ * A record the user picks From List (searching Hero) or By ID. What node versions before
+ * pickers showed for it (a dropdown or a typed ID) is built from `picker` by versions.ts.
+ */
+export function recordLocator(
+	options: LabelledOptions & { record: RecordKind },
+): HeroField {
+	const { record, ...rest } = options;
+	const label = options.label ?? LOCATORS[record].label;
+	const made = heroField(
+		{
+			...rest,
+			label,
+			default: { mode: 'list', value: '' },
+			description: options.description ?? `The ${label.toLowerCase()} to use`,
+		},
+		pickerProperty(record),
+		normaliseId,
+	);
+	made.picker = { record, label };
+	if (options.description !== undefined) made.picker.description = options.description;
+	return made;
+}
+
+/** The options a picked field was made with, for building its earlier forms. */
+function pickedOptions(field: HeroField): Omit<FieldOptions, 'label'> {
+	const options: Omit<FieldOptions, 'label'> = {
+		parameter: field.property.name,
+		apiKey: field.apiKey,
+		place: field.place,
+		required: field.required,
+	};
+	if (field.picker?.description !== undefined) options.description = field.picker.description;
+	return options;
+}
+
+/** A picked record as a typed ID ("Patient ID"), as node versions before pickers showed it. */
+export function typedIdProperty(field: HeroField): INodeProperties {
+	const label = `${field.picker!.label} ID`;
+	return heroField(
+		{
+			placeholder: 'e.g. 12345',
+			description: `Numeric Hero ID of the ${subjectOf(label)}`,
+			...pickedOptions(field),
+			label,
+		},
+		{ type: 'string' },
+	).property;
+}
+
+/** An optional picked record as a dropdown (or a typed ID where Hero has no short list). */
+export function dropdownProperty(field: HeroField): INodeProperties {
+	const { record, label } = field.picker!;
+	const options = { ...pickedOptions(field), required: false };
+	const { load } = LOCATORS[record];
 	if (load) {
-		return field(
-			`${label} Name or ID`,
-			'',
+		return heroField(
 			{
 				...options,
-				required: false,
+				label: `${label} Name or ID`,
 				description: `${options.description ?? `The ${label.toLowerCase()} to use`}. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
 			},
 			{ type: 'options', typeOptions: { loadOptionsMethod: load } },
 		).property;
 	}
-	return field(`${label} ID`, '', { placeholder: 'e.g. 12345', ...options, required: false }, { type: 'string' })
+	return heroField({ placeholder: 'e.g. 12345', ...options, label: `${label} ID` }, { type: 'string' })
 		.property;
-}
-
-/**
- * A record the user picks: From List (searching Hero) or By ID. Optional ones were a dropdown
- * (or a typed ID) before node version 3; `earlier` overrides what those versions showed.
- */
-export function locator(
-	kind: LocatorKind,
-	key: string,
-	options: FieldOptions & { label?: string; earlier?: HeroField['property'] },
-): HeroField {
-	const { earlier, ...rest } = options;
-	const label = options.label ?? LOCATORS[kind].label;
-	const picked = field(
-		label,
-		key,
-		{
-			...rest,
-			default: { mode: 'list', value: '' },
-			description: options.description ?? `The ${label.toLowerCase()} to use`,
-		},
-		locatorProperty(kind),
-		normaliseId,
-	);
-	const before = earlier ?? (options.required ? undefined : dropdownProperty(kind, label, rest));
-	return before ? { ...picked, earlier: { before: LOCATORS_SINCE, property: before } } : picked;
 }

@@ -6,7 +6,7 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { heroRequest, heroRequestPages, recordsOf } from '../transport';
+import { heroRequest, heroRequestPages, recordsOf } from '../../shared/transport';
 
 const PAGE = 50;
 const PAGED = 100;

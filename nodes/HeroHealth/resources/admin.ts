@@ -1,5 +1,5 @@
-import { boolean, choice, email, locator, text } from '../fields';
-import type { HeroResource } from '../types';
+import { booleanField, choiceField, emailField, recordLocator, textField } from '../fields';
+import type { HeroResource } from '../model';
 
 export const admin: HeroResource = {
 	value: 'admin',
@@ -16,11 +16,8 @@ export const admin: HeroResource = {
 			path: '/v1/admins',
 			list: { paginated: true },
 			fields: [
-				choice('Order By', 'order_by', [['First Name', 'first_name']], { name: 'orderBy', in: 'query' }),
-				boolean('Order Descending', 'order_descending', { name: 'orderDescending',
-					in: 'query',
-					description: 'Whether to sort from Z to A',
-				}),
+				choiceField({ parameter: 'orderBy', label: 'Order By', apiKey: 'order_by', values: [['First Name', 'first_name']], place: 'query' }),
+				booleanField({ parameter: 'orderDescending', label: 'Order Descending', apiKey: 'order_descending', place: 'query', description: 'Whether to sort from Z to A' }),
 			],
 		},
 		{
@@ -33,11 +30,11 @@ export const admin: HeroResource = {
 			path: '/v1/admins/{id}',
 			subject: 'admin',
 			fields: [
-				locator('admin', 'id', { name: 'adminId', in: 'path', required: true }),
-				text('External Prescriber ID', 'external_prescriber_id', { name: 'externalPrescriberId' }),
-				text('Prescriber Name', 'prescriber_details.name', { name: 'prescriberName' }),
-				email('Prescriber Email', 'prescriber_details.email', { name: 'prescriberEmail' }),
-				text('Prescriber Registration Code', 'prescriber_details.registration_code', { name: 'prescriberRegistrationCode' }),
+				recordLocator({ parameter: 'adminId', record: 'admin', apiKey: 'id', place: 'path', required: true }),
+				textField({ parameter: 'externalPrescriberId', label: 'External Prescriber ID', apiKey: 'external_prescriber_id' }),
+				textField({ parameter: 'prescriberName', label: 'Prescriber Name', apiKey: 'prescriber_details.name' }),
+				emailField({ parameter: 'prescriberEmail', label: 'Prescriber Email', apiKey: 'prescriber_details.email' }),
+				textField({ parameter: 'prescriberRegistrationCode', label: 'Prescriber Registration Code', apiKey: 'prescriber_details.registration_code' }),
 			],
 		},
 	],

@@ -1,21 +1,19 @@
-import { boolean, date, dateTime, id, idLocator, locator, number, text } from '../fields';
-import type { HeroField, HeroResource } from '../types';
+import { booleanField, dateField, dateTimeField, idField, numberField, recordLocator, textField } from '../fields';
+import type { HeroField, HeroResource } from '../model';
 
-const appointmentId = () => id('Appointment ID', 'id', { name: 'appointmentId', in: 'path', required: true });
+const appointmentId = () => idField({ parameter: 'appointmentId', label: 'Appointment ID', apiKey: 'id', place: 'path', required: true });
 const suppressMail = () =>
-	boolean('Suppress Mail', 'suppress_mail', { name: 'suppressMail', description: 'Whether to skip the emails Hero would send the patient' });
+	booleanField({ parameter: 'suppressMail', label: 'Suppress Mail', apiKey: 'suppress_mail', description: 'Whether to skip the emails Hero would send the patient' });
 const suppressAvailabilityCheck = () =>
-	boolean('Suppress Availability Check', 'suppress_availability_check', { name: 'suppressAvailabilityCheck',
-		description: 'Whether to book even if Hero finds the time unavailable',
-	});
+	booleanField({ parameter: 'suppressAvailabilityCheck', label: 'Suppress Availability Check', apiKey: 'suppress_availability_check', description: 'Whether to book even if Hero finds the time unavailable' });
 
 /** The slot search filters shared by Get Many Slots and Count Slots. */
 const slotFilters = (): HeroField[] => [
-	locator('appointmentType', 'appointment_type_id', { name: 'appointmentTypeId', in: 'query' }),
-	locator('location', 'location_id', { name: 'locationId', in: 'query' }),
-	locator('practitioner', 'practitioner_id', { name: 'practitionerId', in: 'query' }),
-	date('Start Date', 'start_date', { name: 'startDate', in: 'query', description: 'First day of the window' }),
-	date('End Date', 'end_date', { name: 'endDate', in: 'query', description: 'Last day of the window' }),
+	recordLocator({ parameter: 'appointmentTypeId', record: 'appointmentType', apiKey: 'appointment_type_id', place: 'query' }),
+	recordLocator({ parameter: 'locationId', record: 'location', apiKey: 'location_id', place: 'query' }),
+	recordLocator({ parameter: 'practitionerId', record: 'practitioner', apiKey: 'practitioner_id', place: 'query' }),
+	dateField({ parameter: 'startDate', label: 'Start Date', apiKey: 'start_date', place: 'query', description: 'First day of the window' }),
+	dateField({ parameter: 'endDate', label: 'End Date', apiKey: 'end_date', place: 'query', description: 'Last day of the window' }),
 ];
 
 export const booking: HeroResource = {
@@ -56,7 +54,7 @@ export const booking: HeroResource = {
 			path: '/v1/slots/{id}',
 			scope: 'booking',
 			subject: 'slot',
-			fields: [idLocator('slot', 'Slot ID', 'id', { name: 'slotId', in: 'path', required: true })],
+			fields: [recordLocator({ parameter: 'slotId', record: 'slot', label: 'Slot', apiKey: 'id', place: 'path', required: true })],
 		},
 		{
 			value: 'createAppointment',
@@ -69,14 +67,14 @@ export const booking: HeroResource = {
 			path: '/v1/appointments',
 			scope: 'booking',
 			fields: [
-				locator('appointmentType', 'appointment_type_id', { name: 'appointmentTypeId', required: true }),
-				locator('location', 'location_id', { name: 'locationId', required: true }),
-				locator('practitioner', 'practitioner_id', { name: 'practitionerId', required: true }),
-				dateTime('Start Time', 'start_time', { name: 'startTime', required: true, description: 'The slot start time' }),
-				number('Duration (Minutes)', 'duration', { required: true, min: 1, default: 10, name: 'duration' }),
-				idLocator('patient', 'Patient ID', 'patient_id', { name: 'patientId', description: 'The Hero patient the appointment is for' }),
-				id('Billpayer ID', 'billpayer_id', { name: 'billpayerId' }),
-				text('Reason', 'reason', { name: 'reason', rows: 2, maxLength: 2000 }),
+				recordLocator({ parameter: 'appointmentTypeId', record: 'appointmentType', apiKey: 'appointment_type_id', required: true }),
+				recordLocator({ parameter: 'locationId', record: 'location', apiKey: 'location_id', required: true }),
+				recordLocator({ parameter: 'practitionerId', record: 'practitioner', apiKey: 'practitioner_id', required: true }),
+				dateTimeField({ parameter: 'startTime', label: 'Start Time', apiKey: 'start_time', required: true, description: 'The slot start time' }),
+				numberField({ parameter: 'duration', label: 'Duration (Minutes)', apiKey: 'duration', required: true, min: 1, default: 10 }),
+				recordLocator({ parameter: 'patientId', record: 'patient', label: 'Patient', apiKey: 'patient_id', description: 'The Hero patient the appointment is for' }),
+				idField({ parameter: 'billpayerId', label: 'Billpayer ID', apiKey: 'billpayer_id' }),
+				textField({ parameter: 'reason', label: 'Reason', apiKey: 'reason', rows: 2, maxLength: 2000 }),
 				suppressMail(),
 				suppressAvailabilityCheck(),
 			],
@@ -118,9 +116,9 @@ export const booking: HeroResource = {
 			notice: 'Only reservations that are not yet confirmed can be edited. Use Reschedule Appointment for confirmed ones.',
 			fields: [
 				appointmentId(),
-				dateTime('Start Time', 'start_time', { name: 'startTime', required: true }),
-				number('Duration (Minutes)', 'duration', { required: true, min: 1, default: 10, name: 'duration' }),
-				locator('practitioner', 'practitioner_id', { name: 'practitionerId', required: true }),
+				dateTimeField({ parameter: 'startTime', label: 'Start Time', apiKey: 'start_time', required: true }),
+				numberField({ parameter: 'duration', label: 'Duration (Minutes)', apiKey: 'duration', required: true, min: 1, default: 10 }),
+				recordLocator({ parameter: 'practitionerId', record: 'practitioner', apiKey: 'practitioner_id', required: true }),
 				suppressAvailabilityCheck(),
 				suppressMail(),
 			],
@@ -150,9 +148,7 @@ export const booking: HeroResource = {
 			fields: [
 				appointmentId(),
 				suppressMail(),
-				boolean('Suppress Cancellation Policy', 'suppress_cancellation_policy', { name: 'suppressCancellationPolicy',
-					description: "Whether to cancel even inside the practice's cancellation window",
-				}),
+				booleanField({ parameter: 'suppressCancellationPolicy', label: 'Suppress Cancellation Policy', apiKey: 'suppress_cancellation_policy', description: "Whether to cancel even inside the practice's cancellation window" }),
 			],
 		},
 		{
@@ -167,9 +163,7 @@ export const booking: HeroResource = {
 			subject: 'appointment',
 			fields: [
 				appointmentId(),
-				idLocator('patient', 'Patient ID', 'patient_id', { name: 'patientId',
-					description: 'The Hero patient, if the reservation was made without one',
-				}),
+				recordLocator({ parameter: 'patientId', record: 'patient', label: 'Patient', apiKey: 'patient_id', description: 'The Hero patient, if the reservation was made without one' }),
 				suppressMail(),
 			],
 		},
@@ -185,9 +179,9 @@ export const booking: HeroResource = {
 			subject: 'appointment',
 			fields: [
 				appointmentId(),
-				dateTime('Start Time', 'start_time', { name: 'startTime', required: true, description: 'The new start time' }),
-				number('Duration (Minutes)', 'duration', { min: 1, default: 10, name: 'duration' }),
-				locator('practitioner', 'practitioner_id', { name: 'practitionerId' }),
+				dateTimeField({ parameter: 'startTime', label: 'Start Time', apiKey: 'start_time', required: true, description: 'The new start time' }),
+				numberField({ parameter: 'duration', label: 'Duration (Minutes)', apiKey: 'duration', min: 1, default: 10 }),
+				recordLocator({ parameter: 'practitionerId', record: 'practitioner', apiKey: 'practitioner_id' }),
 				suppressAvailabilityCheck(),
 				suppressMail(),
 			],

@@ -1,5 +1,5 @@
-import { date, id, idLocator, locator, number } from '../fields';
-import type { HeroResource } from '../types';
+import { dateField, idField, numberField, recordLocator } from '../fields';
+import type { HeroResource } from '../model';
 
 export const bookingLink: HeroResource = {
 	value: 'bookingLink',
@@ -17,14 +17,14 @@ export const bookingLink: HeroResource = {
 			path: '/v1/booking_links',
 			scope: 'booking links',
 			fields: [
-				locator('appointmentType', 'appointment_type_id', { name: 'appointmentTypeId', required: true }),
-				locator('location', 'location_id', { name: 'locationId', required: true }),
-				idLocator('patient', 'Patient ID', 'patient_id', { name: 'patientId', description: 'Makes the link patient-specific' }),
-				locator('practitioner', 'practitioner_id', { name: 'practitionerId' }),
-				date('From Date', 'from_date', { name: 'fromDate', description: 'First day patients can book' }),
-				date('To Date', 'to_date', { name: 'toDate', description: 'Last day patients can book' }),
-				date('Expiry Date', 'expiry_date', { name: 'expiryDate', description: 'The link stops working after this day' }),
-				number('Maximum Use Count', 'maximum_use_count', { name: 'maximumUseCount', min: 1, default: 1 }),
+				recordLocator({ parameter: 'appointmentTypeId', record: 'appointmentType', apiKey: 'appointment_type_id', required: true }),
+				recordLocator({ parameter: 'locationId', record: 'location', apiKey: 'location_id', required: true }),
+				recordLocator({ parameter: 'patientId', record: 'patient', label: 'Patient', apiKey: 'patient_id', description: 'Makes the link patient-specific' }),
+				recordLocator({ parameter: 'practitionerId', record: 'practitioner', apiKey: 'practitioner_id' }),
+				dateField({ parameter: 'fromDate', label: 'From Date', apiKey: 'from_date', description: 'First day patients can book' }),
+				dateField({ parameter: 'toDate', label: 'To Date', apiKey: 'to_date', description: 'Last day patients can book' }),
+				dateField({ parameter: 'expiryDate', label: 'Expiry Date', apiKey: 'expiry_date', description: 'The link stops working after this day' }),
+				numberField({ parameter: 'maximumUseCount', label: 'Maximum Use Count', apiKey: 'maximum_use_count', min: 1, default: 1 }),
 			],
 		},
 		{
@@ -37,7 +37,7 @@ export const bookingLink: HeroResource = {
 			path: '/v1/booking_links/{id}',
 			scope: 'booking links',
 			subject: 'booking link',
-			fields: [id('Booking Link ID', 'id', { name: 'bookingLinkId', in: 'path', required: true })],
+			fields: [idField({ parameter: 'bookingLinkId', label: 'Booking Link ID', apiKey: 'id', place: 'path', required: true })],
 		},
 		{
 			value: 'update',
@@ -50,12 +50,12 @@ export const bookingLink: HeroResource = {
 			scope: 'booking links',
 			subject: 'booking link',
 			fields: [
-				id('Booking Link ID', 'id', { name: 'bookingLinkId', in: 'path', required: true }),
-				locator('appointmentType', 'appointment_type_id', { name: 'appointmentTypeId' }),
-				locator('location', 'location_id', { name: 'locationId' }),
-				locator('practitioner', 'practitioner_id', { name: 'practitionerId' }),
-				date('From Date', 'from_date', { name: 'fromDate' }),
-				date('To Date', 'to_date', { name: 'toDate' }),
+				idField({ parameter: 'bookingLinkId', label: 'Booking Link ID', apiKey: 'id', place: 'path', required: true }),
+				recordLocator({ parameter: 'appointmentTypeId', record: 'appointmentType', apiKey: 'appointment_type_id' }),
+				recordLocator({ parameter: 'locationId', record: 'location', apiKey: 'location_id' }),
+				recordLocator({ parameter: 'practitionerId', record: 'practitioner', apiKey: 'practitioner_id' }),
+				dateField({ parameter: 'fromDate', label: 'From Date', apiKey: 'from_date' }),
+				dateField({ parameter: 'toDate', label: 'To Date', apiKey: 'to_date' }),
 			],
 		},
 	],

@@ -1,6 +1,6 @@
-import { field, json, oneOf } from '../fields';
-import { normaliseApiPath, normaliseJsonObject } from '../fields/normalise';
-import type { HeroResource } from '../types';
+import { heroField, jsonField, oneOf } from '../fields';
+import { normaliseApiPath, normaliseJsonObject } from '../../shared/normalise';
+import type { HeroResource } from '../model';
 
 const METHODS = ['DELETE', 'GET', 'PATCH', 'POST', 'PUT'].map((m) => ({ name: m, value: m }));
 
@@ -19,35 +19,51 @@ export const customApiCall: HeroResource = {
 			path: '',
 			custom: true,
 			fields: [
-				{
-					...field(
-						'Method',
-						'method',
-						{ name: 'method', required: true, default: 'GET', description: 'The HTTP method, as Hero\'s reference gives it for the endpoint' },
-						{ type: 'options', options: METHODS },
-						oneOf(METHODS),
-					),
-					in: 'none',
-				},
-				{
-					...field(
-						'Path',
-						'path',
-						{ name: 'path',
-							required: true,
-							placeholder: 'e.g. /v1/me',
-							description: 'The endpoint path from Hero\'s reference, starting with its version (e.g. /v1/me); the base URL comes from the credential',
-						},
-						{ type: 'string' },
-						normaliseApiPath,
-					),
-					in: 'none',
-				},
-				{
-					...field('Query Parameters', 'query', { name: 'queryParameters', description: 'JSON object, e.g. {"page_size": 10}' }, { type: 'json' }, normaliseJsonObject),
-					in: 'none',
-				},
-				{ ...json('Body', 'body', { name: 'body', description: 'JSON body for POST, PUT and PATCH' }), in: 'none' },
+				heroField(
+					{
+						label: 'Method',
+						parameter: 'method',
+						apiKey: 'method',
+						place: 'none',
+						required: true,
+						default: 'GET',
+						description: "The HTTP method, as Hero's reference gives it for the endpoint",
+					},
+					{ type: 'options', options: METHODS },
+					oneOf(METHODS),
+				),
+				heroField(
+					{
+						label: 'Path',
+						parameter: 'path',
+						apiKey: 'path',
+						place: 'none',
+						required: true,
+						placeholder: 'e.g. /v1/me',
+						description:
+							"The endpoint path from Hero's reference, starting with its version (e.g. /v1/me); the base URL comes from the credential",
+					},
+					{ type: 'string' },
+					normaliseApiPath,
+				),
+				heroField(
+					{
+						label: 'Query Parameters',
+						parameter: 'queryParameters',
+						apiKey: 'query',
+						place: 'none',
+						description: 'JSON object, e.g. {"page_size": 10}',
+					},
+					{ type: 'json' },
+					normaliseJsonObject,
+				),
+				jsonField({
+					label: 'Body',
+					parameter: 'body',
+					apiKey: 'body',
+					place: 'none',
+					description: 'JSON body for POST, PUT and PATCH',
+				}),
 			],
 			notice:
 				'Repeats follow the same rule as every operation: GET, PUT and DELETE are retried after a server fault, POST and PATCH only after a rate limit.',

@@ -1,8 +1,8 @@
-import { choice, flagList, idList, idLocator, json, multiChoice, text } from '../fields';
-import type { HeroResource } from '../types';
+import { choiceField, flagListField, idListField, jsonField, multiChoiceField, recordLocator, textField } from '../fields';
+import type { HeroResource } from '../model';
 import { CARE_STATUSES as STATUSES, PRIORITIES } from './shared';
 
-const episodeId = () => idLocator('episode', 'Episode ID', 'id', { name: 'episodeId', in: 'path', required: true });
+const episodeId = () => recordLocator({ parameter: 'episodeId', record: 'episode', label: 'Episode', apiKey: 'id', place: 'path', required: true });
 
 export const episode: HeroResource = {
 	value: 'episode',
@@ -19,22 +19,19 @@ export const episode: HeroResource = {
 			path: '/v1/episodes',
 			list: { paginated: true },
 			fields: [
-				idList('Assignee IDs', 'assignee_id[]', { in: 'query', name: 'assigneeIds' }),
-				multiChoice('Assignee Types', 'assignee_type[]', [
+				idListField({ parameter: 'assigneeIds', label: 'Assignee IDs', apiKey: 'assignee_id[]', place: 'query' }),
+				multiChoiceField({ parameter: 'assigneeTypes', label: 'Assignee Types', apiKey: 'assignee_type[]', values: [
 					['Admin', 'Admin'],
 					['Admin Team', 'AdminTeam'],
 					['Unassigned', 'Unassigned'],
-				], { name: 'assigneeTypes', in: 'query' }),
-				multiChoice('Statuses', 'status[]', STATUSES, { name: 'statuses', in: 'query' }),
-				multiChoice('Priorities', 'priority[]', PRIORITIES, { name: 'priorities', in: 'query' }),
-				multiChoice('Order By', 'order_by[]', [
+				], place: 'query' }),
+				multiChoiceField({ parameter: 'statuses', label: 'Statuses', apiKey: 'status[]', values: STATUSES, place: 'query' }),
+				multiChoiceField({ parameter: 'priorities', label: 'Priorities', apiKey: 'priority[]', values: PRIORITIES, place: 'query' }),
+				multiChoiceField({ parameter: 'orderByFields', label: 'Order By', apiKey: 'order_by[]', values: [
 					['Created At', 'created_at'],
 					['Priority', 'priority'],
-				], { name: 'orderByFields', in: 'query' }),
-				flagList('Order Descending', 'order_descending[]', { name: 'orderDescending',
-					in: 'query',
-					description: 'Whether to sort newest or highest first',
-				}),
+				], place: 'query' }),
+				flagListField({ parameter: 'orderDescending', label: 'Order Descending', apiKey: 'order_descending[]', place: 'query', description: 'Whether to sort newest or highest first' }),
 			],
 		},
 		{
@@ -59,12 +56,9 @@ export const episode: HeroResource = {
 			subject: 'episode',
 			fields: [
 				episodeId(),
-				choice('Status', 'status', STATUSES, { name: 'status' }),
-				choice('Priority', 'priority', PRIORITIES, { name: 'priority' }),
-				json('Assignees', 'assignees', { name: 'assignees',
-					description: 'JSON array of { "type": "Admin" | "AdminTeam", "id": "…" }',
-					placeholder: '[{"type": "Admin", "id": "801"}]',
-				}),
+				choiceField({ parameter: 'status', label: 'Status', apiKey: 'status', values: STATUSES }),
+				choiceField({ parameter: 'priority', label: 'Priority', apiKey: 'priority', values: PRIORITIES }),
+				jsonField({ parameter: 'assignees', label: 'Assignees', apiKey: 'assignees', description: 'JSON array of { "type": "Admin" | "AdminTeam", "id": "…" }', placeholder: '[{"type": "Admin", "id": "801"}]' }),
 			],
 		},
 		{
@@ -77,8 +71,8 @@ export const episode: HeroResource = {
 			path: '/v1/notes',
 			subject: 'episode',
 			fields: [
-				idLocator('episode', 'Episode ID', 'episode_id', { required: true, name: 'noteEpisodeId' }),
-				text('Note', 'description', { name: 'note', required: true, rows: 3, maxLength: 5000 }),
+				recordLocator({ parameter: 'noteEpisodeId', record: 'episode', label: 'Episode', apiKey: 'episode_id', required: true }),
+				textField({ parameter: 'note', label: 'Note', apiKey: 'description', required: true, rows: 3, maxLength: 5000 }),
 			],
 		},
 		{

@@ -1,5 +1,5 @@
-import { boolean, choice, id, locator, text } from '../fields';
-import type { HeroResource } from '../types';
+import { booleanField, choiceField, idField, recordLocator, textField } from '../fields';
+import type { HeroResource } from '../model';
 
 export const form: HeroResource = {
 	value: 'form',
@@ -16,9 +16,9 @@ export const form: HeroResource = {
 			path: '/v1/forms',
 			list: { paginated: false },
 			fields: [
-				text('Search', 'search', { name: 'search', in: 'query', maxLength: 200 }),
-				boolean('Reply Form', 'reply_form', { name: 'replyForm', in: 'query', description: 'Whether to return only reply forms' }),
-				choice('Form Type', 'form_type', ['questionnaire', 'response', 'appointment', 'care_navigation'], { name: 'formType', in: 'query' }),
+				textField({ parameter: 'search', label: 'Search', apiKey: 'search', place: 'query', maxLength: 200 }),
+				booleanField({ parameter: 'replyForm', label: 'Reply Form', apiKey: 'reply_form', place: 'query', description: 'Whether to return only reply forms' }),
+				choiceField({ parameter: 'formType', label: 'Form Type', apiKey: 'form_type', values: ['questionnaire', 'response', 'appointment', 'care_navigation'], place: 'query' }),
 			],
 		},
 		{
@@ -30,7 +30,7 @@ export const form: HeroResource = {
 			method: 'GET',
 			path: '/v1/forms/{id}',
 			subject: 'form',
-			fields: [locator('form', 'id', { name: 'formId', in: 'path', required: true })],
+			fields: [recordLocator({ parameter: 'formId', record: 'form', apiKey: 'id', place: 'path', required: true })],
 		},
 		{
 			value: 'getResponse',
@@ -41,7 +41,7 @@ export const form: HeroResource = {
 			method: 'GET',
 			path: '/v1/form_response/{id}',
 			subject: 'form response',
-			fields: [id('Form Response ID', 'id', { name: 'formResponseId', in: 'path', required: true })],
+			fields: [idField({ parameter: 'formResponseId', label: 'Form Response ID', apiKey: 'id', place: 'path', required: true })],
 		},
 	],
 };

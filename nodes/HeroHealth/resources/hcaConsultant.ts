@@ -1,5 +1,5 @@
-import { key, text, textList } from '../fields';
-import type { HeroResource } from '../types';
+import { referenceField, textField, textListField } from '../fields';
+import type { HeroResource } from '../model';
 
 export const hcaConsultant: HeroResource = {
 	value: 'hcaConsultant',
@@ -16,8 +16,8 @@ export const hcaConsultant: HeroResource = {
 			path: '/v1/booking-hca/consultants',
 			list: { paginated: false },
 			fields: [
-				text('Search', 'search', { name: 'search', in: 'query', maxLength: 200, placeholder: 'e.g. cardiology' }),
-				textList('Fields', 'fields', { name: 'fields', in: 'query', description: 'Only these consultant fields (comma-separated)' }),
+				textField({ parameter: 'search', label: 'Search', apiKey: 'search', place: 'query', maxLength: 200, placeholder: 'e.g. cardiology' }),
+				textListField({ parameter: 'fields', label: 'Fields', apiKey: 'fields', place: 'query', description: 'Only these consultant fields (comma-separated)' }),
 			],
 		},
 		{
@@ -29,7 +29,7 @@ export const hcaConsultant: HeroResource = {
 			method: 'GET',
 			path: '/v1/booking-hca/consultants/{gmc_number}',
 			subject: 'consultant',
-			fields: [key('GMC Number', 'gmc_number', { name: 'gmcNumber', in: 'path', required: true, placeholder: 'e.g. 7000001' })],
+			fields: [referenceField({ parameter: 'gmcNumber', label: 'GMC Number', apiKey: 'gmc_number', place: 'path', required: true, placeholder: 'e.g. 7000001' })],
 		},
 		{
 			value: 'getAvailability',
@@ -40,7 +40,7 @@ export const hcaConsultant: HeroResource = {
 			method: 'GET',
 			path: '/v1/booking-hca/consultants/{crm_id}/availability',
 			subject: 'consultant',
-			fields: [key('CRM ID', 'crm_id', { name: 'crmId', in: 'path', required: true })],
+			fields: [referenceField({ parameter: 'crmId', label: 'CRM ID', apiKey: 'crm_id', place: 'path', required: true })],
 		},
 	],
 };

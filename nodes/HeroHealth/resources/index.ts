@@ -1,5 +1,5 @@
 import { extraFields } from '../fields';
-import type { HeroResource } from '../types';
+import type { HeroResource } from '../model';
 import { admin } from './admin';
 import { booking } from './booking';
 import { bookingLink } from './bookingLink';

@@ -1,8 +1,8 @@
-import { boolean, choice, date, email, id, idLocator, json, locator, mobile, text } from '../fields';
-import type { HeroResource } from '../types';
+import { booleanField, choiceField, dateField, emailField, idField, jsonField, mobileField, recordLocator, textField } from '../fields';
+import type { HeroResource } from '../model';
 
 const issuer = (description: string) =>
-	locator('admin', 'issuer_id', { required: true, label: 'Issuer', name: 'issuerId', description });
+	recordLocator({ parameter: 'issuerId', record: 'admin', apiKey: 'issuer_id', required: true, label: 'Issuer', description });
 
 export const invoicing: HeroResource = {
 	value: 'invoicing',
@@ -29,7 +29,7 @@ export const invoicing: HeroResource = {
 			method: 'GET',
 			path: '/v1/invoicing/customers',
 			list: { paginated: false },
-			fields: [text('Query', 'query', { name: 'query', in: 'query', required: true, maxLength: 200, description: 'Name or email to search for' })],
+			fields: [textField({ parameter: 'query', label: 'Query', apiKey: 'query', place: 'query', required: true, maxLength: 200, description: 'Name or email to search for' })],
 		},
 		{
 			value: 'createCustomer',
@@ -40,10 +40,10 @@ export const invoicing: HeroResource = {
 			method: 'POST',
 			path: '/v1/invoicing/customers',
 			fields: [
-				text('Name', 'name', { name: 'name', required: true, maxLength: 200 }),
-				email('Email', 'email', { name: 'email' }),
-				mobile('Phone', 'phone', { name: 'phone' }),
-				json('Sources', 'sources', { name: 'sources', description: 'JSON array of payment sources (cards) as Stripe describes them' }),
+				textField({ parameter: 'name', label: 'Name', apiKey: 'name', required: true, maxLength: 200 }),
+				emailField({ parameter: 'email', label: 'Email', apiKey: 'email' }),
+				mobileField({ parameter: 'phone', label: 'Phone', apiKey: 'phone' }),
+				jsonField({ parameter: 'sources', label: 'Sources', apiKey: 'sources', description: 'JSON array of payment sources (cards) as Stripe describes them' }),
 			],
 		},
 		{
@@ -55,7 +55,7 @@ export const invoicing: HeroResource = {
 			method: 'GET',
 			path: '/v1/invoicing/customers/default',
 			subject: 'customer',
-			fields: [idLocator('patient', 'Patient ID', 'patient_id', { name: 'patientId', in: 'query' })],
+			fields: [recordLocator({ parameter: 'patientId', record: 'patient', label: 'Patient', apiKey: 'patient_id', place: 'query' })],
 		},
 		{
 			value: 'createInvoice',
@@ -67,36 +67,31 @@ export const invoicing: HeroResource = {
 			path: '/v1/invoicing/invoices',
 			fields: [
 				issuer('The admin issuing the invoice'),
-				idLocator('patient', 'Patient ID', 'patient_id', { name: 'patientId', description: 'Give this or Appointment ID' }),
-				id('Appointment ID', 'appointment_id', { name: 'appointmentId', description: 'The patient is taken from the appointment' }),
-				locator('practitioner', 'practitioner_id', { name: 'practitionerId' }),
-				date('Service Date', 'service_date', { name: 'serviceDate' }),
-				date('Due Date', 'due_date', { name: 'dueDate' }),
-				text('Customer Stripe ID', 'customer_stripe_id', { name: 'customerStripeId', maxLength: 100, placeholder: 'e.g. cus_123' }),
-				boolean('Set Default Customer', 'set_default_customer', { name: 'setDefaultCustomer',
-					description: "Whether to make this customer the patient's default",
-				}),
-				choice('Collection Method', 'collection_method', [
+				recordLocator({ parameter: 'patientId', record: 'patient', label: 'Patient', apiKey: 'patient_id', description: 'Give this or Appointment ID' }),
+				idField({ parameter: 'appointmentId', label: 'Appointment ID', apiKey: 'appointment_id', description: 'The patient is taken from the appointment' }),
+				recordLocator({ parameter: 'practitionerId', record: 'practitioner', apiKey: 'practitioner_id' }),
+				dateField({ parameter: 'serviceDate', label: 'Service Date', apiKey: 'service_date' }),
+				dateField({ parameter: 'dueDate', label: 'Due Date', apiKey: 'due_date' }),
+				textField({ parameter: 'customerStripeId', label: 'Customer Stripe ID', apiKey: 'customer_stripe_id', maxLength: 100, placeholder: 'e.g. cus_123' }),
+				booleanField({ parameter: 'setDefaultCustomer', label: 'Set Default Customer', apiKey: 'set_default_customer', description: "Whether to make this customer the patient's default" }),
+				choiceField({ parameter: 'collectionMethod', label: 'Collection Method', apiKey: 'collection_method', values: [
 					['Request Payment', 'request_payment'],
 					['Charge Automatically', 'charge_automatically'],
-				], { name: 'collectionMethod' }),
-				text('Payment Source', 'payment_source', { name: 'paymentSource', maxLength: 100 }),
-				text('Insurer', 'insurer', { name: 'insurer', maxLength: 200 }),
-				text('Authentication Code', 'authentication_code', { name: 'authenticationCode', maxLength: 100 }),
-				text('Membership Number', 'membership_number', { name: 'membershipNumber', maxLength: 100 }),
-				text('Diagnosis', 'diagnosis', { name: 'diagnosis', maxLength: 2000 }),
-				text('Memo', 'memo', { name: 'memo', maxLength: 2000 }),
-				text('Footer', 'footer', { name: 'footer', maxLength: 2000 }),
-				boolean('Confidential', 'confidential', { name: 'confidential', description: 'Whether the invoice is confidential' }),
-				choice('Mode', 'mode', [
+				] }),
+				textField({ parameter: 'paymentSource', label: 'Payment Source', apiKey: 'payment_source', maxLength: 100 }),
+				textField({ parameter: 'insurer', label: 'Insurer', apiKey: 'insurer', maxLength: 200 }),
+				textField({ parameter: 'authenticationCode', label: 'Authentication Code', apiKey: 'authentication_code', maxLength: 100 }),
+				textField({ parameter: 'membershipNumber', label: 'Membership Number', apiKey: 'membership_number', maxLength: 100 }),
+				textField({ parameter: 'diagnosis', label: 'Diagnosis', apiKey: 'diagnosis', maxLength: 2000 }),
+				textField({ parameter: 'memo', label: 'Memo', apiKey: 'memo', maxLength: 2000 }),
+				textField({ parameter: 'footer', label: 'Footer', apiKey: 'footer', maxLength: 2000 }),
+				booleanField({ parameter: 'confidential', label: 'Confidential', apiKey: 'confidential', description: 'Whether the invoice is confidential' }),
+				choiceField({ parameter: 'mode', label: 'Mode', apiKey: 'mode', values: [
 					['Draft', 'draft'],
 					['Finalize', 'finalize'],
-				], { name: 'mode' }),
-				json('Coupons', 'coupons', { name: 'coupons', description: 'JSON array of { "id": "…" }', placeholder: '[{"id": "co_123"}]' }),
-				json('Invoice Items', 'invoice_items_attributes', { name: 'invoiceItems',
-					description: 'JSON array of items, each with quantity and a price or unit_amount_in_pounds',
-					placeholder: '[{"description": "Consultation", "quantity": 1, "unit_amount_in_pounds": 65}]',
-				}),
+				] }),
+				jsonField({ parameter: 'coupons', label: 'Coupons', apiKey: 'coupons', description: 'JSON array of { "id": "…" }', placeholder: '[{"id": "co_123"}]' }),
+				jsonField({ parameter: 'invoiceItems', label: 'Invoice Items', apiKey: 'invoice_items_attributes', description: 'JSON array of items, each with quantity and a price or unit_amount_in_pounds', placeholder: '[{"description": "Consultation", "quantity": 1, "unit_amount_in_pounds": 65}]' }),
 			],
 			check: ({ body }) =>
 				body?.patient_id || body?.appointment_id
@@ -113,11 +108,11 @@ export const invoicing: HeroResource = {
 			path: '/v1/invoicing/invoices/{id}',
 			subject: 'invoice',
 			fields: [
-				id('Invoice ID', 'id', { name: 'invoiceId', in: 'path', required: true }),
+				idField({ parameter: 'invoiceId', label: 'Invoice ID', apiKey: 'id', place: 'path', required: true }),
 				issuer('The admin making the change'),
-				text('Memo', 'memo', { name: 'memo', maxLength: 2000, description: 'Shown on the invoice; finalized invoices accept this change' }),
-				text('Footer', 'footer', { name: 'footer', maxLength: 2000, description: 'Shown at the foot of the invoice; finalized invoices accept this change' }),
-				json('Coupons', 'coupons', { name: 'coupons', description: 'JSON array of { "id": "…" }; finalized invoices accept this change', placeholder: '[{"id": "co_123"}]' }),
+				textField({ parameter: 'memo', label: 'Memo', apiKey: 'memo', maxLength: 2000, description: 'Shown on the invoice; finalized invoices accept this change' }),
+				textField({ parameter: 'footer', label: 'Footer', apiKey: 'footer', maxLength: 2000, description: 'Shown at the foot of the invoice; finalized invoices accept this change' }),
+				jsonField({ parameter: 'coupons', label: 'Coupons', apiKey: 'coupons', description: 'JSON array of { "id": "…" }; finalized invoices accept this change', placeholder: '[{"id": "co_123"}]' }),
 			],
 		},
 		{
@@ -129,8 +124,8 @@ export const invoicing: HeroResource = {
 			method: 'POST',
 			path: '/v1/invoicing/invoices/link',
 			fields: [
-				text('Stripe Invoice ID', 'stripe_invoice_id', { name: 'stripeInvoiceId', required: true, maxLength: 100, placeholder: 'e.g. in_123' }),
-				id('Appointment ID', 'appointment_id', { required: true, name: 'linkAppointmentId' }),
+				textField({ parameter: 'stripeInvoiceId', label: 'Stripe Invoice ID', apiKey: 'stripe_invoice_id', required: true, maxLength: 100, placeholder: 'e.g. in_123' }),
+				idField({ parameter: 'linkAppointmentId', label: 'Appointment ID', apiKey: 'appointment_id', required: true }),
 				issuer('The admin linking the invoice'),
 			],
 		},

@@ -1,5 +1,5 @@
-import { boolean, date, idLocator, number, text } from '../fields';
-import type { HeroResource } from '../types';
+import { booleanField, dateField, numberField, recordLocator, textField } from '../fields';
+import type { HeroResource } from '../model';
 
 export const link: HeroResource = {
 	value: 'link',
@@ -17,15 +17,12 @@ export const link: HeroResource = {
 			path: '/v1/attachment_links',
 			scope: 'messaging',
 			fields: [
-				idLocator('patient', 'Patient ID', 'patient_id', { name: 'patientId' }),
-				text('EHR File ID', 'ehr_file_id', { name: 'ehrFileId', maxLength: 200, description: 'From Patient > Get Many Attachments' }),
-				text('File Data', 'file_data', { name: 'fileData',
-					maxLength: 20_000_000,
-					description: 'Base64 file content, when not linking an EHR file',
-				}),
-				text('File Name', 'file_name', { name: 'fileName', maxLength: 255, placeholder: 'e.g. letter.pdf' }),
-				date('Expiry Date', 'expiry_date', { name: 'expiryDate' }),
-				number('Maximum Use Count', 'maximum_use_count', { name: 'maximumUseCount', min: 1, default: 1 }),
+				recordLocator({ parameter: 'patientId', record: 'patient', label: 'Patient', apiKey: 'patient_id' }),
+				textField({ parameter: 'ehrFileId', label: 'EHR File ID', apiKey: 'ehr_file_id', maxLength: 200, description: 'From Patient > Get Many Attachments' }),
+				textField({ parameter: 'fileData', label: 'File Data', apiKey: 'file_data', maxLength: 20_000_000, description: 'Base64 file content, when not linking an EHR file' }),
+				textField({ parameter: 'fileName', label: 'File Name', apiKey: 'file_name', maxLength: 255, placeholder: 'e.g. letter.pdf' }),
+				dateField({ parameter: 'expiryDate', label: 'Expiry Date', apiKey: 'expiry_date' }),
+				numberField({ parameter: 'maximumUseCount', label: 'Maximum Use Count', apiKey: 'maximum_use_count', min: 1, default: 1 }),
 			],
 			check: ({ body }) =>
 				body?.ehr_file_id || body?.file_data
@@ -42,14 +39,11 @@ export const link: HeroResource = {
 			path: '/v1/short_links',
 			list: { paginated: true },
 			fields: [
-				text('Type', 'type', { name: 'type', in: 'query', placeholder: 'e.g. booking', maxLength: 50 }),
-				text('Status', 'status', { name: 'status', in: 'query', placeholder: 'e.g. expired', maxLength: 50 }),
-				text('Order By', 'order_by', { name: 'orderByField', in: 'query', placeholder: 'e.g. expiry_date', maxLength: 50 }),
-				boolean('Order Descending', 'order_descending', { name: 'orderDescending', in: 'query', description: 'Whether to sort newest first' }),
-				boolean('Exclude Patient-Specific Links', 'exclude_patient_specific_links', { name: 'excludePatientSpecificLinks',
-					in: 'query',
-					description: 'Whether to leave out links made for one patient',
-				}),
+				textField({ parameter: 'type', label: 'Type', apiKey: 'type', place: 'query', placeholder: 'e.g. booking', maxLength: 50 }),
+				textField({ parameter: 'status', label: 'Status', apiKey: 'status', place: 'query', placeholder: 'e.g. expired', maxLength: 50 }),
+				textField({ parameter: 'orderByField', label: 'Order By', apiKey: 'order_by', place: 'query', placeholder: 'e.g. expiry_date', maxLength: 50 }),
+				booleanField({ parameter: 'orderDescending', label: 'Order Descending', apiKey: 'order_descending', place: 'query', description: 'Whether to sort newest first' }),
+				booleanField({ parameter: 'excludePatientSpecificLinks', label: 'Exclude Patient-Specific Links', apiKey: 'exclude_patient_specific_links', place: 'query', description: 'Whether to leave out links made for one patient' }),
 			],
 		},
 	],

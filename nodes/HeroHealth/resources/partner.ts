@@ -1,4 +1,4 @@
-import type { HeroResource } from '../types';
+import type { HeroResource } from '../model';
 
 export const partner: HeroResource = {
 	value: 'partner',

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { choice, date, email, idLocator, locator, mobile, mode, nhsNumber, postcode, text } from '../fields';
-import type { HeroResource } from '../types';
+import { choiceField, dateField, emailField, mobileField, nhsNumberField, postcodeField, recordLocator, switchField, textField } from '../fields';
+import type { HeroResource } from '../model';
 
 // Hero's values, with labels in Title Case.
 const SEXES: Array<[string, string]> = [
@@ -20,7 +20,7 @@ const TITLES = [
 	'Sheikh', 'Sheikha', 'Sir', 'The', 'Viscount', 'Viscountess',
 ].map((t): [string, string] => [t, t]);
 
-const patient = () => locator('patient', 'id', { name: 'patientId', in: 'path', required: true });
+const patient = () => recordLocator({ parameter: 'patientId', record: 'patient', apiKey: 'id', place: 'path', required: true });
 const BY_NHS_NUMBER = { identifyBy: ['nhsNumber'] };
 const BY_DEMOGRAPHICS = { identifyBy: ['demographics'] };
 
@@ -48,21 +48,17 @@ export const patientResource: HeroResource = {
 			scope: 'messaging',
 			output: registrationOutcome,
 			fields: [
-				mode(
-					'Identify By',
-					[
+				switchField({ parameter: 'identifyBy', label: 'Identify By', values: [
 						['NHS Number and Date of Birth', 'nhsNumber'],
 						['Name, Date of Birth and Postcode', 'demographics'],
-					],
-					{ name: 'identifyBy', default: 'nhsNumber' },
-				),
-				{ ...nhsNumber('nhs_number', { name: 'nhsNumber', required: true }), showWhen: BY_NHS_NUMBER },
-				date('Date of Birth', 'dob', { required: true, name: 'dateOfBirth' }),
-				{ ...text('Forename', 'forename', { name: 'forename', required: true, maxLength: 100 }), showWhen: BY_DEMOGRAPHICS },
-				{ ...text('Surname', 'surname', { name: 'surname', required: true, maxLength: 100 }), showWhen: BY_DEMOGRAPHICS },
-				{ ...postcode('postcode', { name: 'postcode', required: true }), showWhen: BY_DEMOGRAPHICS },
-				text('EHR Partner', 'ehr_partner', { name: 'ehrPartner', maxLength: 100, placeholder: 'e.g. emis' }),
-				text('EHR Partner ID', 'ehr_partner_id', { name: 'ehrPartnerId', maxLength: 100 }),
+					], default: 'nhsNumber' }),
+				nhsNumberField({ parameter: 'nhsNumber', apiKey: 'nhs_number', required: true , showWhen: BY_NHS_NUMBER }),
+				dateField({ parameter: 'dateOfBirth', label: 'Date of Birth', apiKey: 'dob', required: true }),
+				textField({ parameter: 'forename', label: 'Forename', apiKey: 'forename', required: true, maxLength: 100 , showWhen: BY_DEMOGRAPHICS }),
+				textField({ parameter: 'surname', label: 'Surname', apiKey: 'surname', required: true, maxLength: 100 , showWhen: BY_DEMOGRAPHICS }),
+				postcodeField({ parameter: 'postcode', apiKey: 'postcode', required: true , showWhen: BY_DEMOGRAPHICS }),
+				textField({ parameter: 'ehrPartner', label: 'EHR Partner', apiKey: 'ehr_partner', maxLength: 100, placeholder: 'e.g. emis' }),
+				textField({ parameter: 'ehrPartnerId', label: 'EHR Partner ID', apiKey: 'ehr_partner_id', maxLength: 100 }),
 			],
 		},
 		{
@@ -76,23 +72,23 @@ export const patientResource: HeroResource = {
 			path: '/v1/patients/register',
 			subject: 'patient',
 			fields: [
-				text('First Name', 'first_name', { name: 'firstName', required: true, maxLength: 100 }),
-				text('Last Name', 'last_name', { name: 'lastName', required: true, maxLength: 100 }),
-				date('Date of Birth', 'dob', { required: true, name: 'dateOfBirth' }),
-				mobile('Mobile', 'mobile', { name: 'mobile', required: true }),
-				nhsNumber('nhs_number', { name: 'nhsNumber' }),
-				email('Email', 'email', { name: 'email' }),
-				choice('Sex', 'sex', SEXES, { name: 'sex' }),
-				choice('Title', 'title', TITLES, { name: 'title' }),
-				text('Landline', 'landline', { name: 'landline', maxLength: 30 }),
-				text('Address Line 1', 'address_line_1', { name: 'addressLine1', maxLength: 200 }),
-				text('Address Line 2', 'address_line_2', { name: 'addressLine2', maxLength: 200 }),
-				text('Address Line 3', 'address_line_3', { name: 'addressLine3', maxLength: 200 }),
-				text('County', 'county', { name: 'county', maxLength: 100 }),
-				postcode('postcode', { name: 'postcode' }),
-				text('Country', 'country', { name: 'country', maxLength: 100 }),
-				text('Data Source', 'data_source', { name: 'dataSource', maxLength: 50 }),
-				text('EHR Partner ID', 'ehr_partner_id', { name: 'ehrPartnerId', maxLength: 100 }),
+				textField({ parameter: 'firstName', label: 'First Name', apiKey: 'first_name', required: true, maxLength: 100 }),
+				textField({ parameter: 'lastName', label: 'Last Name', apiKey: 'last_name', required: true, maxLength: 100 }),
+				dateField({ parameter: 'dateOfBirth', label: 'Date of Birth', apiKey: 'dob', required: true }),
+				mobileField({ parameter: 'mobile', label: 'Mobile', apiKey: 'mobile', required: true }),
+				nhsNumberField({ parameter: 'nhsNumber', apiKey: 'nhs_number' }),
+				emailField({ parameter: 'email', label: 'Email', apiKey: 'email' }),
+				choiceField({ parameter: 'sex', label: 'Sex', apiKey: 'sex', values: SEXES }),
+				choiceField({ parameter: 'title', label: 'Title', apiKey: 'title', values: TITLES }),
+				textField({ parameter: 'landline', label: 'Landline', apiKey: 'landline', maxLength: 30 }),
+				textField({ parameter: 'addressLine1', label: 'Address Line 1', apiKey: 'address_line_1', maxLength: 200 }),
+				textField({ parameter: 'addressLine2', label: 'Address Line 2', apiKey: 'address_line_2', maxLength: 200 }),
+				textField({ parameter: 'addressLine3', label: 'Address Line 3', apiKey: 'address_line_3', maxLength: 200 }),
+				textField({ parameter: 'county', label: 'County', apiKey: 'county', maxLength: 100 }),
+				postcodeField({ parameter: 'postcode', apiKey: 'postcode' }),
+				textField({ parameter: 'country', label: 'Country', apiKey: 'country', maxLength: 100 }),
+				textField({ parameter: 'dataSource', label: 'Data Source', apiKey: 'data_source', maxLength: 50 }),
+				textField({ parameter: 'ehrPartnerId', label: 'EHR Partner ID', apiKey: 'ehr_partner_id', maxLength: 100 }),
 			],
 		},
 		{
@@ -119,10 +115,10 @@ export const patientResource: HeroResource = {
 			simplify: ['hero_id', 'title', 'first_name', 'last_name', 'dob', 'nhs_number', 'mobile', 'email', 'postcode', 'ehr_registered'],
 			fields: [
 				patient(),
-				choice('Data Source', 'data_source', [
+				choiceField({ parameter: 'dataSource', label: 'Data Source', apiKey: 'data_source', values: [
 					['Hero', 'hero'],
 					['EHR', 'ehr'],
-				], { name: 'dataSource', in: 'query' }),
+				], place: 'query' }),
 			],
 		},
 		{
@@ -148,11 +144,11 @@ export const patientResource: HeroResource = {
 			list: { paginated: true },
 			simplify: ['id', 'title', 'first_name', 'last_name', 'dob', 'nhs_number', 'sex', 'ehr_partner_id', 'deceased_at'],
 			fields: [
-				text('First Name', 'first_name', { name: 'firstName', in: 'query', maxLength: 100 }),
-				text('Last Name', 'last_name', { name: 'lastName', in: 'query', maxLength: 100 }),
-				date('Date of Birth', 'dob', { in: 'query', name: 'dateOfBirth' }),
-				nhsNumber('nhs_number', { name: 'nhsNumber', in: 'query' }),
-				text('EHR Partner ID', 'ehr_partner_id', { name: 'ehrPartnerId', in: 'query', maxLength: 100 }),
+				textField({ parameter: 'firstName', label: 'First Name', apiKey: 'first_name', place: 'query', maxLength: 100 }),
+				textField({ parameter: 'lastName', label: 'Last Name', apiKey: 'last_name', place: 'query', maxLength: 100 }),
+				dateField({ parameter: 'dateOfBirth', label: 'Date of Birth', apiKey: 'dob', place: 'query' }),
+				nhsNumberField({ parameter: 'nhsNumber', apiKey: 'nhs_number', place: 'query' }),
+				textField({ parameter: 'ehrPartnerId', label: 'EHR Partner ID', apiKey: 'ehr_partner_id', place: 'query', maxLength: 100 }),
 			],
 		},
 		{
@@ -176,7 +172,7 @@ export const patientResource: HeroResource = {
 			method: 'POST',
 			path: '/v1/patients/{id}/ehr/connect',
 			subject: 'patient',
-			fields: [patient(), text('EHR Partner ID', 'ehr_partner_id', { name: 'ehrPartnerId', required: true, maxLength: 100 })],
+			fields: [patient(), textField({ parameter: 'ehrPartnerId', label: 'EHR Partner ID', apiKey: 'ehr_partner_id', required: true, maxLength: 100 })],
 		},
 		{
 			value: 'previewMerge',
@@ -189,7 +185,7 @@ export const patientResource: HeroResource = {
 			subject: 'patient',
 			fields: [
 				patient(),
-				idLocator('patient', 'Patient to Merge ID', 'patient_id', { name: 'patientToMergeId', required: true, description: 'The record merged into the patient above' }),
+				recordLocator({ parameter: 'patientToMergeId', record: 'patient', label: 'Patient to Merge', apiKey: 'patient_id', required: true, description: 'The record merged into the patient above' }),
 			],
 		},
 		{
@@ -203,14 +199,8 @@ export const patientResource: HeroResource = {
 			subject: 'patient',
 			fields: [
 				patient(),
-				idLocator('patient', 'Patient to Merge ID', 'patient_id', {
-					name: 'patientToMergeId',
-					description: 'The record merged into the patient above, as in Preview Merge',
-				}),
-				text('Merge Token', 'merge_token', { name: 'mergeToken',
-					maxLength: 500,
-					description: 'The merge token Preview Merge returned, if Hero asks for it',
-				}),
+				recordLocator({ parameter: 'patientToMergeId', record: 'patient', label: 'Patient to Merge', apiKey: 'patient_id', description: 'The record merged into the patient above, as in Preview Merge' }),
+				textField({ parameter: 'mergeToken', label: 'Merge Token', apiKey: 'merge_token', maxLength: 500, description: 'The merge token Preview Merge returned, if Hero asks for it' }),
 			],
 		},
 		{

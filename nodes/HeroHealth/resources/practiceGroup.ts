@@ -1,5 +1,5 @@
-import { boolean, idList, locator, text } from '../fields';
-import type { HeroResource } from '../types';
+import { booleanField, idListField, recordLocator, textField } from '../fields';
+import type { HeroResource } from '../model';
 
 export const practiceGroup: HeroResource = {
 	value: 'practiceGroup',
@@ -28,14 +28,8 @@ export const practiceGroup: HeroResource = {
 			list: { paginated: false },
 			simplify: ['id', 'name', 'duration', 'sector', 'price', 'next_available_at', 'slot_count', 'video', 'in_person', 'telephone'],
 			fields: [
-				idList('Location IDs', 'location_ids', { name: 'locationIds',
-					in: 'query',
-					description: 'Only types bookable at these locations (comma-separated)',
-				}),
-				boolean('Has Availability', 'has_availability', { name: 'hasAvailability',
-					in: 'query',
-					description: 'Whether to return only types with bookable slots',
-				}),
+				idListField({ parameter: 'locationIds', label: 'Location IDs', apiKey: 'location_ids', place: 'query', description: 'Only types bookable at these locations (comma-separated)' }),
+				booleanField({ parameter: 'hasAvailability', label: 'Has Availability', apiKey: 'has_availability', place: 'query', description: 'Whether to return only types with bookable slots' }),
 			],
 		},
 		{
@@ -68,23 +62,17 @@ export const practiceGroup: HeroResource = {
 			method: 'PATCH',
 			path: '/v1/me',
 			fields: [
-				text('Name', 'name', { name: 'name' }),
-				boolean('Prescription Partner Enabled', 'prescription_partner_enabled', { name: 'prescriptionPartnerEnabled',
-					description: 'Whether a prescription partner is enabled',
-				}),
-				text('Prescription Partner', 'prescription_partner', { name: 'prescriptionPartner',
-					description: 'Name of the prescription partner',
-				}),
-				text('Prescription Partner Email', 'prescription_partner_credentials.email', { name: 'prescriptionPartnerEmail' }),
-				text('Prescription Partner Password', 'prescription_partner_credentials.password', { name: 'prescriptionPartnerPassword',
-					password: true,
-				}),
-				text('Address Line 1', 'address.line_1', { name: 'addressLine1' }),
-				text('Address Line 2', 'address.line_2', { name: 'addressLine2' }),
-				text('Address Line 3', 'address.line_3', { name: 'addressLine3' }),
-				text('Town', 'address.town', { name: 'town' }),
-				text('County', 'address.county', { name: 'county' }),
-				text('Postcode', 'address.postcode', { name: 'postcode' }),
+				textField({ parameter: 'name', label: 'Name', apiKey: 'name' }),
+				booleanField({ parameter: 'prescriptionPartnerEnabled', label: 'Prescription Partner Enabled', apiKey: 'prescription_partner_enabled', description: 'Whether a prescription partner is enabled' }),
+				textField({ parameter: 'prescriptionPartner', label: 'Prescription Partner', apiKey: 'prescription_partner', description: 'Name of the prescription partner' }),
+				textField({ parameter: 'prescriptionPartnerEmail', label: 'Prescription Partner Email', apiKey: 'prescription_partner_credentials.email' }),
+				textField({ parameter: 'prescriptionPartnerPassword', label: 'Prescription Partner Password', apiKey: 'prescription_partner_credentials.password', password: true }),
+				textField({ parameter: 'addressLine1', label: 'Address Line 1', apiKey: 'address.line_1' }),
+				textField({ parameter: 'addressLine2', label: 'Address Line 2', apiKey: 'address.line_2' }),
+				textField({ parameter: 'addressLine3', label: 'Address Line 3', apiKey: 'address.line_3' }),
+				textField({ parameter: 'town', label: 'Town', apiKey: 'address.town' }),
+				textField({ parameter: 'county', label: 'County', apiKey: 'address.county' }),
+				textField({ parameter: 'postcode', label: 'Postcode', apiKey: 'address.postcode' }),
 			],
 		},
 		{
@@ -117,18 +105,9 @@ export const practiceGroup: HeroResource = {
 			path: '/v1/practitioners',
 			list: { paginated: false },
 			fields: [
-				idList('Location IDs', 'location_ids', { name: 'locationIds',
-					in: 'query',
-					description: 'Only practitioners at these locations (comma-separated)',
-				}),
-				idList('Appointment Type IDs', 'appointment_type_ids', { name: 'appointmentTypeIds',
-					in: 'query',
-					description: 'Only practitioners offering these appointment types (comma-separated)',
-				}),
-				boolean('Has Availability', 'has_availability', { name: 'hasAvailability',
-					in: 'query',
-					description: 'Whether to return only practitioners with bookable slots',
-				}),
+				idListField({ parameter: 'locationIds', label: 'Location IDs', apiKey: 'location_ids', place: 'query', description: 'Only practitioners at these locations (comma-separated)' }),
+				idListField({ parameter: 'appointmentTypeIds', label: 'Appointment Type IDs', apiKey: 'appointment_type_ids', place: 'query', description: 'Only practitioners offering these appointment types (comma-separated)' }),
+				booleanField({ parameter: 'hasAvailability', label: 'Has Availability', apiKey: 'has_availability', place: 'query', description: 'Whether to return only practitioners with bookable slots' }),
 			],
 		},
 		{
@@ -140,7 +119,7 @@ export const practiceGroup: HeroResource = {
 			method: 'GET',
 			path: '/v1/practitioners/{id}',
 			subject: 'practitioner',
-			fields: [locator('practitioner', 'id', { name: 'practitionerId', in: 'path', required: true })],
+			fields: [recordLocator({ parameter: 'practitionerId', record: 'practitioner', apiKey: 'id', place: 'path', required: true })],
 		},
 	],
 };

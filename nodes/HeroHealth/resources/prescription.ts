@@ -1,5 +1,5 @@
-import { email, id, mobile, text } from '../fields';
-import type { HeroResource } from '../types';
+import { emailField, idField, mobileField, textField } from '../fields';
+import type { HeroResource } from '../model';
 
 export const prescription: HeroResource = {
 	value: 'prescription',
@@ -16,7 +16,7 @@ export const prescription: HeroResource = {
 			path: '/v1/prescriber/{id}/pharmacies',
 			subject: 'prescriber',
 			list: { paginated: false },
-			fields: [id('Prescriber ID', 'id', { name: 'prescriberId', in: 'path', required: true })],
+			fields: [idField({ parameter: 'prescriberId', label: 'Prescriber ID', apiKey: 'id', place: 'path', required: true })],
 		},
 		{
 			value: 'createPharmacy',
@@ -27,10 +27,10 @@ export const prescription: HeroResource = {
 			method: 'POST',
 			path: '/v1/pharmacies',
 			fields: [
-				id('Prescriber ID', 'prescriber_id', { name: 'prescriberId', required: true }),
-				text('Name', 'name', { name: 'name', required: true, maxLength: 200 }),
-				email('Email', 'email', { name: 'email', required: true }),
-				mobile('Mobile', 'mobile', { name: 'mobile', required: true }),
+				idField({ parameter: 'prescriberId', label: 'Prescriber ID', apiKey: 'prescriber_id', required: true }),
+				textField({ parameter: 'name', label: 'Name', apiKey: 'name', required: true, maxLength: 200 }),
+				emailField({ parameter: 'email', label: 'Email', apiKey: 'email', required: true }),
+				mobileField({ parameter: 'mobile', label: 'Mobile', apiKey: 'mobile', required: true }),
 			],
 		},
 	],

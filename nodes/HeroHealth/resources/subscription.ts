@@ -1,5 +1,5 @@
-import { flagList, idLocator, text, textList } from '../fields';
-import type { HeroResource } from '../types';
+import { flagListField, recordLocator, textField, textListField } from '../fields';
+import type { HeroResource } from '../model';
 
 export const subscription: HeroResource = {
 	value: 'subscription',
@@ -16,12 +16,12 @@ export const subscription: HeroResource = {
 			path: '/v1/subscriptions',
 			list: { paginated: true },
 			fields: [
-				idLocator('patient', 'Patient ID', 'patient_id', { name: 'patientId', in: 'query' }),
-				text('Scheme ID', 'scheme_id', { name: 'schemeId', in: 'query', maxLength: 100 }),
-				text('Scheme Name', 'scheme_name', { name: 'schemeName', in: 'query', maxLength: 200 }),
-				text('Status', 'status', { name: 'status', in: 'query', maxLength: 50, placeholder: 'e.g. cancelled' }),
-				textList('Order By', 'order_by[]', { name: 'orderByField', in: 'query', placeholder: 'e.g. created_at' }),
-				flagList('Order Descending', 'order_descending[]', { name: 'orderDescending', in: 'query', description: 'Whether to sort newest first' }),
+				recordLocator({ parameter: 'patientId', record: 'patient', label: 'Patient', apiKey: 'patient_id', place: 'query' }),
+				textField({ parameter: 'schemeId', label: 'Scheme ID', apiKey: 'scheme_id', place: 'query', maxLength: 100 }),
+				textField({ parameter: 'schemeName', label: 'Scheme Name', apiKey: 'scheme_name', place: 'query', maxLength: 200 }),
+				textField({ parameter: 'status', label: 'Status', apiKey: 'status', place: 'query', maxLength: 50, placeholder: 'e.g. cancelled' }),
+				textListField({ parameter: 'orderByField', label: 'Order By', apiKey: 'order_by[]', place: 'query', placeholder: 'e.g. created_at' }),
+				flagListField({ parameter: 'orderDescending', label: 'Order Descending', apiKey: 'order_descending[]', place: 'query', description: 'Whether to sort newest first' }),
 			],
 		},
 	],

@@ -1,8 +1,8 @@
-import { choice, id } from '../fields';
-import type { HeroResource } from '../types';
+import { choiceField, idField } from '../fields';
+import type { HeroResource } from '../model';
 import { CARE_STATUSES, PRIORITIES } from './shared';
 
-const taskId = () => id('Task ID', 'id', { name: 'taskId', in: 'path', required: true });
+const taskId = () => idField({ parameter: 'taskId', label: 'Task ID', apiKey: 'id', place: 'path', required: true });
 
 export const task: HeroResource = {
 	value: 'task',
@@ -31,13 +31,13 @@ export const task: HeroResource = {
 			subject: 'task',
 			fields: [
 				taskId(),
-				choice('Status', 'status', CARE_STATUSES, { name: 'status' }),
-				choice('Priority', 'priority', PRIORITIES, { name: 'priority' }),
-				choice('Assignee Type', 'assignee_type', [
+				choiceField({ parameter: 'status', label: 'Status', apiKey: 'status', values: CARE_STATUSES }),
+				choiceField({ parameter: 'priority', label: 'Priority', apiKey: 'priority', values: PRIORITIES }),
+				choiceField({ parameter: 'assigneeType', label: 'Assignee Type', apiKey: 'assignee_type', values: [
 					['Admin', 'admin'],
 					['Admin Team', 'admin_team'],
-				], { name: 'assigneeType' }),
-				id('Assignee ID', 'assignee_id', { name: 'assigneeId' }),
+				] }),
+				idField({ parameter: 'assigneeId', label: 'Assignee ID', apiKey: 'assignee_id' }),
 			],
 		},
 	],

@@ -1,9 +1,9 @@
-import { HERO_EVENTS } from '../../HeroHealthTrigger/events';
+import { HERO_EVENTS } from '../../shared/events';
 import type { IDataObject } from 'n8n-workflow';
 
-import { choice, json, locator, text } from '../fields';
-import { recordsOf } from '../transport';
-import type { HeroResource } from '../types';
+import { choiceField, jsonField, recordLocator, textField } from '../fields';
+import { recordsOf } from '../../shared/transport';
+import type { HeroResource } from '../model';
 
 const EVENT_TYPES = HERO_EVENTS.map((event): [string, string] => [event.name, String(event.value)]);
 
@@ -29,7 +29,7 @@ export const webhook: HeroResource = {
 			path: '/v1/webhooks',
 			list: { paginated: false },
 			output: hideSigningKeys,
-			fields: [choice('Event Type', 'event_type', EVENT_TYPES, { name: 'eventType', in: 'query' })],
+			fields: [choiceField({ parameter: 'eventType', label: 'Event Type', apiKey: 'event_type', values: EVENT_TYPES, place: 'query' })],
 		},
 		{
 			value: 'create',
@@ -41,15 +41,11 @@ export const webhook: HeroResource = {
 			path: '/v1/webhooks',
 			output: (body) => hideSigningKeys([body])[0],
 			fields: [
-				choice('Event Type', 'event_type', EVENT_TYPES, { name: 'eventType', required: true, default: 'appointment.confirmed' }),
-				text('URL', 'url', { name: 'url', required: true, maxLength: 2000, placeholder: 'e.g. https://example.com/hero-events' }),
-				text('Description', 'description', { name: 'description', maxLength: 500 }),
-				text('Signing Key', 'signing_key', { name: 'signingKey',
-					password: true,
-					maxLength: 200,
-					description: 'Secret Hero uses to sign each delivery (HMAC-SHA256)',
-				}),
-				json('Headers', 'headers', { name: 'headers', description: 'JSON object of extra headers Hero adds to each delivery' }),
+				choiceField({ parameter: 'eventType', label: 'Event Type', apiKey: 'event_type', values: EVENT_TYPES, required: true, default: 'appointment.confirmed' }),
+				textField({ parameter: 'url', label: 'URL', apiKey: 'url', required: true, maxLength: 2000, placeholder: 'e.g. https://example.com/hero-events' }),
+				textField({ parameter: 'description', label: 'Description', apiKey: 'description', maxLength: 500 }),
+				textField({ parameter: 'signingKey', label: 'Signing Key', apiKey: 'signing_key', password: true, maxLength: 200, description: 'Secret Hero uses to sign each delivery (HMAC-SHA256)' }),
+				jsonField({ parameter: 'headers', label: 'Headers', apiKey: 'headers', description: 'JSON object of extra headers Hero adds to each delivery' }),
 			],
 			check: ({ body }) =>
 				/^https?:\/\/[^\s]+$/i.test(String(body?.url ?? ''))
@@ -65,7 +61,7 @@ export const webhook: HeroResource = {
 			method: 'DELETE',
 			path: '/v1/webhooks/{id}',
 			subject: 'webhook',
-			fields: [locator('webhook', 'id', { name: 'webhookId', in: 'path', required: true })],
+			fields: [recordLocator({ parameter: 'webhookId', record: 'webhook', apiKey: 'id', place: 'path', required: true })],
 			output: () => ({ deleted: true }),
 		},
 	],

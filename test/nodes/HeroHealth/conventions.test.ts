@@ -4,7 +4,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { buildProperties } from '../../../nodes/HeroHealth/description';
 import { HeroHealth } from '../../../nodes/HeroHealth/HeroHealth.node';
-import { normaliseDate, normaliseDateTime, normaliseNhsNumber, normaliseUkMobile } from '../../../nodes/HeroHealth/fields/normalise';
+import { normaliseDate, normaliseDateTime, normaliseNhsNumber, normaliseUkMobile } from '../../../nodes/shared/normalise';
 import { RESOURCES } from '../../../nodes/HeroHealth/resources';
 import { resourcesFor, VERSIONS } from '../../../nodes/HeroHealth/versions';
 import { HeroHealthTrigger } from '../../../nodes/HeroHealthTrigger/HeroHealthTrigger.node';

@@ -1,7 +1,7 @@
 import type { Snapshot } from './snapshot';
 import { compare, snapshotOf } from './snapshot';
 import { RESOURCES } from '../../../nodes/HeroHealth/resources';
-import type { HeroResource } from '../../../nodes/HeroHealth/types';
+import type { HeroResource } from '../../../nodes/HeroHealth/model';
 import { readProjectFile, writingDocs, writeProjectFile } from '../../harness/files';
 
 const FILE = 'test/nodes/HeroHealth/parameters.snapshot.json';

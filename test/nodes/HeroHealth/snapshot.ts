@@ -6,7 +6,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { buildProperties } from '../../../nodes/HeroHealth/description';
 import { RESOURCES } from '../../../nodes/HeroHealth/resources';
-import type { HeroResource } from '../../../nodes/HeroHealth/types';
+import type { HeroResource } from '../../../nodes/HeroHealth/model';
 import { resourcesFor, VERSIONS } from '../../../nodes/HeroHealth/versions';
 import { HeroHealthTrigger } from '../../../nodes/HeroHealthTrigger/HeroHealthTrigger.node';
 

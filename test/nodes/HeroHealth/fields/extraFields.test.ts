@@ -3,9 +3,9 @@
 // object is refused before anything is sent.
 import type { IDataObject } from 'n8n-workflow';
 
-import { collectionOf } from '../../../../nodes/HeroHealth/description';
+import { collectionOf } from '../../../../nodes/HeroHealth/model';
 import { RESOURCES } from '../../../../nodes/HeroHealth/resources';
-import type { HeroField, HeroOperation } from '../../../../nodes/HeroHealth/types';
+import type { HeroField, HeroOperation } from '../../../../nodes/HeroHealth/model';
 import { byId, runHero } from '../../../harness/engine';
 import { useFakeHero } from '../../../harness/fakeHero';
 
@@ -62,12 +62,12 @@ function parametersFor(resource: string, operation: HeroOperation, extra: IDataO
 const operations = RESOURCES.flatMap((resource) =>
 	resource.operations.map((operation) => ({ label: `${resource.name} > ${operation.name}`, resource: resource.value, operation })),
 );
-const withBody = operations.filter(({ operation }) => operation.fields.some((f) => f.in === 'extraBody'));
-const withQuery = operations.filter(({ operation }) => operation.fields.some((f) => f.in === 'extraQuery'));
+const withBody = operations.filter(({ operation }) => operation.fields.some((f) => f.place === 'extraBody'));
+const withQuery = operations.filter(({ operation }) => operation.fields.some((f) => f.place === 'extraQuery'));
 
 describe('Extra Body Fields', () => {
 	it('is offered exactly on the operations that send a body', () => {
-		const sending = operations.filter(({ operation }) => operation.fields.some((f) => f.in === 'body'));
+		const sending = operations.filter(({ operation }) => operation.fields.some((f) => f.place === 'body'));
 		expect(withBody.map((o) => o.label)).toEqual(sending.map((o) => o.label));
 		expect(withBody.length).toBeGreaterThan(20);
 	});
@@ -81,7 +81,7 @@ describe('Extra Body Fields', () => {
 		const [request] = fake.requests;
 		expect({ sent: request !== undefined, error: run.json[0]?.error }).toEqual({ sent: true, error: run.json[0]?.error });
 		expect(request.body.x_partner_note).toBe("from Hero's docs");
-		const own = operation.fields.filter((f) => f.in === 'body' && f.required && !f.showWhen).map((f) => f.key.split('.')[0]);
+		const own = operation.fields.filter((f) => f.place === 'body' && f.required && !f.showWhen).map((f) => f.apiKey.split('.')[0]);
 		for (const key of own) expect(Object.keys(request.body)).toContain(key);
 		expect(run.error).toBeUndefined();
 	});
@@ -95,7 +95,7 @@ describe('Extra Body Fields', () => {
 
 describe('Extra Query Parameters', () => {
 	it('is offered exactly on the operations that take query parameters', () => {
-		const querying = operations.filter(({ operation }) => operation.fields.some((f) => f.in === 'query') || operation.list?.paginated);
+		const querying = operations.filter(({ operation }) => operation.fields.some((f) => f.place === 'query') || operation.list?.paginated);
 		expect(withQuery.map((o) => o.label)).toEqual(querying.map((o) => o.label));
 		expect(withQuery.length).toBeGreaterThan(10);
 	});
@@ -109,7 +109,7 @@ describe('Extra Query Parameters', () => {
 		const [request] = fake.requests;
 		expect(request).toBeDefined();
 		expect(request.query.x_partner_filter).toEqual(['yes']);
-		const own = operation.fields.filter((f) => f.in === 'query' && f.required && !f.showWhen).map((f) => f.key);
+		const own = operation.fields.filter((f) => f.place === 'query' && f.required && !f.showWhen).map((f) => f.apiKey);
 		for (const key of own) expect(Object.keys(request.query)).toContain(key);
 		if (operation.list?.paginated) expect(request.query.page_size).toEqual(['5']);
 		expect(run.error).toBeUndefined();

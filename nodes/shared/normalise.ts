@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 
-import { FieldValueError } from '../types';
+import { FieldValueError } from './types';
 
 // Messages never repeat the value: it may be an NHS number, phone or email.
 

@@ -9,7 +9,7 @@ import {
 	normaliseNhsNumber,
 	normalisePostcode,
 	normaliseUkMobile,
-} from '../../../../nodes/HeroHealth/fields/normalise';
+} from '../../../nodes/shared/normalise';
 
 describe('normalisers', () => {
 	it('NHS numbers: separators accepted, Modulus 11 checked', () => {

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { heroRequestPages } from '../../../../nodes/HeroHealth/transport';
+import { heroRequestPages } from '../../../../nodes/shared/transport';
 import { heroCredentials, registerNodeType, runChain, runHero, testNodeType } from '../../../harness/engine';
 import { useFakeHero } from '../../../harness/fakeHero';
 

@@ -1,4 +1,4 @@
-import type { Fidelity } from '../nodes/HeroHealth/types';
+import type { Fidelity } from '../nodes/HeroHealth/fidelity';
 
 export declare const OUT: string;
 export declare function fidelityOf(operation: Record<string, unknown>): Fidelity;

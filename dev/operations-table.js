@@ -11,7 +11,7 @@ function escape(text) {
 /** Markdown for every resource and operation, resources and operations in UI order. */
 const LEVEL = { documented: 'yes', partial: 'partly', inferred: 'inferred' };
 
-/** `fidelityOf` reads each operation's level from the spec's markers (scripts/fidelity.js). */
+/** `fidelityOf` reads each operation's level from the spec's markers (dev/fidelity.js). */
 function operationsTable(resources, fidelityOf) {
 	const lines = [
 		'| Resource | Operation | Hero reference name | Endpoint | Documented |',

@@ -1,33 +1,47 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+import type { ApiScope, HttpMethod } from '../shared/types';
+
+// The operation model: what every operation is, as data. The runtime (executor) and the editor's
+// description (description, versions) both read it; it reads neither.
 
 /**
  * Where a field's value goes in the request; `none` is a choice that only steers the UI;
  * `extraBody` / `extraQuery` are a user's own JSON object, merged last.
  */
-export type FieldLocation = 'path' | 'query' | 'body' | 'none' | 'extraBody' | 'extraQuery';
+export type FieldPlace = 'path' | 'query' | 'body' | 'none' | 'extraBody' | 'extraQuery';
 
-/** The API key scope an operation needs; named in 401/403 errors. */
-export type ApiScope = 'messaging' | 'booking' | 'booking links';
+/** Other parameters of the operation and the values that show a field. */
+export type ShowWhen = Record<string, Array<string | number | boolean>>;
 
-/** Thrown by a normaliser; the executor adds the field's name and the item. */
-export class FieldValueError extends Error {}
+/** The records a user picks from a list: each has a listSearch method and maybe loadOptions. */
+export type RecordKind =
+	| 'location'
+	| 'practitioner'
+	| 'appointmentType'
+	| 'patient'
+	| 'template'
+	| 'form'
+	| 'admin'
+	| 'webhook'
+	| 'batchMessage'
+	| 'episode'
+	| 'slot';
 
 export interface HeroField {
-	/** The n8n property shown to the user (no displayOptions: the builder adds them). */
+	/** The n8n property shown to the user (no displayOptions: the description adds them). */
 	property: INodeProperties;
-	in: FieldLocation;
-	/** The API's name for the value; dots nest body keys, e.g. `address.line_1`. */
-	key: string;
+	place: FieldPlace;
+	/** Hero's name for the value; dots nest body keys, e.g. `address.line_1`. */
+	apiKey: string;
 	/** Required fields stand on their own; optional ones go in the operation's collection. */
 	required?: boolean;
 	/** Turns what the user typed into what Hero expects; throws FieldValueError. Undefined omits. */
 	normalise?: (value: unknown) => unknown;
 	/** Shown (and sent) only when other parameters of the operation have these values. */
-	showWhen?: Record<string, Array<string | number | boolean>>;
-	/** The property node versions before `before` show: a later version changed its type. */
-	earlier?: { before: number; property: INodeProperties };
+	showWhen?: ShowWhen;
+	/** A record picked From List or By ID: what versions before pickers showed is built from it. */
+	picker?: { record: RecordKind; label: string; description?: string };
 }
 
 export interface ListOutput {
@@ -64,16 +78,12 @@ export interface HeroOperation {
 	 * A check across fields, run before sending: the display name of the field at fault and
 	 * what is wrong with it, or undefined when the request is fine.
 	 */
-	check?: (request: { qs?: IDataObject; body?: IDataObject }) => { field: string; message: string } | undefined;
+	check?: (request: {
+		qs?: IDataObject;
+		body?: IDataObject;
+	}) => { field: string; message: string } | undefined;
 	/** Shapes a non-list response; defaults to the body itself (or `{ deleted: true }` for DELETE). */
 	output?: (body: unknown) => IDataObject | IDataObject[];
-}
-
-/** How fully Hero's reference documents an operation (see scripts/fidelity.js). */
-export interface Fidelity {
-	level: 'documented' | 'partial' | 'inferred';
-	/** What was not captured, for a partial one. */
-	gaps: string[];
 }
 
 export interface HeroResource {
@@ -81,4 +91,22 @@ export interface HeroResource {
 	name: string;
 	description: string;
 	operations: HeroOperation[];
+}
+
+/** Optional fields of writes live in Additional Fields, of reads in Filters. */
+export function collectionOf(operation: HeroOperation): { name: string; displayName: string } {
+	if (operation.custom) return { name: 'options', displayName: 'Options' };
+	return operation.method === 'GET'
+		? { name: 'filters', displayName: 'Filters' }
+		: { name: 'additionalFields', displayName: 'Additional Fields' };
+}
+
+export function findOperation(
+	resources: HeroResource[],
+	resource: string,
+	operation: string,
+): HeroOperation | undefined {
+	return resources
+		.find((r) => r.value === resource)
+		?.operations.find((o) => o.value === operation);
 }

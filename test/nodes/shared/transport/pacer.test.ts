@@ -1,4 +1,4 @@
-import { Pacer, sharedPacer } from '../../../../nodes/HeroHealth/transport';
+import { Pacer, sharedPacer } from '../../../../nodes/shared/transport';
 import { loadOptionsContext } from '../../../harness/engine';
 import { useFakeHero } from '../../../harness/fakeHero';
 
