@@ -1,6 +1,6 @@
 'use strict';
 // `npm run bench:queue`: one rate budget per Hero key, on n8n's distributed engine. n8n in queue
-// mode (scripts/queue/cluster.js: PostgreSQL, Redis, main, two workers, a webhook processor)
+// mode (dev/cluster.js: PostgreSQL, Redis, main, two workers, a webhook processor)
 // against a fake Hero allowing BENCH_QUEUE_RATE requests/s (100) for the key. Baseline: one
 // workflow sending BENCH_QUEUE_SENDS (500) SMS on one worker; then four such workflows started at
 // once across both workers. Reports each as a share of the allowed rate, failures and
@@ -10,9 +10,9 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 
-const { Cluster, waitFor } = require('../../scripts/queue/cluster');
-const e2e = require('../../scripts/e2e/n8n');
-const { createFakeHero } = require('../fake-hero/server');
+const { Cluster, waitFor } = require('../../dev/cluster');
+const e2e = require('../../dev/n8n');
+const { createFakeHero } = require('../../dev/fake-hero/server');
 
 const RATE = Number(process.env.BENCH_QUEUE_RATE || 100);
 const SENDS = Number(process.env.BENCH_QUEUE_SENDS || 500);

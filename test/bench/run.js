@@ -17,7 +17,7 @@ execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', '
 
 require('../harness/setup.js');
 const engine = require(path.join(BUILD, 'test/harness/engine.js'));
-const { createFakeHero } = require('../fake-hero/server');
+const { createFakeHero } = require('../../dev/fake-hero/server');
 
 const RUNS = Number(process.env.BENCH_RUNS || 5);
 const log = (message) => process.stderr.write(`[bench] ${message}\n`);
@@ -147,7 +147,7 @@ async function profileNode(fake) {
  * them: the same items, one real n8n, each node's own execution time from n8n's run data.
  */
 async function againstHttpRequestNode(fake) {
-	const e2e = require('../../scripts/e2e/n8n');
+	const e2e = require('../../dev/n8n');
 	const ITEMS = 1000;
 	const bins = e2e.provision();
 	const userFolder = e2e.tempUserFolder('hero-bench-');

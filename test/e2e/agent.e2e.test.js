@@ -8,9 +8,9 @@ const assert = require('node:assert/strict');
 const fs = require('fs');
 const path = require('path');
 
-const e2e = require('../../scripts/e2e/n8n');
-const { createFakeHero } = require('../fake-hero/server');
-const { createScriptedModel, toolHistory } = require('../fake-llm/server');
+const e2e = require('../../dev/n8n');
+const { createFakeHero } = require('../../dev/fake-hero/server');
+const { createScriptedModel, toolHistory } = require('../../dev/fake-llm/server');
 const { writingDocs } = require('../harness/files');
 
 const EXAMPLE = e2e.EXAMPLES.find((example) => example.model);

@@ -7,8 +7,8 @@ const crypto = require('crypto');
 const http = require('http');
 const path = require('path');
 
-const e2e = require('../../scripts/e2e/n8n');
-const { createFakeHero } = require('../fake-hero/server');
+const e2e = require('../../dev/n8n');
+const { createFakeHero } = require('../../dev/fake-hero/server');
 
 const EXAMPLES = path.join(e2e.ROOT, 'examples');
 const IDS = { invite: 'HeroExampleInvit', crm: 'HeroExampleCrmRw', reminder: 'HeroExampleRemnd' };

@@ -1,8 +1,8 @@
 // Starts a fake Hero for a test file and fails any test during which a request broke the
 // bundled description.
 import { forgetPacers } from '../../nodes/shared/transport';
-import type { FakeHero, FakeHeroOptions } from '../fake-hero/server';
-import { createFakeHero } from '../fake-hero/server';
+import type { FakeHero, FakeHeroOptions } from '../../dev/fake-hero/server';
+import { createFakeHero } from '../../dev/fake-hero/server';
 import { findSecrets, secretsOf } from './secrets';
 
 export function useFakeHero(options: FakeHeroOptions = {}): FakeHero {

@@ -1,6 +1,6 @@
 // The secret scan: the API key and every webhook signing key must never appear in what the
 // nodes output, in their errors, or in anything logged.
-import type { FakeHero } from '../fake-hero/server';
+import type { FakeHero } from '../../dev/fake-hero/server';
 import { logLines, observed } from './engine';
 import { engineLogLines } from './logs';
 

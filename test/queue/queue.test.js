@@ -1,6 +1,6 @@
 'use strict';
 // n8n's queue mode, for real: PostgreSQL, Redis, main, two workers and two webhook processors
-// (scripts/queue/cluster.js), the packed package in their shared user folder, the fake Hero.
+// (dev/cluster.js), the packed package in their shared user folder, the fake Hero.
 // Run with `npm run test:queue`; writes docs/queue.md under HERO_WRITE_DOCS=1, otherwise checks
 // that its scenarios and figures' shape still match.
 const { test, before, after } = require('node:test');
@@ -9,9 +9,9 @@ const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
 
-const { Cluster, waitFor } = require('../../scripts/queue/cluster');
-const e2e = require('../../scripts/e2e/n8n');
-const { createFakeHero } = require('../fake-hero/server');
+const { Cluster, waitFor } = require('../../dev/cluster');
+const e2e = require('../../dev/n8n');
+const { createFakeHero } = require('../../dev/fake-hero/server');
 const { writingDocs } = require('../harness/files');
 
 const WORKFLOW_ID = 'HeroQueueSmsFlow';

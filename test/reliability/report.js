@@ -35,4 +35,12 @@ function checkSection(relative, name, body) {
 	}
 }
 
-module.exports = { checkSection };
+/**
+ * A section of a report that a suite fills while it runs: after the suite's last test, `render`
+ * gives its text, which `npm run docs` writes and any other run compares with the committed file.
+ */
+function reportSection(relative, name, render) {
+	afterAll(() => checkSection(relative, name, render()));
+}
+
+module.exports = { checkSection, reportSection };

@@ -1,6 +1,6 @@
 'use strict';
 // Compares the node's operation entries with an OpenAPI description and lists every gap.
-const { loadSpec, deref, METHODS, SPEC_PATH } = require('../fake-hero/spec');
+const { loadSpec, deref, METHODS, SPEC_PATH } = require('../../dev/fake-hero/spec');
 
 const PAGING = ['page_index', 'page_size'];
 

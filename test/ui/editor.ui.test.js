@@ -9,9 +9,9 @@ const os = require('os');
 const path = require('path');
 const { chromium, selectors } = require('playwright-core');
 
-const e2e = require('../../scripts/e2e/n8n');
-const { createFakeHero } = require('../fake-hero/server');
-const { createScriptedModel } = require('../fake-llm/server');
+const e2e = require('../../dev/n8n');
+const { createFakeHero } = require('../../dev/fake-hero/server');
+const { createScriptedModel } = require('../../dev/fake-llm/server');
 const { writingDocs } = require('../harness/files');
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';

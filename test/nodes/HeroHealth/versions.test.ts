@@ -1,8 +1,14 @@
 // Version 1 workflows keep their parameter names: each parameter version 2 renamed sends the
 // same request from a version 1 node under its old name.
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { nodeProperties } from '../../../nodes/HeroHealth/description';
 import { HeroHealth } from '../../../nodes/HeroHealth/HeroHealth.node';
+import type { HeroField } from '../../../nodes/HeroHealth/model';
+import { findOperation } from '../../../nodes/HeroHealth/model';
+import { RESOURCES } from '../../../nodes/HeroHealth/resources';
+import type { VersionChange } from '../../../nodes/HeroHealth/versions';
+import { NODE_VERSIONS, NodeVersions } from '../../../nodes/HeroHealth/versions';
 import { byId, runHero } from '../../harness/engine';
 import { useFakeHero } from '../../harness/fakeHero';
 
@@ -107,5 +113,65 @@ describe('version 3: records picked From List or By ID, also among optional fiel
 		for (const option of v3) expect(`${option.name}: ${option.type}`).toBe(`${option.name}: resourceLocator`);
 		const v2Slots = properties.find((p) => p.name === 'filters' && p.displayOptions?.show?.operation?.[0] === 'listSlots' && (p.displayOptions?.show?.['@version'] as number[]).includes(2));
 		expect((v2Slots?.options as Array<{ type: string }>).map((o) => o.type)).toContain('options');
+	});
+});
+
+describe('the versions module: every difference between node versions is one entry', () => {
+	type Shown = Array<Record<string, unknown>>;
+	/** The properties one version shows, without the `@version` conditions. */
+	const shownIn = (properties: INodeProperties[], version: number): Shown =>
+		properties
+			.filter((p) => ((p.displayOptions?.show?.['@version'] as number[] | undefined) ?? [version]).includes(version))
+			.map((p) => {
+				const copy = JSON.parse(JSON.stringify(p)) as INodeProperties;
+				delete copy.displayOptions?.show?.['@version'];
+				return copy as unknown as Record<string, unknown>;
+			});
+	const withPretend = (...changes: VersionChange[]) =>
+		new NodeVersions([...NODE_VERSIONS, { version: 4, summary: 'A pretend version', changes }]);
+	const today = nodeProperties(RESOURCES, new NodeVersions());
+
+	it('a pretend version 4 that changes one default: versions 1-3 show what they show today, version 4 differs only there', () => {
+		const pretend = withPretend({ parameter: 'message.send.channel', default: { from: 'sms', to: 'email' } });
+		expect(pretend.all).toEqual([1, 2, 3, 4]);
+		const built = nodeProperties(RESOURCES, pretend);
+		for (const version of [1, 2, 3]) expect(shownIn(built, version)).toEqual(shownIn(today, version));
+		const v3 = shownIn(today, 3);
+		const v4 = shownIn(built, 4);
+		expect(v4).toHaveLength(v3.length);
+		const differing = v4.flatMap((property, index) => (JSON.stringify(property) === JSON.stringify(v3[index]) ? [] : [property]));
+		expect(differing).toEqual([expect.objectContaining({ name: 'channel', default: 'email', displayOptions: { show: { resource: ['message'], operation: ['send'] } } })]);
+		// Only the changed field carries a version condition it did not carry before.
+		const conditioned = (properties: INodeProperties[]) => properties.filter((p) => p.displayOptions?.show?.['@version']).length;
+		expect(conditioned(built) - conditioned(today)).toBe(2);
+	});
+
+	it('a pretend rename among optional fields: the collection is split by version, the runtime reads the new name in version 4 only', () => {
+		const pretend = withPretend({ parameter: 'message.send.sendAt', name: { from: 'sendAt', to: 'scheduledFor' } });
+		const built = nodeProperties(RESOURCES, pretend);
+		for (const version of [1, 2, 3]) expect(shownIn(built, version)).toEqual(shownIn(today, version));
+		const send = (version: number) => findOperation(pretend.resourcesFor(RESOURCES, version), 'message', 'send')!;
+		const names = (version: number) => send(version).fields.map((f) => f.property.name);
+		expect(names(4)).toContain('scheduledFor');
+		expect(names(3)).toContain('sendAt');
+		expect(names(3)).not.toContain('scheduledFor');
+	});
+
+	it('each change names a parameter the resources have, as they name it', () => {
+		const paths = new Map<string, HeroField>();
+		for (const resource of RESOURCES) {
+			for (const operation of resource.operations) {
+				for (const field of operation.fields) paths.set(`${resource.value}.${operation.value}.${field.property.name}`, field);
+			}
+		}
+		for (const { changes } of NODE_VERSIONS) {
+			for (const change of changes) {
+				if ('pickers' in change) {
+					for (const path of change.pickers.typedIdBefore) expect(`${path}: ${paths.get(path)?.picker ? 'picker' : 'missing'}`).toBe(`${path}: picker`);
+				} else {
+					expect(`${change.parameter}: ${paths.has(change.parameter) ? 'found' : 'missing'}`).toBe(`${change.parameter}: found`);
+				}
+			}
+		}
 	});
 });

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { testNhsNumber } from '../../../fake-hero/data';
+import { testNhsNumber } from '../../../../dev/fake-hero/data';
 import { runHero } from '../../../harness/engine';
 import { useFakeHero } from '../../../harness/fakeHero';
 

@@ -4,9 +4,9 @@
 // to every webhook registered for it, as Hero would. `npm run demo` must be running.
 const fs = require('fs');
 const path = require('path');
-const { EVENTS } = require('../../test/fake-hero/events');
+const { EVENTS } = require('../dev/fake-hero/events');
 
-const STATE = path.join(__dirname, '..', '..', '.n8n-local', 'demo.json');
+const STATE = path.join(__dirname, '..', '.n8n-local', 'demo.json');
 
 async function main() {
 	const event = process.argv[2] || 'appointment.confirmed';

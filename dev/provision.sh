@@ -9,7 +9,7 @@
 set -euo pipefail
 
 N8N_VERSION="${N8N_VERSION:-2.40.7}"
-ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 CACHE="${N8N_LOCAL_DIR:-$ROOT/.n8n-local}"
 mkdir -p "$CACHE"
 log() { echo "[provision] $*" >&2; }

@@ -5,9 +5,9 @@
 const path = require('path');
 const fs = require('fs');
 
-const e2e = require('./n8n');
-const { createFakeHero } = require('../../test/fake-hero/server');
-const { createScriptedModel } = require('../../test/fake-llm/server');
+const e2e = require('../dev/n8n');
+const { createFakeHero } = require('../dev/fake-hero/server');
+const { createScriptedModel } = require('../dev/fake-llm/server');
 
 // Free ports unless asked for: the demo runs beside a user's own n8n and the test suites.
 const N8N_PORT = process.env.N8N_DEMO_PORT ? Number(process.env.N8N_DEMO_PORT) : undefined;

@@ -4,14 +4,13 @@
 // loopback ports with throwaway data folders, then n8n main, workers and webhook processors
 // sharing one user folder (where the packed package is installed, as n8n's docs describe for
 // queue mode), one database and one encryption key. Everything started here is stopped by stop().
-const { spawn, execFileSync } = require('child_process');
+const { execFileSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
 
-const e2e = require('../e2e/n8n');
-
-const { waitFor } = e2e;
+const e2e = require('./n8n');
+const { freePort, isListening, spawnLogged, stopProcess, waitFor } = require('./processes');
 
 function log(message) {
 	process.stderr.write(`[queue] ${message}\n`);
@@ -76,7 +75,7 @@ class Cluster {
 		fs.chmodSync(this.dir, 0o755);
 		const bin = postgresBin();
 		this.pgBin = bin;
-		this.pgPort = await e2e.freePort();
+		this.pgPort = await freePort();
 		const data = path.join(this.dir, 'pg');
 		fs.mkdirSync(data);
 		if (process.getuid && process.getuid() === 0) execFileSync('chown', ['postgres', data]);
@@ -87,18 +86,12 @@ class Cluster {
 		log(`${this.versions.postgres} on 127.0.0.1:${this.pgPort}`);
 
 		const redis = redisBin();
-		this.redisPort = await e2e.freePort();
+		this.redisPort = await freePort();
 		const redisDir = path.join(this.dir, 'redis');
 		fs.mkdirSync(redisDir);
-		this.redis = spawn(redis, ['--port', String(this.redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', redisDir], { stdio: 'ignore' });
+		this.redis = spawnLogged(redis, ['--port', String(this.redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', redisDir], process.env).process;
 		this.versions.redis = execFileSync(redis, ['--version'], { encoding: 'utf8' }).trim().split(' ').slice(0, 3).join(' ');
-		await waitFor(() => new Promise((resolve) => {
-			const socket = require('net').connect(this.redisPort, '127.0.0.1', () => {
-				socket.end();
-				resolve(true);
-			});
-			socket.on('error', () => resolve(false));
-		}), 'Redis');
+		await waitFor(() => isListening(this.redisPort), 'Redis');
 		log(`${this.versions.redis} on 127.0.0.1:${this.redisPort}`);
 	}
 
@@ -133,7 +126,7 @@ class Cluster {
 		e2e.installPackage(this.userFolder, e2e.buildAndPack(path.join(this.userFolder, 'pack')));
 		this.main = new e2e.N8n({ userFolder: this.userFolder, ...bins });
 		Object.assign(this.main.env, this.queueEnv());
-		this.webhookPorts = await Promise.all(Array.from({ length: this.webhookCount }, () => e2e.freePort()));
+		this.webhookPorts = await Promise.all(Array.from({ length: this.webhookCount }, () => freePort()));
 		await this.main.importCredential(fake.url, fake);
 		await this.startMain();
 		this.owner = await this.main.setUpOwner();
@@ -150,18 +143,15 @@ class Cluster {
 	}
 
 	async startProcess(name, args, port) {
-		const ports = {
-			N8N_PORT: String(port ?? (await e2e.freePort())),
-			N8N_RUNNERS_BROKER_PORT: String(await e2e.freePort()),
-			N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
-			QUEUE_HEALTH_CHECK_PORT: String(await e2e.freePort()),
-			QUEUE_HEALTH_CHECK_ACTIVE: 'true',
-		};
+		const ports = { ...(await e2e.listenerPorts(port)), QUEUE_HEALTH_CHECK_ACTIVE: 'true' };
 		const env = { ...this.main.env, ...ports };
-		const child = spawn(this.main.nodeBin, [this.main.n8nBin, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-		const handle = { name, args, port: Number(ports.N8N_PORT), url: `http://127.0.0.1:${ports.N8N_PORT}`, process: child, logs: '' };
-		child.stdout.on('data', (chunk) => (handle.logs += chunk));
-		child.stderr.on('data', (chunk) => (handle.logs += chunk));
+		const handle = Object.assign(spawnLogged(this.main.nodeBin, [this.main.n8nBin, ...args], env), {
+			name,
+			args,
+			port: Number(ports.N8N_PORT),
+			url: `http://127.0.0.1:${ports.N8N_PORT}`,
+		});
+		const child = handle.process;
 		this.processes.push(handle);
 		const health = args[0] === 'webhook' ? `${handle.url}/healthz` : `http://127.0.0.1:${ports.QUEUE_HEALTH_CHECK_PORT}/healthz`;
 		await waitFor(async () => {
@@ -187,12 +177,7 @@ class Cluster {
 	}
 
 	async stopProcess(handle, signal = 'SIGTERM') {
-		if (handle.process.exitCode !== null || handle.process.signalCode) return;
-		const exited = new Promise((resolve) => handle.process.once('exit', resolve));
-		handle.process.kill(signal);
-		const timer = setTimeout(() => handle.process.kill('SIGKILL'), 20_000);
-		await exited;
-		clearTimeout(timer);
+		await stopProcess(handle.process, signal);
 	}
 
 	async restart(handle) {
@@ -206,7 +191,7 @@ class Cluster {
 	async stop() {
 		for (const handle of this.processes) await this.stopProcess(handle).catch(() => undefined);
 		if (this.main) await this.main.stop().catch(() => undefined);
-		if (this.redis && this.redis.exitCode === null) this.redis.kill('SIGTERM');
+		await stopProcess(this.redis).catch(() => undefined);
 		if (this.pgStop) {
 			try {
 				this.pgStop();

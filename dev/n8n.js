@@ -2,13 +2,14 @@
 // Drives a real n8n (provisioned by provision.sh) for the demo and the end-to-end suite:
 // installs the packed package the way n8n's Community Nodes UI does, imports credentials and
 // workflows, executes workflows and runs the server.
-const { spawn, execFileSync } = require('child_process');
+const { execFileSync } = require('child_process');
 const fs = require('fs');
-const net = require('net');
 const os = require('os');
 const path = require('path');
 
-const ROOT = path.join(__dirname, '..', '..');
+const { freePort, portIsFree, runLogged, spawnLogged, stopProcess, waitFor } = require('./processes');
+
+const ROOT = path.join(__dirname, '..');
 const CREDENTIAL_ID = 'HeroFakeCred0001';
 const MODEL_CREDENTIAL_ID = 'HeroFakeModel001';
 /** The n8n the suites run on unless N8N_VERSION names another (provision.sh's default). */
@@ -55,19 +56,6 @@ function installPackage(userFolder, tarball) {
 	return packageDir;
 }
 
-/** A loopback port nothing listens on now, chosen by the OS. */
-function freePort() {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.unref();
-		server.on('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address();
-			server.close(() => resolve(port));
-		});
-	});
-}
-
 /**
  * Every listener an n8n process may open, each on its own free port: the editor and webhooks,
  * the task broker (opened by every n8n process, CLI commands included) and a worker's health
@@ -80,14 +68,6 @@ async function listenerPorts(mainPort) {
 		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
 		QUEUE_HEALTH_CHECK_PORT: String(await freePort()),
 	};
-}
-
-function portIsFree(port) {
-	return new Promise((resolve) => {
-		const server = net.createServer();
-		server.once('error', () => resolve(false));
-		server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-	});
 }
 
 const PORT_IN_USE = /EADDRINUSE|already in use/i;
@@ -149,18 +129,7 @@ class N8n {
 	}
 
 	cliOnce(args, { timeoutMs, env }) {
-		return new Promise((resolve) => {
-			const child = spawn(this.nodeBin, [this.n8nBin, ...args], { env: { ...this.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-			let stdout = '';
-			let stderr = '';
-			child.stdout.on('data', (chunk) => (stdout += chunk));
-			child.stderr.on('data', (chunk) => (stderr += chunk));
-			const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-			child.on('close', (status) => {
-				clearTimeout(timer);
-				resolve({ status, stdout, stderr });
-			});
-		});
+		return runLogged(this.nodeBin, [this.n8nBin, ...args], { ...this.env, ...env }, timeoutMs);
 	}
 
 	async importCredential(baseUrl, { apiKey, practiceGroupId }) {
@@ -236,10 +205,8 @@ class N8n {
 			this.url = `http://127.0.0.1:${this.port}`;
 			// In queue mode the public webhook URL is the webhook processors', not main's.
 			const env = { ...this.env, ...ports, WEBHOOK_URL: this.webhookUrl ?? `${this.url}/`, N8N_EDITOR_BASE_URL: `${this.url}/` };
-			this.process = spawn(this.nodeBin, [this.n8nBin, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-			this.logs = '';
-			this.process.stdout.on('data', (chunk) => (this.logs += chunk));
-			this.process.stderr.on('data', (chunk) => (this.logs += chunk));
+			this.handle = spawnLogged(this.nodeBin, [this.n8nBin, 'start'], env);
+			this.process = this.handle.process;
 			try {
 				return await this.waitUntilReady();
 			} catch (error) {
@@ -266,13 +233,13 @@ class N8n {
 		throw new Error(`n8n did not become ready in ${timeoutMs} ms:\n${this.logs}`);
 	}
 
+	/** What `n8n start` has printed so far. */
+	get logs() {
+		return this.handle ? this.handle.logs : '';
+	}
+
 	async stop() {
-		if (!this.process || this.process.exitCode !== null) return;
-		const exited = new Promise((resolve) => this.process.once('exit', resolve));
-		this.process.kill('SIGTERM');
-		const timer = setTimeout(() => this.process.kill('SIGKILL'), 20_000);
-		await exited;
-		clearTimeout(timer);
+		await stopProcess(this.process);
 	}
 
 	/** Creates the owner account on a fresh instance and returns a logged-in cookie. */
@@ -325,23 +292,6 @@ function tempUserFolder(prefix = 'hero-n8n-') {
 	return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-/**
- * Polls `check` every 250 ms until it is true; a check that throws counts as not yet. n8n 2.x
- * applies (de)activation through an outbox, a moment after the REST call returns.
- */
-async function waitFor(check, what, timeoutMs = 60_000) {
-	const deadline = Date.now() + timeoutMs;
-	while (Date.now() < deadline) {
-		try {
-			if (await check()) return;
-		} catch {
-			// not yet
-		}
-		await new Promise((resolve) => setTimeout(resolve, 250));
-	}
-	throw new Error(`timed out waiting for ${what}`);
-}
-
 /** The examples the demo imports, under fixed IDs; trigger ones name the event that starts them. */
 const EXAMPLES = [
 	{ file: 'register-patients-and-send-booking-links.json', id: 'HeroExampleInvit' },
@@ -350,4 +300,4 @@ const EXAMPLES = [
 	{ file: 'ai-receptionist.json', id: 'HeroExampleAgent', model: true },
 ];
 
-module.exports = { ROOT, CREDENTIAL_ID, DEFAULT_N8N_VERSION, EXAMPLES, waitFor, provision, buildAndPack, installPackage, N8n, tempUserFolder, freePort, log };
+module.exports = { ROOT, CREDENTIAL_ID, DEFAULT_N8N_VERSION, EXAMPLES, waitFor, provision, buildAndPack, installPackage, N8n, tempUserFolder, freePort, listenerPorts, log };
