@@ -35,3 +35,18 @@ function writeProjectFile(relative, text) {
 
 module.exports.writeProjectFile = writeProjectFile;
 module.exports.writingDocs = writingDocs;
+
+/** Whether a file or folder exists in the project. */
+function projectPathExists(relative) {
+	return fs.existsSync(path.join(ROOT, relative));
+}
+
+/** The names in a project folder, folders ending in `/`. */
+function listProjectFolder(relative) {
+	return fs
+		.readdirSync(path.join(ROOT, relative), { withFileTypes: true })
+		.map((entry) => (entry.isDirectory() ? `${entry.name}/` : entry.name));
+}
+
+module.exports.projectPathExists = projectPathExists;
+module.exports.listProjectFolder = listProjectFolder;
