@@ -20,24 +20,30 @@ export const HERO_ENVIRONMENTS = {
  */
 export function normaliseBaseUrl(raw: unknown): string {
 	const text = typeof raw === 'string' ? raw.trim() : '';
-	const problem = (what: string) =>
-		new Error(`The Base URL in the Hero Health credential ${what}`);
-	if (!text) throw problem('is empty: enter the address of the Hero API, e.g. https://api.herohealth.net');
+	const problem = (what: string) => new Error(`The Base URL in the Hero Health credential ${what}`);
+	if (!text)
+		throw problem('is empty: enter the address of the Hero API, e.g. https://api.herohealth.net');
 	if (/\s/.test(text)) throw problem('contains spaces');
 	if (/[?#]/.test(text)) {
-		throw problem('must not contain a query (?) or fragment (#): enter only the address, e.g. https://api.herohealth.net');
+		throw problem(
+			'must not contain a query (?) or fragment (#): enter only the address, e.g. https://api.herohealth.net',
+		);
 	}
 	let url: URL;
 	try {
 		url = new URL(text);
 	} catch {
-		throw problem('is not a web address: it must start with https:// (or http:// for a local server)');
+		throw problem(
+			'is not a web address: it must start with https:// (or http:// for a local server)',
+		);
 	}
 	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
 		throw problem('must start with https:// (or http:// for a local server)');
 	}
 	if (url.username || url.password) {
-		throw problem('must not contain a user name or password (user:password@): the API key is what authenticates');
+		throw problem(
+			'must not contain a user name or password (user:password@): the API key is what authenticates',
+		);
 	}
 	if (!url.hostname) throw problem('has no host name');
 	return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
@@ -48,7 +54,10 @@ export function baseUrlOf(credentials: ICredentialDataDecryptedObject): string {
 	const environment = String(credentials.environment ?? 'production');
 	if (environment === 'custom') return normaliseBaseUrl(credentials.baseUrl);
 	const url = HERO_ENVIRONMENTS[environment as keyof typeof HERO_ENVIRONMENTS];
-	if (!url) throw new Error('The Environment in the Hero Health credential is not one this node knows: pick it again');
+	if (!url)
+		throw new Error(
+			'The Environment in the Hero Health credential is not one this node knows: pick it again',
+		);
 	return url;
 }
 

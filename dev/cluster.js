@@ -18,7 +18,10 @@ function log(message) {
 
 function which(command) {
 	try {
-		return execFileSync('bash', ['-c', `command -v ${command}`], { encoding: 'utf8' }).trim() || undefined;
+		return (
+			execFileSync('bash', ['-c', `command -v ${command}`], { encoding: 'utf8' }).trim() ||
+			undefined
+		);
 	} catch {
 		return undefined;
 	}
@@ -29,16 +32,30 @@ function postgresBin() {
 	const find = () => {
 		if (which('pg_ctl') && which('initdb')) return path.dirname(which('pg_ctl'));
 		const root = '/usr/lib/postgresql';
-		const versions = fs.existsSync(root) ? fs.readdirSync(root).sort((a, b) => Number(b) - Number(a)) : [];
-		return versions.map((v) => path.join(root, v, 'bin')).find((dir) => fs.existsSync(path.join(dir, 'pg_ctl')));
+		const versions = fs.existsSync(root)
+			? fs.readdirSync(root).sort((a, b) => Number(b) - Number(a))
+			: [];
+		return versions
+			.map((v) => path.join(root, v, 'bin'))
+			.find((dir) => fs.existsSync(path.join(dir, 'pg_ctl')));
 	};
 	let dir = find();
 	if (!dir) {
 		log("installing Debian's postgresql...");
-		execFileSync('bash', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null'], { stdio: 'inherit' });
+		execFileSync(
+			'bash',
+			[
+				'-c',
+				'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null',
+			],
+			{ stdio: 'inherit' },
+		);
 		dir = find();
 	}
-	if (!dir) throw new Error('PostgreSQL is not installed and could not be installed (apt-get install postgresql)');
+	if (!dir)
+		throw new Error(
+			'PostgreSQL is not installed and could not be installed (apt-get install postgresql)',
+		);
 	return dir;
 }
 
@@ -46,18 +63,33 @@ function redisBin() {
 	let bin = which('redis-server');
 	if (!bin) {
 		log("installing Debian's redis-server...");
-		execFileSync('bash', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null'], { stdio: 'inherit' });
+		execFileSync(
+			'bash',
+			[
+				'-c',
+				'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null',
+			],
+			{ stdio: 'inherit' },
+		);
 		bin = which('redis-server');
 	}
-	if (!bin) throw new Error('redis-server is not installed and could not be installed (apt-get install redis-server)');
+	if (!bin)
+		throw new Error(
+			'redis-server is not installed and could not be installed (apt-get install redis-server)',
+		);
 	return bin;
 }
 
 /** PostgreSQL refuses to run as root: as root, run it as the `postgres` user Debian creates. */
 function asDatabaseUser(command, args, options = {}) {
 	if (process.getuid && process.getuid() === 0) {
-		const quoted = [command, ...args].map((part) => `'${String(part).replace(/'/g, "'\\''")}'`).join(' ');
-		return execFileSync('su', ['postgres', '-s', '/bin/bash', '-c', quoted], { encoding: 'utf8', ...options });
+		const quoted = [command, ...args]
+			.map((part) => `'${String(part).replace(/'/g, "'\\''")}'`)
+			.join(' ');
+		return execFileSync('su', ['postgres', '-s', '/bin/bash', '-c', quoted], {
+			encoding: 'utf8',
+			...options,
+		});
 	}
 	return execFileSync(command, args, { encoding: 'utf8', ...options });
 }
@@ -79,18 +111,59 @@ class Cluster {
 		const data = path.join(this.dir, 'pg');
 		fs.mkdirSync(data);
 		if (process.getuid && process.getuid() === 0) execFileSync('chown', ['postgres', data]);
-		asDatabaseUser(path.join(bin, 'initdb'), ['-D', data, '-U', 'n8n', '--auth=trust', '-E', 'UTF8'], { stdio: 'ignore' });
-		asDatabaseUser(path.join(bin, 'pg_ctl'), ['-D', data, '-l', path.join(data, 'server.log'), '-w', '-o', `-p ${this.pgPort} -k ${data} -c listen_addresses=127.0.0.1 -c max_connections=200`, 'start'], { stdio: 'ignore' });
-		this.pgStop = () => asDatabaseUser(path.join(bin, 'pg_ctl'), ['-D', data, '-m', 'fast', 'stop'], { stdio: 'ignore' });
-		this.versions.postgres = execFileSync(path.join(bin, 'postgres'), ['--version'], { encoding: 'utf8' }).trim();
+		asDatabaseUser(
+			path.join(bin, 'initdb'),
+			['-D', data, '-U', 'n8n', '--auth=trust', '-E', 'UTF8'],
+			{ stdio: 'ignore' },
+		);
+		asDatabaseUser(
+			path.join(bin, 'pg_ctl'),
+			[
+				'-D',
+				data,
+				'-l',
+				path.join(data, 'server.log'),
+				'-w',
+				'-o',
+				`-p ${this.pgPort} -k ${data} -c listen_addresses=127.0.0.1 -c max_connections=200`,
+				'start',
+			],
+			{ stdio: 'ignore' },
+		);
+		this.pgStop = () =>
+			asDatabaseUser(path.join(bin, 'pg_ctl'), ['-D', data, '-m', 'fast', 'stop'], {
+				stdio: 'ignore',
+			});
+		this.versions.postgres = execFileSync(path.join(bin, 'postgres'), ['--version'], {
+			encoding: 'utf8',
+		}).trim();
 		log(`${this.versions.postgres} on 127.0.0.1:${this.pgPort}`);
 
 		const redis = redisBin();
 		this.redisPort = await freePort();
 		const redisDir = path.join(this.dir, 'redis');
 		fs.mkdirSync(redisDir);
-		this.redis = spawnLogged(redis, ['--port', String(this.redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', redisDir], process.env).process;
-		this.versions.redis = execFileSync(redis, ['--version'], { encoding: 'utf8' }).trim().split(' ').slice(0, 3).join(' ');
+		this.redis = spawnLogged(
+			redis,
+			[
+				'--port',
+				String(this.redisPort),
+				'--bind',
+				'127.0.0.1',
+				'--save',
+				'',
+				'--appendonly',
+				'no',
+				'--dir',
+				redisDir,
+			],
+			process.env,
+		).process;
+		this.versions.redis = execFileSync(redis, ['--version'], { encoding: 'utf8' })
+			.trim()
+			.split(' ')
+			.slice(0, 3)
+			.join(' ');
 		await waitFor(() => isListening(this.redisPort), 'Redis');
 		log(`${this.versions.redis} on 127.0.0.1:${this.redisPort}`);
 	}
@@ -126,14 +199,20 @@ class Cluster {
 		e2e.installPackage(this.userFolder, e2e.buildAndPack(path.join(this.userFolder, 'pack')));
 		this.main = new e2e.N8n({ userFolder: this.userFolder, ...bins });
 		Object.assign(this.main.env, this.queueEnv());
-		this.webhookPorts = await Promise.all(Array.from({ length: this.webhookCount }, () => freePort()));
+		this.webhookPorts = await Promise.all(
+			Array.from({ length: this.webhookCount }, () => freePort()),
+		);
 		await this.main.importCredential(fake.url, fake);
 		await this.startMain();
 		this.owner = await this.main.setUpOwner();
 		this.workers = [];
-		for (let i = 0; i < this.workerCount; i++) this.workers.push(await this.startProcess(`worker-${i + 1}`, ['worker', '--concurrency=10']));
+		for (let i = 0; i < this.workerCount; i++)
+			this.workers.push(await this.startProcess(`worker-${i + 1}`, ['worker', '--concurrency=10']));
 		this.webhooks = [];
-		for (let i = 0; i < this.webhookCount; i++) this.webhooks.push(await this.startProcess(`webhook-${i + 1}`, ['webhook'], this.webhookPorts[i]));
+		for (let i = 0; i < this.webhookCount; i++)
+			this.webhooks.push(
+				await this.startProcess(`webhook-${i + 1}`, ['webhook'], this.webhookPorts[i]),
+			);
 	}
 
 	/** Main registers Hero webhooks with this URL: the first webhook processor. */
@@ -153,11 +232,19 @@ class Cluster {
 		});
 		const child = handle.process;
 		this.processes.push(handle);
-		const health = args[0] === 'webhook' ? `${handle.url}/healthz` : `http://127.0.0.1:${ports.QUEUE_HEALTH_CHECK_PORT}/healthz`;
-		await waitFor(async () => {
-			if (child.exitCode !== null) throw new Error(`${name} exited (${child.exitCode}):\n${handle.logs}`);
-			return (await fetch(health)).ok;
-		}, `${name} to be ready`, 120_000).catch((error) => {
+		const health =
+			args[0] === 'webhook'
+				? `${handle.url}/healthz`
+				: `http://127.0.0.1:${ports.QUEUE_HEALTH_CHECK_PORT}/healthz`;
+		await waitFor(
+			async () => {
+				if (child.exitCode !== null)
+					throw new Error(`${name} exited (${child.exitCode}):\n${handle.logs}`);
+				return (await fetch(health)).ok;
+			},
+			`${name} to be ready`,
+			120_000,
+		).catch((error) => {
 			throw new Error(`${error.message}\n${handle.logs.slice(-3000)}`);
 		});
 		log(`${name} ready${args[0] === 'webhook' ? ` on ${handle.url}` : ''}`);
@@ -167,13 +254,40 @@ class Cluster {
 	/** Rows of a query against n8n's database, as arrays of text. */
 	sql(query) {
 		const psql = path.join(this.pgBin, 'psql');
-		const out = execFileSync(fs.existsSync(psql) ? psql : 'psql', ['-h', '127.0.0.1', '-p', String(this.pgPort), '-U', 'n8n', '-d', 'postgres', '-AtF', '\t', '-c', query], { encoding: 'utf8' });
-		return out.trim() ? out.trim().split('\n').map((line) => line.split('\t')) : [];
+		const out = execFileSync(
+			fs.existsSync(psql) ? psql : 'psql',
+			[
+				'-h',
+				'127.0.0.1',
+				'-p',
+				String(this.pgPort),
+				'-U',
+				'n8n',
+				'-d',
+				'postgres',
+				'-AtF',
+				'\t',
+				'-c',
+				query,
+			],
+			{ encoding: 'utf8' },
+		);
+		return out.trim()
+			? out
+					.trim()
+					.split('\n')
+					.map((line) => line.split('\t'))
+			: [];
 	}
 
 	/** Executions each worker finished, by its log (n8n logs them at info level). */
 	finishedByWorker() {
-		return Object.fromEntries(this.workers.map((worker) => [worker.name, (worker.logs.match(/Worker finished execution/g) || []).length]));
+		return Object.fromEntries(
+			this.workers.map((worker) => [
+				worker.name,
+				(worker.logs.match(/Worker finished execution/g) || []).length,
+			]),
+		);
 	}
 
 	async stopProcess(handle, signal = 'SIGTERM') {
@@ -182,7 +296,11 @@ class Cluster {
 
 	async restart(handle) {
 		await this.stopProcess(handle);
-		const fresh = await this.startProcess(handle.name, handle.args, handle.args[0] === 'webhook' ? handle.port : undefined);
+		const fresh = await this.startProcess(
+			handle.name,
+			handle.args,
+			handle.args[0] === 'webhook' ? handle.port : undefined,
+		);
 		const list = handle.args[0] === 'worker' ? this.workers : this.webhooks;
 		list[list.indexOf(handle)] = fresh;
 		return fresh;

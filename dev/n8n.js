@@ -7,7 +7,14 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 
-const { freePort, portIsFree, runLogged, spawnLogged, stopProcess, waitFor } = require('./processes');
+const {
+	freePort,
+	portIsFree,
+	runLogged,
+	spawnLogged,
+	stopProcess,
+	waitFor,
+} = require('./processes');
 
 const ROOT = path.join(__dirname, '..');
 const CREDENTIAL_ID = 'HeroFakeCred0001';
@@ -21,8 +28,18 @@ function log(message) {
 
 /** Runs provision.sh (idempotent) and returns the node and n8n binaries it prepared. */
 function provision() {
-	const out = execFileSync('bash', [path.join(__dirname, 'provision.sh')], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-	const vars = Object.fromEntries(out.trim().split('\n').filter((l) => l.includes('=')).map((l) => l.split(/=(.*)/s).slice(0, 2)));
+	const out = execFileSync('bash', [path.join(__dirname, 'provision.sh')], {
+		cwd: ROOT,
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'inherit'],
+	});
+	const vars = Object.fromEntries(
+		out
+			.trim()
+			.split('\n')
+			.filter((l) => l.includes('='))
+			.map((l) => l.split(/=(.*)/s).slice(0, 2)),
+	);
 	return { nodeBin: vars.NODE_BIN, n8nBin: vars.N8N_BIN, version: vars.N8N_VERSION };
 }
 
@@ -31,7 +48,13 @@ function buildAndPack(destination) {
 	log('building and packing the package...');
 	execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
 	fs.mkdirSync(destination, { recursive: true });
-	const name = execFileSync('npm', ['pack', '--silent', '--pack-destination', destination], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').pop();
+	const name = execFileSync('npm', ['pack', '--silent', '--pack-destination', destination], {
+		cwd: ROOT,
+		encoding: 'utf8',
+	})
+		.trim()
+		.split('\n')
+		.pop();
 	return path.join(destination, name);
 }
 
@@ -47,10 +70,14 @@ function installPackage(userFolder, tarball) {
 	fs.mkdirSync(packageDir, { recursive: true });
 	execFileSync('tar', ['-xzf', tarball, '-C', packageDir, '--strip-components=1']);
 	const manifestPath = path.join(packageDir, 'package.json');
-	const { devDependencies, peerDependencies, optionalDependencies, ...manifest } = JSON.parse(fs.readFileSync(manifestPath, 'utf8'));
+	const { devDependencies, peerDependencies, optionalDependencies, ...manifest } = JSON.parse(
+		fs.readFileSync(manifestPath, 'utf8'),
+	);
 	fs.writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
 	const nodesManifest = path.join(nodesDir, 'package.json');
-	const installed = fs.existsSync(nodesManifest) ? JSON.parse(fs.readFileSync(nodesManifest, 'utf8')) : { name: 'installed-nodes', private: true, dependencies: {} };
+	const installed = fs.existsSync(nodesManifest)
+		? JSON.parse(fs.readFileSync(nodesManifest, 'utf8'))
+		: { name: 'installed-nodes', private: true, dependencies: {} };
 	installed.dependencies = { ...installed.dependencies, 'n8n-nodes-herohealth': manifest.version };
 	fs.writeFileSync(nodesManifest, JSON.stringify(installed, null, 2));
 	return packageDir;
@@ -77,7 +104,9 @@ function environment(userFolder, major) {
 	// n8n 1.x's default expression engine needs isolated-vm 6, which does not build here; its
 	// legacy engine is what 1.x ran for years.
 	const engine = major === 1 ? { N8N_EXPRESSION_ENGINE: 'legacy' } : {};
-	for (const key of Object.keys(env)) if (key.startsWith('N8N_') || key.startsWith('DB_') || key.startsWith('QUEUE_')) delete env[key];
+	for (const key of Object.keys(env))
+		if (key.startsWith('N8N_') || key.startsWith('DB_') || key.startsWith('QUEUE_'))
+			delete env[key];
 	return {
 		...env,
 		N8N_USER_FOLDER: userFolder,
@@ -118,11 +147,17 @@ class N8n {
 	 */
 	async cli(args, { allowFailure = false, timeoutMs = 300_000, env = {} } = {}) {
 		for (let attempt = 1; ; attempt++) {
-			const result = await this.cliOnce(args, { timeoutMs, env: { ...(await listenerPorts()), ...env } });
+			const result = await this.cliOnce(args, {
+				timeoutMs,
+				env: { ...(await listenerPorts()), ...env },
+			});
 			// A port picked free can be taken before n8n binds it: pick again.
-			if (result.status !== 0 && attempt < 3 && PORT_IN_USE.test(result.stdout + result.stderr)) continue;
+			if (result.status !== 0 && attempt < 3 && PORT_IN_USE.test(result.stdout + result.stderr))
+				continue;
 			if (result.status !== 0 && !allowFailure) {
-				throw new Error(`n8n ${args.join(' ')} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
+				throw new Error(
+					`n8n ${args.join(' ')} failed (${result.status}):\n${result.stdout}\n${result.stderr}`,
+				);
 			}
 			return result;
 		}
@@ -181,37 +216,53 @@ class N8n {
 	/** `n8n execute --id`; returns the run data by node name. */
 	async execute(id) {
 		// `execute` prints its result through the logger at info level.
-		const result = await this.cli(['execute', `--id=${id}`, '--rawOutput'], { allowFailure: true, env: { N8N_LOG_LEVEL: 'info' } });
+		const result = await this.cli(['execute', `--id=${id}`, '--rawOutput'], {
+			allowFailure: true,
+			env: { N8N_LOG_LEVEL: 'info' },
+		});
 		const lines = result.stdout.split('\n');
 		const start = lines.indexOf('{');
 		const end = lines.indexOf('}', start);
 		if (result.status !== 0 || start < 0 || end < 0) {
-			throw new Error(`n8n execute --id=${id} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
+			throw new Error(
+				`n8n execute --id=${id} failed (${result.status}):\n${result.stdout}\n${result.stderr}`,
+			);
 		}
 		const run = JSON.parse(lines.slice(start, end + 1).join('\n'));
 		const runData = run.data.resultData.runData;
-		const output = (node) => (runData[node]?.[0]?.data?.main ?? []).map((branch) => (branch ?? []).map((item) => item.json));
+		const output = (node) =>
+			(runData[node]?.[0]?.data?.main ?? []).map((branch) =>
+				(branch ?? []).map((item) => item.json),
+			);
 		return { run, runData, output, error: run.data.resultData.error };
 	}
 
 	/** `n8n start` on free ports; this.url is set once it is ready. */
 	async start() {
 		if (this.requestedPort !== undefined && !(await portIsFree(this.requestedPort))) {
-			throw new Error(`port ${this.requestedPort} is in use; leave the port unset to have a free one picked`);
+			throw new Error(
+				`port ${this.requestedPort} is in use; leave the port unset to have a free one picked`,
+			);
 		}
 		for (let attempt = 1; ; attempt++) {
 			const ports = await listenerPorts(this.requestedPort);
 			this.port = Number(ports.N8N_PORT);
 			this.url = `http://127.0.0.1:${this.port}`;
 			// In queue mode the public webhook URL is the webhook processors', not main's.
-			const env = { ...this.env, ...ports, WEBHOOK_URL: this.webhookUrl ?? `${this.url}/`, N8N_EDITOR_BASE_URL: `${this.url}/` };
+			const env = {
+				...this.env,
+				...ports,
+				WEBHOOK_URL: this.webhookUrl ?? `${this.url}/`,
+				N8N_EDITOR_BASE_URL: `${this.url}/`,
+			};
 			this.handle = spawnLogged(this.nodeBin, [this.n8nBin, 'start'], env);
 			this.process = this.handle.process;
 			try {
 				return await this.waitUntilReady();
 			} catch (error) {
 				await this.stop();
-				if (attempt < 3 && this.requestedPort === undefined && PORT_IN_USE.test(this.logs)) continue;
+				if (attempt < 3 && this.requestedPort === undefined && PORT_IN_USE.test(this.logs))
+					continue;
 				throw error;
 			}
 		}
@@ -220,7 +271,8 @@ class N8n {
 	async waitUntilReady(timeoutMs = 180_000) {
 		const deadline = Date.now() + timeoutMs;
 		while (Date.now() < deadline) {
-			if (this.process.exitCode !== null) throw new Error(`n8n exited (${this.process.exitCode}):\n${this.logs}`);
+			if (this.process.exitCode !== null)
+				throw new Error(`n8n exited (${this.process.exitCode}):\n${this.logs}`);
 			try {
 				// n8n 1.x answers readiness before its REST routes are mounted: wait for both.
 				const ready = await fetch(`${this.url}/healthz/readiness`);
@@ -245,8 +297,13 @@ class N8n {
 	/** Creates the owner account on a fresh instance and returns a logged-in cookie. */
 	async setUpOwner(email = 'owner@example.com', password = 'Demo-password-1') {
 		const owner = { email, firstName: 'Demo', lastName: 'Owner', password };
-		const setup = await fetch(`${this.url}/rest/owner/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(owner) });
-		if (!setup.ok && setup.status !== 400) throw new Error(`owner setup failed: ${setup.status} ${await setup.text()}`);
+		const setup = await fetch(`${this.url}/rest/owner/setup`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(owner),
+		});
+		if (!setup.ok && setup.status !== 400)
+			throw new Error(`owner setup failed: ${setup.status} ${await setup.text()}`);
 		const login = await fetch(`${this.url}/rest/login`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
@@ -265,7 +322,11 @@ class N8n {
 
 	/** A workflow's executions, newest first. */
 	async executions(cookie, workflowId) {
-		const list = await this.rest(cookie, 'GET', `/executions?limit=500&filter=${encodeURIComponent(JSON.stringify({ workflowId }))}`);
+		const list = await this.rest(
+			cookie,
+			'GET',
+			`/executions?limit=500&filter=${encodeURIComponent(JSON.stringify({ workflowId }))}`,
+		);
 		return list.results || list;
 	}
 
@@ -283,7 +344,8 @@ class N8n {
 		} catch {
 			json = text;
 		}
-		if (!res.ok) throw new Error(`${method} /rest${pathname} failed: ${res.status} ${text.slice(0, 500)}`);
+		if (!res.ok)
+			throw new Error(`${method} /rest${pathname} failed: ${res.status} ${text.slice(0, 500)}`);
 		return json && json.data !== undefined ? json.data : json;
 	}
 }
@@ -300,4 +362,18 @@ const EXAMPLES = [
 	{ file: 'ai-receptionist.json', id: 'HeroExampleAgent', model: true },
 ];
 
-module.exports = { ROOT, CREDENTIAL_ID, DEFAULT_N8N_VERSION, EXAMPLES, waitFor, provision, buildAndPack, installPackage, N8n, tempUserFolder, freePort, listenerPorts, log };
+module.exports = {
+	ROOT,
+	CREDENTIAL_ID,
+	DEFAULT_N8N_VERSION,
+	EXAMPLES,
+	waitFor,
+	provision,
+	buildAndPack,
+	installPackage,
+	N8n,
+	tempUserFolder,
+	freePort,
+	listenerPorts,
+	log,
+};

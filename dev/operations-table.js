@@ -21,15 +21,24 @@ function operationsTable(resources, fidelityOf) {
 	for (const resource of [...resources].sort((a, b) => a.name.localeCompare(b.name))) {
 		for (const op of [...resource.operations].sort((a, b) => a.name.localeCompare(b.name))) {
 			if (op.custom) {
-				lines.push(`| ${escape(resource.name)} | ${escape(op.name)} | (any endpoint) | any method and path | - |`);
+				lines.push(
+					`| ${escape(resource.name)} | ${escape(op.name)} | (any endpoint) | any method and path | - |`,
+				);
 				continue;
 			}
 			count += 1;
 			const level = LEVEL[fidelityOf(op).level];
-			lines.push(`| ${escape(resource.name)} | ${escape(op.name)} | ${escape(op.heroName)} | \`${op.method} ${op.path}\` | ${level} |`);
+			lines.push(
+				`| ${escape(resource.name)} | ${escape(op.name)} | ${escape(op.heroName)} | \`${op.method} ${op.path}\` | ${level} |`,
+			);
 		}
 	}
-	const counts = Object.keys(LEVEL).map((level) => resources.flatMap((r) => r.operations).filter((op) => !op.custom && fidelityOf(op).level === level).length);
+	const counts = Object.keys(LEVEL).map(
+		(level) =>
+			resources
+				.flatMap((r) => r.operations)
+				.filter((op) => !op.custom && fidelityOf(op).level === level).length,
+	);
 	lines.push(
 		'',
 		`${count} Hero operations. *Documented*, read from the bundled spec's own markers: **yes** (${counts[0]}), Hero's page was captured whole; **partly** (${counts[1]}), part of the request or response was not captured; **inferred** (${counts[2]}), Hero documents the operation but its endpoint could not be read, so it was inferred. The node shows a notice on every operation that is not **yes**; test those on staging first.`,

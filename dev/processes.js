@@ -88,4 +88,12 @@ async function stopProcess(child, signal = 'SIGTERM', graceMs = 20_000) {
 	clearTimeout(timer);
 }
 
-module.exports = { freePort, portIsFree, isListening, waitFor, spawnLogged, runLogged, stopProcess };
+module.exports = {
+	freePort,
+	portIsFree,
+	isListening,
+	waitFor,
+	spawnLogged,
+	runLogged,
+	stopProcess,
+};

@@ -30,14 +30,16 @@ async function main() {
 	e2e.log('importing the Hero Health credential and the example workflows...');
 	await n8n.importCredential(fake.url, fake);
 	await n8n.importModelCredential(model.url);
-	for (const { file, id } of e2e.EXAMPLES) await n8n.importWorkflow(path.join(e2e.ROOT, 'examples', file), id);
+	for (const { file, id } of e2e.EXAMPLES)
+		await n8n.importWorkflow(path.join(e2e.ROOT, 'examples', file), id);
 
 	e2e.log('starting n8n...');
 	await n8n.start();
 	const owner = await n8n.setUpOwner();
 	// The trigger examples listen from the start: an event sent from the page or the command
 	// runs them at once.
-	for (const { id } of e2e.EXAMPLES.filter((example) => example.event)) await n8n.activate(owner.cookie, id);
+	for (const { id } of e2e.EXAMPLES.filter((example) => example.event))
+		await n8n.activate(owner.cookie, id);
 	fs.writeFileSync(STATE, JSON.stringify({ n8nUrl: n8n.url, fakeHeroUrl: fake.url }));
 
 	const stop = async () => {

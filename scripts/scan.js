@@ -17,7 +17,11 @@ const TYPESCRIPT = '5.9.3';
 const HOME = path.join(ROOT, '.n8n-local', `scanner-${SCANNER}`);
 
 function run(command, args, cwd) {
-	return execFileSync(command, args, { cwd, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+	return execFileSync(command, args, {
+		cwd,
+		stdio: ['ignore', 'pipe', 'inherit'],
+		encoding: 'utf8',
+	});
 }
 
 function installScanner() {
@@ -30,11 +34,17 @@ function installScanner() {
 		JSON.stringify({
 			name: 'hero-scanner',
 			private: true,
-			dependencies: { '@n8n/scan-community-package': SCANNER, 'n8n-workflow': workflow, typescript: TYPESCRIPT },
+			dependencies: {
+				'@n8n/scan-community-package': SCANNER,
+				'n8n-workflow': workflow,
+				typescript: TYPESCRIPT,
+			},
 			overrides: { typescript: TYPESCRIPT },
 		}),
 	);
-	process.stdout.write(`installing @n8n/scan-community-package@${SCANNER} (TypeScript ${TYPESCRIPT}) into ${HOME}\n`);
+	process.stdout.write(
+		`installing @n8n/scan-community-package@${SCANNER} (TypeScript ${TYPESCRIPT}) into ${HOME}\n`,
+	);
 	run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'], HOME);
 }
 
@@ -50,19 +60,30 @@ function freshDir(work, name) {
 
 async function main() {
 	installScanner();
-	const scanner = await import(pathToFileURL(path.join(HOME, 'node_modules', '@n8n', 'scan-community-package', 'scanner', 'scanner.mjs')).href);
+	const scanner = await import(
+		pathToFileURL(
+			path.join(HOME, 'node_modules', '@n8n', 'scan-community-package', 'scanner', 'scanner.mjs'),
+		).href
+	);
 
 	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'hero-scan-'));
 	fs.symlinkSync(path.join(HOME, 'node_modules'), path.join(work, 'node_modules'), 'dir');
 	const source = freshDir(work, 'source');
 	// What provenance attests is the committed tree, not the working copy.
 	const archive = path.join(work, 'source.tar');
-	run('git', ['archive', '--format=tar', '-o', archive, 'HEAD', 'package.json', 'nodes', 'credentials'], ROOT);
+	run(
+		'git',
+		['archive', '--format=tar', '-o', archive, 'HEAD', 'package.json', 'nodes', 'credentials'],
+		ROOT,
+	);
 	run('tar', ['-xf', archive, '-C', source], ROOT);
 
 	const packed = freshDir(work, 'tarball');
 	run('npm', ['run', '--silent', 'build'], ROOT);
-	const tarball = run('npm', ['pack', '--silent', '--pack-destination', packed], ROOT).trim().split('\n').pop();
+	const tarball = run('npm', ['pack', '--silent', '--pack-destination', packed], ROOT)
+		.trim()
+		.split('\n')
+		.pop();
 	run('tar', ['-xzf', path.join(packed, tarball), '-C', packed], ROOT);
 
 	const legs = [
@@ -72,7 +93,9 @@ async function main() {
 	let failed = false;
 	for (const [name, dir, patterns] of legs) {
 		const result = await scanner.analyzePackage(dir, patterns);
-		process.stdout.write(`${result.passed ? 'passed' : 'FAILED'}: ${name}${result.message ? ` (${result.message})` : ''}\n`);
+		process.stdout.write(
+			`${result.passed ? 'passed' : 'FAILED'}: ${name}${result.message ? ` (${result.message})` : ''}\n`,
+		);
 		if (!result.passed) {
 			failed = true;
 			if (result.details) process.stdout.write(`${result.details}\n`);

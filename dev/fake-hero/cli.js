@@ -16,10 +16,14 @@ fake
 		return fake.start(0);
 	})
 	.then(() => {
-		process.stdout.write(`Fake Hero listening on ${fake.url} (practice group ${fake.practiceGroupId})\n`);
+		process.stdout.write(
+			`Fake Hero listening on ${fake.url} (practice group ${fake.practiceGroupId})\n`,
+		);
 	});
 let reported = 0;
 setInterval(() => {
-	while (reported < fake.violations.length) process.stderr.write(`violation: ${fake.violations[reported++]}\n`);
+	while (reported < fake.violations.length)
+		process.stderr.write(`violation: ${fake.violations[reported++]}\n`);
 }, 500).unref();
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => fake.close().then(() => process.exit(0)));
+for (const signal of ['SIGINT', 'SIGTERM'])
+	process.on(signal, () => fake.close().then(() => process.exit(0)));

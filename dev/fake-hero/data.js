@@ -22,12 +22,25 @@ function testMobile(n) {
 	return '+447700900' + String(n % 1000).padStart(3, '0');
 }
 
-const FIRST = ['Alex', 'Sam', 'Jo', 'Chris', 'Robin', 'Jamie', 'Morgan', 'Taylor', 'Casey', 'Riley'];
+const FIRST = [
+	'Alex',
+	'Sam',
+	'Jo',
+	'Chris',
+	'Robin',
+	'Jamie',
+	'Morgan',
+	'Taylor',
+	'Casey',
+	'Riley',
+];
 const LAST = ['Testpatient', 'Example', 'Sample', 'Specimen', 'Placeholder', 'Dummy'];
 
 function londonIso(day, hour, minute) {
 	// Seed slots on whole UTC hours; readable, and the executor's conversions are tested elsewhere.
-	const d = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), hour, minute));
+	const d = new Date(
+		Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), hour, minute),
+	);
 	return d.toISOString();
 }
 
@@ -38,7 +51,12 @@ function seed({ practiceGroupId, patients = 240, admins = 230, episodes = 120, n
 			id: practiceGroupId,
 			name: 'Riverside Test Surgery',
 			ods_code: 'Y99999',
-			address: { line_1: '1 Test Street', town: 'Testtown', county: 'Testshire', postcode: 'ZZ99 3ZZ' },
+			address: {
+				line_1: '1 Test Street',
+				town: 'Testtown',
+				county: 'Testshire',
+				postcode: 'ZZ99 3ZZ',
+			},
 			prescription_partner_enabled: false,
 		},
 		capabilities: ['sms_messaging', 'email_messaging', 'nhs_app_messaging', 'online_booking'],
@@ -49,10 +67,38 @@ function seed({ practiceGroupId, patients = 240, admins = 230, episodes = 120, n
 			{ id: '303', name: 'PCN Hub', postcode: 'ZZ99 5ZZ' },
 		],
 		practitioners: [
-			{ id: '401', first_name: 'Alex', last_name: 'Doctor', name: 'Dr Alex Doctor', role: 'GP', location_ids: ['301', '302'] },
-			{ id: '402', first_name: 'Sam', last_name: 'Nurse', name: 'Sam Nurse', role: 'Practice Nurse', location_ids: ['301'] },
-			{ id: '403', first_name: 'Jo', last_name: 'Physio', name: 'Jo Physio', role: 'Physiotherapist', location_ids: ['303'] },
-			{ id: '404', first_name: 'Chris', last_name: 'Pharmacist', name: 'Chris Pharmacist', role: 'Clinical Pharmacist', location_ids: ['301', '303'] },
+			{
+				id: '401',
+				first_name: 'Alex',
+				last_name: 'Doctor',
+				name: 'Dr Alex Doctor',
+				role: 'GP',
+				location_ids: ['301', '302'],
+			},
+			{
+				id: '402',
+				first_name: 'Sam',
+				last_name: 'Nurse',
+				name: 'Sam Nurse',
+				role: 'Practice Nurse',
+				location_ids: ['301'],
+			},
+			{
+				id: '403',
+				first_name: 'Jo',
+				last_name: 'Physio',
+				name: 'Jo Physio',
+				role: 'Physiotherapist',
+				location_ids: ['303'],
+			},
+			{
+				id: '404',
+				first_name: 'Chris',
+				last_name: 'Pharmacist',
+				name: 'Chris Pharmacist',
+				role: 'Clinical Pharmacist',
+				location_ids: ['301', '303'],
+			},
 		],
 		appointmentTypes: [],
 		slots: [],
@@ -60,17 +106,65 @@ function seed({ practiceGroupId, patients = 240, admins = 230, episodes = 120, n
 		appointments: new Map(),
 		messages: new Map(),
 		templates: [
-			{ id: '601', name: 'Appointment reminder', content: 'Reminder: you have an appointment at {{time}}.', has_follow_up: false },
-			{ id: '602', name: 'Flu clinic invitation', content: 'You are invited to book a flu vaccination.', has_follow_up: true },
-			{ id: '603', name: 'Blood test results', content: 'Your results are ready; please call the surgery.', has_follow_up: false },
+			{
+				id: '601',
+				name: 'Appointment reminder',
+				content: 'Reminder: you have an appointment at {{time}}.',
+				has_follow_up: false,
+			},
+			{
+				id: '602',
+				name: 'Flu clinic invitation',
+				content: 'You are invited to book a flu vaccination.',
+				has_follow_up: true,
+			},
+			{
+				id: '603',
+				name: 'Blood test results',
+				content: 'Your results are ready; please call the surgery.',
+				has_follow_up: false,
+			},
 		],
 		webhooks: new Map(),
 		batchMessages: new Map(),
 		admins: [],
 		forms: [
-			{ id: '701', title: 'Asthma review', description: 'Annual asthma review', patient_title: 'Asthma review', patient_description: 'A few questions about your asthma', reply_form: false, form_type: 'questionnaire', snomed_code: '270442000', fields: [{ form_question_id: '7011', name: 'How often do you use your inhaler?' }] },
-			{ id: '702', title: 'Blood pressure reading', description: 'Home BP reading', patient_title: 'Blood pressure', patient_description: 'Send us your reading', reply_form: true, form_type: 'response', snomed_code: '75367002', fields: [{ form_question_id: '7021', name: 'Systolic' }, { form_question_id: '7022', name: 'Diastolic' }] },
-			{ id: '703', title: 'Pre-appointment questions', description: 'Before your appointment', patient_title: 'Before you come in', patient_description: 'Help us prepare', reply_form: false, form_type: 'appointment', snomed_code: '371531000', fields: [{ form_question_id: '7031', name: 'Reason for visit' }] },
+			{
+				id: '701',
+				title: 'Asthma review',
+				description: 'Annual asthma review',
+				patient_title: 'Asthma review',
+				patient_description: 'A few questions about your asthma',
+				reply_form: false,
+				form_type: 'questionnaire',
+				snomed_code: '270442000',
+				fields: [{ form_question_id: '7011', name: 'How often do you use your inhaler?' }],
+			},
+			{
+				id: '702',
+				title: 'Blood pressure reading',
+				description: 'Home BP reading',
+				patient_title: 'Blood pressure',
+				patient_description: 'Send us your reading',
+				reply_form: true,
+				form_type: 'response',
+				snomed_code: '75367002',
+				fields: [
+					{ form_question_id: '7021', name: 'Systolic' },
+					{ form_question_id: '7022', name: 'Diastolic' },
+				],
+			},
+			{
+				id: '703',
+				title: 'Pre-appointment questions',
+				description: 'Before your appointment',
+				patient_title: 'Before you come in',
+				patient_description: 'Help us prepare',
+				reply_form: false,
+				form_type: 'appointment',
+				snomed_code: '371531000',
+				fields: [{ form_question_id: '7031', name: 'Reason for visit' }],
+			},
 		],
 		formResponses: new Map(),
 		episodes: [],
@@ -86,9 +180,33 @@ function seed({ practiceGroupId, patients = 240, admins = 230, episodes = 120, n
 	};
 
 	store.appointmentTypes = [
-		{ id: '501', name: 'GP consultation', duration: 10, sector: 'nhs', price: 0, practitioner_type: 'GP', location_ids: ['301', '302'] },
-		{ id: '502', name: 'Nurse blood test', duration: 15, sector: 'nhs', price: 0, practitioner_type: 'Practice Nurse', location_ids: ['301'] },
-		{ id: '503', name: 'Private physiotherapy', duration: 30, sector: 'paid', price: 65, practitioner_type: 'Physiotherapist', location_ids: ['303'] },
+		{
+			id: '501',
+			name: 'GP consultation',
+			duration: 10,
+			sector: 'nhs',
+			price: 0,
+			practitioner_type: 'GP',
+			location_ids: ['301', '302'],
+		},
+		{
+			id: '502',
+			name: 'Nurse blood test',
+			duration: 15,
+			sector: 'nhs',
+			price: 0,
+			practitioner_type: 'Practice Nurse',
+			location_ids: ['301'],
+		},
+		{
+			id: '503',
+			name: 'Private physiotherapy',
+			duration: 30,
+			sector: 'paid',
+			price: 65,
+			practitioner_type: 'Physiotherapist',
+			location_ids: ['303'],
+		},
 	].map((type) => ({
 		partner_slot_name: type.name,
 		next_available_at: null,
@@ -183,7 +301,21 @@ function seed({ practiceGroupId, patients = 240, admins = 230, episodes = 120, n
 	const patientIds = [...store.patients.keys()];
 	for (let i = 1; i <= episodes; i++) {
 		const patient = store.patients.get(patientIds[i % patientIds.length]);
-		const task = { id: String(3000 + i), type_label: 'Medication review', status: 'open', details: 'Review repeat medication', category: 'clinical', patient: { id: patient.id, uid: patient.uid, ehr_partner_id: patient.ehr_partner_id, emis_id: null, deceased_at: null, dob: patient.dob } };
+		const task = {
+			id: String(3000 + i),
+			type_label: 'Medication review',
+			status: 'open',
+			details: 'Review repeat medication',
+			category: 'clinical',
+			patient: {
+				id: patient.id,
+				uid: patient.uid,
+				ehr_partner_id: patient.ehr_partner_id,
+				emis_id: null,
+				deceased_at: null,
+				dob: patient.dob,
+			},
+		};
 		store.tasks.set(task.id, task);
 		store.episodes.push({
 			id: String(1000 + i),
@@ -197,12 +329,50 @@ function seed({ practiceGroupId, patients = 240, admins = 230, episodes = 120, n
 	}
 
 	for (let i = 1; i <= 3; i++) {
-		store.shortLinks.push({ id: String(950 + i), type: 'booking_link', status: 'active', name: `Flu clinic ${i}`, url: `https://hero.example/s/${950 + i}` });
-		store.subscriptions.push({ id: String(970 + i), patient_id: patientIds[i], scheme_id: 'sch_1', scheme_name: 'Physio plan', status: 'active' });
+		store.shortLinks.push({
+			id: String(950 + i),
+			type: 'booking_link',
+			status: 'active',
+			name: `Flu clinic ${i}`,
+			url: `https://hero.example/s/${950 + i}`,
+		});
+		store.subscriptions.push({
+			id: String(970 + i),
+			patient_id: patientIds[i],
+			scheme_id: 'sch_1',
+			scheme_name: 'Physio plan',
+			status: 'active',
+		});
 	}
-	store.customers.push({ id: 'cus_test1', name: 'Alex Example', email: 'patient1@example.com', phone: testMobile(1), sources: [] });
-	store.pharmacies.push({ id: '9901', prescriber_id: '801', name: 'Test Pharmacy', email: 'pharmacy@example.com', mobile: testMobile(500) });
-	store.formResponses.set('7101', { id: 7101, form_id: 701, client_id: 20001, appointment_id: null, invoice_id: null, practice_group_id: Number(practiceGroupId), created_at: now.toISOString(), updated_at: now.toISOString(), hidden: false, emis_file_record_at: null, short_link_id: null, admin_id: null, write_to_record_error: null });
+	store.customers.push({
+		id: 'cus_test1',
+		name: 'Alex Example',
+		email: 'patient1@example.com',
+		phone: testMobile(1),
+		sources: [],
+	});
+	store.pharmacies.push({
+		id: '9901',
+		prescriber_id: '801',
+		name: 'Test Pharmacy',
+		email: 'pharmacy@example.com',
+		mobile: testMobile(500),
+	});
+	store.formResponses.set('7101', {
+		id: 7101,
+		form_id: 701,
+		client_id: 20001,
+		appointment_id: null,
+		invoice_id: null,
+		practice_group_id: Number(practiceGroupId),
+		created_at: now.toISOString(),
+		updated_at: now.toISOString(),
+		hidden: false,
+		emis_file_record_at: null,
+		short_link_id: null,
+		admin_id: null,
+		write_to_record_error: null,
+	});
 	return store;
 }
 

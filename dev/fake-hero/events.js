@@ -25,15 +25,41 @@ function recordFor(store, event) {
 	if (event.startsWith('appointment.')) {
 		const id = nextId(store);
 		// An hour from now, so that a reminder "24 hours before" is due at once.
-		const start = new Date(Math.ceil((Date.now() + 3_600_000) / 300_000) * 300_000).toISOString().replace('.000Z', 'Z');
+		const start = new Date(Math.ceil((Date.now() + 3_600_000) / 300_000) * 300_000)
+			.toISOString()
+			.replace('.000Z', 'Z');
 		const status = event === 'appointment.cancelled' ? 'cancelled' : 'confirmed';
-		store.appointments.set(id, { id, patient_id: '20001', practitioner_id: '401', location_id: '301', appointment_type_id: '501', start_time: start, duration: 10, status, reason: 'Demo booking' });
+		store.appointments.set(id, {
+			id,
+			patient_id: '20001',
+			practitioner_id: '401',
+			location_id: '301',
+			appointment_type_id: '501',
+			start_time: start,
+			duration: 10,
+			status,
+			reason: 'Demo booking',
+		});
 		return { object: 'Appointment', id };
 	}
 	if (event === 'form-submission.created') {
 		const id = nextId(store);
 		const now = new Date().toISOString();
-		store.formResponses.set(id, { id: Number(id), form_id: 701, client_id: 20001, appointment_id: null, invoice_id: null, practice_group_id: Number(store.practiceGroup.id), created_at: now, updated_at: now, hidden: false, emis_file_record_at: null, short_link_id: null, admin_id: null, write_to_record_error: null });
+		store.formResponses.set(id, {
+			id: Number(id),
+			form_id: 701,
+			client_id: 20001,
+			appointment_id: null,
+			invoice_id: null,
+			practice_group_id: Number(store.practiceGroup.id),
+			created_at: now,
+			updated_at: now,
+			hidden: false,
+			emis_file_record_at: null,
+			short_link_id: null,
+			admin_id: null,
+			write_to_record_error: null,
+		});
 		return { object: 'FormSubmission', id };
 	}
 	if (event === 'prescription.issued') return { object: 'Prescription', id: nextId(store) };
@@ -46,7 +72,8 @@ function recordFor(store, event) {
  * as the trigger verifies: HMAC-SHA256 of "<timestamp>.<body>", hex, timestamp in seconds.
  */
 async function deliverEvent(fake, event) {
-	if (!EVENTS.includes(event)) throw new Error(`unknown event ${event}; one of: ${EVENTS.join(', ')}`);
+	if (!EVENTS.includes(event))
+		throw new Error(`unknown event ${event}; one of: ${EVENTS.join(', ')}`);
 	const hooks = [...fake.store.webhooks.values()].filter((hook) => hook.event_type === event);
 	const { object, id } = recordFor(fake.store, event);
 	const body = JSON.stringify({ object, id, practice_group_id: fake.practiceGroupId, event });
@@ -55,7 +82,10 @@ async function deliverEvent(fake, event) {
 		const timestamp = String(Math.floor(Date.now() / 1000));
 		const headers = { 'content-type': 'application/json', 'x-herohealth-timestamp': timestamp };
 		if (hook.signing_key) {
-			headers['x-herohealth-signature'] = crypto.createHmac('sha256', hook.signing_key).update(`${timestamp}.${body}`).digest('hex');
+			headers['x-herohealth-signature'] = crypto
+				.createHmac('sha256', hook.signing_key)
+				.update(`${timestamp}.${body}`)
+				.digest('hex');
 		}
 		try {
 			const response = await fetch(hook.url, { method: 'POST', headers, body });
@@ -69,7 +99,8 @@ async function deliverEvent(fake, event) {
 
 /** The demo's page: a button per event, each delivering it now. */
 function demoPage(fake) {
-	const registered = (event) => [...fake.store.webhooks.values()].filter((hook) => hook.event_type === event).length;
+	const registered = (event) =>
+		[...fake.store.webhooks.values()].filter((hook) => hook.event_type === event).length;
 	const rows = EVENTS.map(
 		(event) =>
 			`<tr><td><button onclick="send('${event}')">${event}</button></td><td>${registered(event)} webhook(s) registered</td></tr>`,

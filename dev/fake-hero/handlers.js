@@ -68,12 +68,25 @@ function messageRecord(store, body, patient) {
 	return {
 		id,
 		message_id: id,
-		patient: { id: patient.id, title: patient.title, first_name: patient.first_name, last_name: patient.last_name },
+		patient: {
+			id: patient.id,
+			title: patient.title,
+			first_name: patient.first_name,
+			last_name: patient.last_name,
+		},
 		message_type: body.message_type,
 		content: body.message_string,
-		recipient: body.recipient_contact_detail || (body.message_type === 'email' ? patient.email : patient.mobile),
+		recipient:
+			body.recipient_contact_detail ||
+			(body.message_type === 'email' ? patient.email : patient.mobile),
 		write_to_record: body.write_to_record
-			? { write_to_record_at: null, status: 'pending', failure_reason: null, snomed_code: body.snomed_code || (body.message_type === 'sms' ? '279991000000102' : '401271004') }
+			? {
+					write_to_record_at: null,
+					status: 'pending',
+					failure_reason: null,
+					snomed_code:
+						body.snomed_code || (body.message_type === 'sms' ? '279991000000102' : '401271004'),
+				}
 			: null,
 		short_link: null,
 		campaign: null,
@@ -91,7 +104,8 @@ const handlers = {
 	listAppointmentTypes: ({ store, query }) => {
 		const locations = ids(query, 'location_ids');
 		let list = store.appointmentTypes;
-		if (locations.length) list = list.filter((t) => t.location_ids.some((l) => locations.includes(l)));
+		if (locations.length)
+			list = list.filter((t) => t.location_ids.some((l) => locations.includes(l)));
 		if (query.get('has_availability') === 'true') list = list.filter((t) => t.slot_count > 0);
 		return all(list.map(({ location_ids, ...type }) => type));
 	},
@@ -101,7 +115,8 @@ const handlers = {
 		const { address, prescription_partner_credentials, ...rest } = body;
 		Object.assign(store.practiceGroup, rest);
 		if (address) store.practiceGroup.address = { ...store.practiceGroup.address, ...address };
-		if (prescription_partner_credentials) store.practiceGroup.prescription_partner_email = prescription_partner_credentials.email;
+		if (prescription_partner_credentials)
+			store.practiceGroup.prescription_partner_email = prescription_partner_credentials.email;
 		return store.practiceGroup;
 	},
 	getCapabilities: ({ store }) => ({ capabilities: store.capabilities }),
@@ -110,8 +125,14 @@ const handlers = {
 		const locations = ids(query, 'location_ids');
 		const types = ids(query, 'appointment_type_ids');
 		let list = store.practitioners;
-		if (locations.length) list = list.filter((p) => p.location_ids.some((l) => locations.includes(l)));
-		if (types.length) list = list.filter((p) => store.slots.some((s) => s.practitioner_id === p.id && types.includes(s.appointment_type_id)));
+		if (locations.length)
+			list = list.filter((p) => p.location_ids.some((l) => locations.includes(l)));
+		if (types.length)
+			list = list.filter((p) =>
+				store.slots.some(
+					(s) => s.practitioner_id === p.id && types.includes(s.appointment_type_id),
+				),
+			);
 		return all(list);
 	},
 	getPractitioner: ({ store, params }) => {
@@ -123,7 +144,8 @@ const handlers = {
 	// Admin
 	listAdmins: ({ store, query }) => {
 		const list = [...store.admins];
-		if (query.get('order_by') === 'first_name') list.sort((a, b) => a.first_name.localeCompare(b.first_name));
+		if (query.get('order_by') === 'first_name')
+			list.sort((a, b) => a.first_name.localeCompare(b.first_name));
 		if (query.get('order_descending') === 'true') list.reverse();
 		return page(list, query);
 	},
@@ -137,7 +159,8 @@ const handlers = {
 	// Booking
 	createAppointment: ({ store, body }) => {
 		const slot = body.suppress_availability_check ? undefined : findSlotFor(store, body);
-		if (!slot && !body.suppress_availability_check) throw new HttpError(409, 'The slot is not available');
+		if (!slot && !body.suppress_availability_check)
+			throw new HttpError(409, 'The slot is not available');
 		if (slot) slot.booked = true;
 		const id = newId(store);
 		const reservedUntil = new Date(Date.now() + 15 * 60000).toISOString();
@@ -167,8 +190,13 @@ const handlers = {
 	getAppointment: ({ store, params }) => getFrom(store.appointments, params.id, 'Appointment'),
 	editAppointment: ({ store, params, body }) => {
 		const appointment = getFrom(store.appointments, params.id, 'Appointment');
-		if (appointment.status !== 'reserved') throw new HttpError(409, 'Only unconfirmed appointments can be edited');
-		Object.assign(appointment, { start_time: body.start_time, duration: body.duration, practitioner_id: body.practitioner_id });
+		if (appointment.status !== 'reserved')
+			throw new HttpError(409, 'Only unconfirmed appointments can be edited');
+		Object.assign(appointment, {
+			start_time: body.start_time,
+			duration: body.duration,
+			practitioner_id: body.practitioner_id,
+		});
 		return appointment;
 	},
 	getAppointmentStatus: ({ store, params }) => {
@@ -184,9 +212,13 @@ const handlers = {
 	},
 	bookAppointment: ({ store, params, body }) => {
 		const appointment = getFrom(store.appointments, params.id, 'Appointment');
-		if (appointment.status !== 'reserved') throw new HttpError(409, 'The appointment is not a reservation');
+		if (appointment.status !== 'reserved')
+			throw new HttpError(409, 'The appointment is not a reservation');
 		if (body && body.patient_id) appointment.patient_id = body.patient_id;
-		if (!appointment.patient_id) throw new HttpError(400, [{ code: 'invalid_type', expected: 'string', path: ['patient_id'] }]);
+		if (!appointment.patient_id)
+			throw new HttpError(400, [
+				{ code: 'invalid_type', expected: 'string', path: ['patient_id'] },
+			]);
 		appointment.status = 'confirmed';
 		appointment.booking_confirmed_at = new Date().toISOString();
 		appointment.reserved_until = null;
@@ -194,7 +226,8 @@ const handlers = {
 	},
 	rescheduleAppointment: ({ store, params, body }) => {
 		const appointment = getFrom(store.appointments, params.id, 'Appointment');
-		if (!appointment.can_be_rescheduled) throw new HttpError(409, 'The appointment cannot be rescheduled');
+		if (!appointment.can_be_rescheduled)
+			throw new HttpError(409, 'The appointment cannot be rescheduled');
 		Object.assign(appointment, { start_time: body.start_time });
 		if (body.duration) appointment.duration = body.duration;
 		if (body.practitioner_id) appointment.practitioner_id = body.practitioner_id;
@@ -203,7 +236,8 @@ const handlers = {
 	getBookingLink: ({ store, params }) => getFrom(store.bookingLinks, params.id, 'Booking link'),
 	updateBookingLink: ({ store, params, body }) => {
 		const link = getFrom(store.bookingLinks, params.id, 'Booking link');
-		for (const key of ['appointment_type_id', 'location_id']) if (body[key]) link.meta[key] = [body[key]];
+		for (const key of ['appointment_type_id', 'location_id'])
+			if (body[key]) link.meta[key] = [body[key]];
 		return link;
 	},
 	createBookingLink: ({ store, body }) => {
@@ -230,7 +264,12 @@ const handlers = {
 		const { booked, duration, ...view } = slot;
 		return view;
 	},
-	listSlots: ({ store, query }) => page(slotsMatching(store, query).map(({ booked, ...s }) => s), query, 100),
+	listSlots: ({ store, query }) =>
+		page(
+			slotsMatching(store, query).map(({ booked, ...s }) => s),
+			query,
+			100,
+		),
 
 	// Utilities
 	createAttachmentLink: () => {
@@ -242,7 +281,15 @@ const handlers = {
 	// Messages
 	createBatchMessage: ({ store, body }) => {
 		const id = newId(store);
-		const batch = { id, name: body.name, status: 'CREATED', channel: body.channel, subject: body.subject || null, content: body.content, recipients: body.recipients.map((r, i) => ({ id: `${id}-${i}`, ...r, status: 'ENRICHED' })) };
+		const batch = {
+			id,
+			name: body.name,
+			status: 'CREATED',
+			channel: body.channel,
+			subject: body.subject || null,
+			content: body.content,
+			recipients: body.recipients.map((r, i) => ({ id: `${id}-${i}`, ...r, status: 'ENRICHED' })),
+		};
 		store.batchMessages.set(id, batch);
 		const { recipients, ...view } = batch;
 		return view;
@@ -263,14 +310,22 @@ const handlers = {
 		const { recipients, ...view } = getFrom(store.batchMessages, params.id, 'Batch message');
 		return view;
 	},
-	listBatchMessageRecipients: ({ store, params, query }) => page(getFrom(store.batchMessages, params.id, 'Batch message').recipients, query),
+	listBatchMessageRecipients: ({ store, params, query }) =>
+		page(getFrom(store.batchMessages, params.id, 'Batch message').recipients, query),
 	listBatchMessageSends: ({ store, params, query }) => {
 		const batch = getFrom(store.batchMessages, params.id, 'Batch message');
-		const sends = batch.status === 'CREATED' ? [] : batch.recipients.map((r) => ({ id: r.id, status: 'sent', channel: batch.channel }));
+		const sends =
+			batch.status === 'CREATED'
+				? []
+				: batch.recipients.map((r) => ({ id: r.id, status: 'sent', channel: batch.channel }));
 		return page(sends, query);
 	},
 	getMessage: ({ store, params }) => {
-		const { message_id, message_type, content, recipient, ...view } = getFrom(store.messages, params.id, 'Message');
+		const { message_id, message_type, content, recipient, ...view } = getFrom(
+			store.messages,
+			params.id,
+			'Message',
+		);
 		return view;
 	},
 	sendMessage: ({ store, body }) => {
@@ -284,14 +339,21 @@ const handlers = {
 			created_at: message.created_at,
 			snomed_code: message.write_to_record ? message.write_to_record.snomed_code : null,
 			write_to_record: Boolean(body.write_to_record),
-			confirm_write_to_record_url: body.write_to_record ? `https://hero.example/wtr/${message.id}` : null,
+			confirm_write_to_record_url: body.write_to_record
+				? `https://hero.example/wtr/${message.id}`
+				: null,
 			send_at: body.send_at || null,
 		};
 	},
-	validateSnomedCode: ({ body = {} }) => ({ code: body.code, valid: /^\d{6,18}$/.test(body.code || ''), term: /^\d{6,18}$/.test(body.code || '') ? 'Example SNOMED concept' : null }),
+	validateSnomedCode: ({ body = {} }) => ({
+		code: body.code,
+		valid: /^\d{6,18}$/.test(body.code || ''),
+		term: /^\d{6,18}$/.test(body.code || '') ? 'Example SNOMED concept' : null,
+	}),
 	listTemplates: ({ store, query }) => {
 		let list = store.templates;
-		if (query.get('has_follow_up')) list = list.filter((t) => String(t.has_follow_up) === query.get('has_follow_up'));
+		if (query.get('has_follow_up'))
+			list = list.filter((t) => String(t.has_follow_up) === query.get('has_follow_up'));
 		return all(list);
 	},
 
@@ -299,8 +361,21 @@ const handlers = {
 	listPatients: ({ store }) => all([...store.patients.values()].slice(0, 50)),
 	getPatientById: ({ store, params }) => getFrom(store.patients, params.id, 'Patient'),
 	getPatientByIdV2: ({ store, params }) => {
-		const { id, uid, address_line_1, address_line_2, address_line_3, emails, ...p } = getFrom(store.patients, params.id, 'Patient');
-		return { ...p, line_1: address_line_1, line_2: address_line_2, line_3: address_line_3, hero_id: id, hero_uid: uid, identifiers: [], ehr_registered: true };
+		const { id, uid, address_line_1, address_line_2, address_line_3, emails, ...p } = getFrom(
+			store.patients,
+			params.id,
+			'Patient',
+		);
+		return {
+			...p,
+			line_1: address_line_1,
+			line_2: address_line_2,
+			line_3: address_line_3,
+			hero_id: id,
+			hero_uid: uid,
+			identifiers: [],
+			ehr_registered: true,
+		};
 	},
 	listPatientsV3: ({ store, query }) => {
 		let list = [...store.patients.values()];
@@ -309,13 +384,42 @@ const handlers = {
 			if (value) list = list.filter((p) => String(p[key]).toLowerCase() === value.toLowerCase());
 		}
 		return page(
-			list.map((p) => ({ id: p.id, ehr_partner_id: p.ehr_partner_id, emis_id: p.emis_id, deceased_at: p.deceased_at, ods_code: 'Y99999', dob: p.dob, title: p.title, first_name: p.first_name, last_name: p.last_name, sex: p.sex, nhs_number: p.nhs_number })),
+			list.map((p) => ({
+				id: p.id,
+				ehr_partner_id: p.ehr_partner_id,
+				emis_id: p.emis_id,
+				deceased_at: p.deceased_at,
+				ods_code: 'Y99999',
+				dob: p.dob,
+				title: p.title,
+				first_name: p.first_name,
+				last_name: p.last_name,
+				sex: p.sex,
+				nhs_number: p.nhs_number,
+			})),
 			query,
 		);
 	},
 	listPatientEhrCandidates: ({ store, params }) => {
 		const p = getFrom(store.patients, params.id, 'Patient');
-		return { data: [{ ehr_partner_id: p.ehr_partner_id, emis_id: null, deceased_at: null, dob: p.dob, title: p.title, first_name: p.first_name, last_name: p.last_name, sex: p.sex, nhs_number: p.nhs_number, email: p.email, mobile: p.mobile, last_sync_at: p.last_sync_at }] };
+		return {
+			data: [
+				{
+					ehr_partner_id: p.ehr_partner_id,
+					emis_id: null,
+					deceased_at: null,
+					dob: p.dob,
+					title: p.title,
+					first_name: p.first_name,
+					last_name: p.last_name,
+					sex: p.sex,
+					nhs_number: p.nhs_number,
+					email: p.email,
+					mobile: p.mobile,
+					last_sync_at: p.last_sync_at,
+				},
+			],
+		};
 	},
 	connectPatientEhr: ({ store, params, body }) => {
 		const p = getFrom(store.patients, params.id, 'Patient');
@@ -324,34 +428,69 @@ const handlers = {
 	},
 	previewPatientMerge: ({ store, params, body }) => {
 		const target = getFrom(store.patients, params.id, 'Patient');
-		const source = body && body.patient_id ? getFrom(store.patients, body.patient_id, 'Patient') : undefined;
+		const source =
+			body && body.patient_id ? getFrom(store.patients, body.patient_id, 'Patient') : undefined;
 		return { patient_id: target.id, merged_patient_id: source ? source.id : null, changes: [] };
 	},
-	mergePatient: ({ store, params }) => ({ patient_id: getFrom(store.patients, params.id, 'Patient').id, merged: true }),
+	mergePatient: ({ store, params }) => ({
+		patient_id: getFrom(store.patients, params.id, 'Patient').id,
+		merged: true,
+	}),
 	listPatientAttachments: ({ store, params }) => {
 		getFrom(store.patients, params.id, 'Patient');
-		return { data: [{ id: 'att_1', file_name: 'letter.pdf', created_at: new Date().toISOString() }] };
+		return {
+			data: [{ id: 'att_1', file_name: 'letter.pdf', created_at: new Date().toISOString() }],
+		};
 	},
 	registerPatientPds: ({ store, body }) => {
 		let patient;
-		if (body.nhs_number) patient = [...store.patients.values()].find((p) => p.nhs_number === body.nhs_number);
-		else patient = [...store.patients.values()].find((p) => p.last_name.toLowerCase() === String(body.surname).toLowerCase() && p.first_name.toLowerCase() === String(body.forename).toLowerCase() && p.dob === body.dob);
+		if (body.nhs_number)
+			patient = [...store.patients.values()].find((p) => p.nhs_number === body.nhs_number);
+		else
+			patient = [...store.patients.values()].find(
+				(p) =>
+					p.last_name.toLowerCase() === String(body.surname).toLowerCase() &&
+					p.first_name.toLowerCase() === String(body.forename).toLowerCase() &&
+					p.dob === body.dob,
+			);
 		if (patient && patient.dob !== body.dob) throw notFound('Patient');
 		// Numbers in the 9995… range are unknown to this practice and need an identity check.
 		if (!patient && body.nhs_number && body.nhs_number.startsWith('9995')) {
-			return { message: 'Patient must verify their identity before they can be registered', login_url: `https://patient.hero.example/verify/${newId(store)}` };
+			return {
+				message: 'Patient must verify their identity before they can be registered',
+				login_url: `https://patient.hero.example/verify/${newId(store)}`,
+			};
 		}
 		if (!patient) {
 			if (!body.nhs_number) throw notFound('Patient');
 			const id = newId(store);
-			patient = { id, uid: `pat_${id}`, dob: body.dob, nhs_number: body.nhs_number, first_name: 'Temporary', last_name: 'Patient', title: 'Mx', sex: 'Not known', mobile: null, email: null, data_source: 'hero', status: 'temporary' };
+			patient = {
+				id,
+				uid: `pat_${id}`,
+				dob: body.dob,
+				nhs_number: body.nhs_number,
+				first_name: 'Temporary',
+				last_name: 'Patient',
+				title: 'Mx',
+				sex: 'Not known',
+				mobile: null,
+				email: null,
+				data_source: 'hero',
+				status: 'temporary',
+			};
 			store.patients.set(id, patient);
 		}
 		return { patient_id: patient.id };
 	},
 	registerPatient: ({ store, body }) => {
 		const id = newId(store);
-		store.patients.set(id, { id, uid: `pat_${id}`, ...body, status: 'active', data_source: body.data_source || 'hero' });
+		store.patients.set(id, {
+			id,
+			uid: `pat_${id}`,
+			...body,
+			status: 'active',
+			data_source: body.data_source || 'hero',
+		});
 		return { patient_id: id };
 	},
 
@@ -359,7 +498,16 @@ const handlers = {
 	createWebhook: ({ store, body }) => {
 		const id = newId(store);
 		const now = new Date().toISOString();
-		const hook = { id, event_type: body.event_type, url: body.url, description: body.description || null, signing_key: body.signing_key || null, headers: body.headers || {}, created_at: now, updated_at: now };
+		const hook = {
+			id,
+			event_type: body.event_type,
+			url: body.url,
+			description: body.description || null,
+			signing_key: body.signing_key || null,
+			headers: body.headers || {},
+			created_at: now,
+			updated_at: now,
+		};
 		store.webhooks.set(id, hook);
 		return hook;
 	},
@@ -367,7 +515,8 @@ const handlers = {
 	// might take ({ data }, a bare array, { webhooks }) and to hide signing keys.
 	listWebhooks: ({ store, query }) => {
 		let list = [...store.webhooks.values()];
-		if (query.get('event_type')) list = list.filter((w) => w.event_type === query.get('event_type'));
+		if (query.get('event_type'))
+			list = list.filter((w) => w.event_type === query.get('event_type'));
 		const { shape = 'data', hideSigningKeys = false } = store.webhookList || {};
 		if (hideSigningKeys) list = list.map(({ signing_key, ...hook }) => hook);
 		if (shape === 'array') return list;
@@ -399,7 +548,15 @@ const handlers = {
 		return episode;
 	},
 	createEpisodeNote: ({ store, body }) => {
-		const note = { id: Number(newId(store)), description: body.description, admin: { id: 801, first_name: 'Alex', last_name: 'Staff001', full_name: 'Alex Staff001' }, practice_group_id: Number(store.practiceGroup.id), archived_at: null, created_at: new Date().toISOString(), episode_id: body.episode_id };
+		const note = {
+			id: Number(newId(store)),
+			description: body.description,
+			admin: { id: 801, first_name: 'Alex', last_name: 'Staff001', full_name: 'Alex Staff001' },
+			practice_group_id: Number(store.practiceGroup.id),
+			archived_at: null,
+			created_at: new Date().toISOString(),
+			episode_id: body.episode_id,
+		};
 		store.notes.push(note);
 		const { episode_id, ...view } = note;
 		return view;
@@ -420,9 +577,11 @@ const handlers = {
 	// Forms
 	listForms: ({ store, query }) => {
 		let list = store.forms.map(({ fields, ...f }) => f);
-		if (query.get('search')) list = list.filter((f) => f.title.toLowerCase().includes(query.get('search').toLowerCase()));
+		if (query.get('search'))
+			list = list.filter((f) => f.title.toLowerCase().includes(query.get('search').toLowerCase()));
 		if (query.get('form_type')) list = list.filter((f) => f.form_type === query.get('form_type'));
-		if (query.get('reply_form')) list = list.filter((f) => String(f.reply_form) === query.get('reply_form'));
+		if (query.get('reply_form'))
+			list = list.filter((f) => String(f.reply_form) === query.get('reply_form'));
 		return all(list);
 	},
 	getForm: ({ store, params }) => {
@@ -434,16 +593,40 @@ const handlers = {
 
 	// Invoicing
 	listCoupons: ({ store }) => all(store.coupons),
-	listCustomers: ({ store, query }) => all(store.customers.filter((c) => c.name.toLowerCase().includes(query.get('query').toLowerCase()) || c.email === query.get('query'))),
+	listCustomers: ({ store, query }) =>
+		all(
+			store.customers.filter(
+				(c) =>
+					c.name.toLowerCase().includes(query.get('query').toLowerCase()) ||
+					c.email === query.get('query'),
+			),
+		),
 	createCustomer: ({ store, body }) => {
-		const customer = { id: `cus_${newId(store)}`, name: body.name, email: body.email || null, phone: body.phone || null, sources: body.sources || [] };
+		const customer = {
+			id: `cus_${newId(store)}`,
+			name: body.name,
+			email: body.email || null,
+			phone: body.phone || null,
+			sources: body.sources || [],
+		};
 		store.customers.push(customer);
 		return customer;
 	},
 	getDefaultCustomer: ({ store }) => store.customers[0],
 	createInvoice: ({ store, body }) => {
 		const id = newId(store);
-		const invoice = { id, stripe_id: `in_${id}`, status: body.mode === 'finalize' ? 'open' : 'draft', subtotal: 0, amount_due: 0, customer_id: body.customer_stripe_id || null, patient_record_id: body.patient_id || null, appointment_id: body.appointment_id || null, created_at: new Date().toISOString(), updated_at: new Date().toISOString() };
+		const invoice = {
+			id,
+			stripe_id: `in_${id}`,
+			status: body.mode === 'finalize' ? 'open' : 'draft',
+			subtotal: 0,
+			amount_due: 0,
+			customer_id: body.customer_stripe_id || null,
+			patient_record_id: body.patient_id || null,
+			appointment_id: body.appointment_id || null,
+			created_at: new Date().toISOString(),
+			updated_at: new Date().toISOString(),
+		};
 		store.invoices.set(id, invoice);
 		return { status: 201, body: invoice };
 	},
@@ -453,14 +636,27 @@ const handlers = {
 		return invoice;
 	},
 	linkInvoice: ({ store, body }) => {
-		const invoice = [...store.invoices.values()].find((i) => i.stripe_id === body.stripe_invoice_id);
+		const invoice = [...store.invoices.values()].find(
+			(i) => i.stripe_id === body.stripe_invoice_id,
+		);
 		if (!invoice) throw notFound('Invoice');
 		invoice.appointment_id = body.appointment_id;
-		return { id: invoice.id, stripe_id: invoice.stripe_id, status: invoice.status, subtotal: invoice.subtotal, amount_due: invoice.amount_due, customer_id: invoice.customer_id };
+		return {
+			id: invoice.id,
+			stripe_id: invoice.stripe_id,
+			status: invoice.status,
+			subtotal: invoice.subtotal,
+			amount_due: invoice.amount_due,
+			customer_id: invoice.customer_id,
+		};
 	},
 
 	// Prescription, subscriptions, partners, HCA
-	getPrescriberPharmacies: ({ store, params, query }) => page(store.pharmacies.filter((p) => p.prescriber_id === params.id), query),
+	getPrescriberPharmacies: ({ store, params, query }) =>
+		page(
+			store.pharmacies.filter((p) => p.prescriber_id === params.id),
+			query,
+		),
 	createPharmacy: ({ store, body }) => {
 		const pharmacy = { id: newId(store), ...body };
 		store.pharmacies.push(pharmacy);
@@ -468,13 +664,36 @@ const handlers = {
 	},
 	listSubscriptions: ({ store, query }) => {
 		let list = store.subscriptions;
-		if (query.get('patient_id')) list = list.filter((s) => s.patient_id === query.get('patient_id'));
+		if (query.get('patient_id'))
+			list = list.filter((s) => s.patient_id === query.get('patient_id'));
 		return page(list, query);
 	},
-	getHeidiToken: () => ({ token: 'heidi-session-token-for-tests', expiration_time: new Date(Date.now() + 3600000).toISOString() }),
-	searchHcaConsultants: ({ query }) => ({ data: [{ gmc_number: '7000001', crm_id: 'crm-1', name: 'Consultant Example', specialty: query.get('search') || 'Cardiology' }] }),
-	getHcaConsultant: ({ params }) => ({ gmc_number: params.gmc_number, crm_id: 'crm-1', name: 'Consultant Example', specialty: 'Cardiology' }),
-	getHcaConsultantAvailability: ({ params }) => ({ crm_id: params.crm_id, availability: [{ start_time: new Date(Date.now() + 86400000).toISOString(), location: 'Harley Street' }] }),
+	getHeidiToken: () => ({
+		token: 'heidi-session-token-for-tests',
+		expiration_time: new Date(Date.now() + 3600000).toISOString(),
+	}),
+	searchHcaConsultants: ({ query }) => ({
+		data: [
+			{
+				gmc_number: '7000001',
+				crm_id: 'crm-1',
+				name: 'Consultant Example',
+				specialty: query.get('search') || 'Cardiology',
+			},
+		],
+	}),
+	getHcaConsultant: ({ params }) => ({
+		gmc_number: params.gmc_number,
+		crm_id: 'crm-1',
+		name: 'Consultant Example',
+		specialty: 'Cardiology',
+	}),
+	getHcaConsultantAvailability: ({ params }) => ({
+		crm_id: params.crm_id,
+		availability: [
+			{ start_time: new Date(Date.now() + 86400000).toISOString(), location: 'Harley Street' },
+		],
+	}),
 };
 
 module.exports = { handlers, HttpError };

@@ -16,8 +16,10 @@ function sample(schema, name, depth = 0) {
 	if (name && SAFE[name] !== undefined) return SAFE[name];
 	if (schema.example !== undefined && typeof schema.example !== 'object') return schema.example;
 	if (schema.enum) return schema.enum[0];
-	if (schema.oneOf || schema.anyOf) return sample((schema.oneOf || schema.anyOf)[0], name, depth + 1);
-	if (schema.allOf) return Object.assign({}, ...schema.allOf.map((s) => sample(s, name, depth + 1)));
+	if (schema.oneOf || schema.anyOf)
+		return sample((schema.oneOf || schema.anyOf)[0], name, depth + 1);
+	if (schema.allOf)
+		return Object.assign({}, ...schema.allOf.map((s) => sample(s, name, depth + 1)));
 	switch (schema.type) {
 		case 'string':
 			if (schema.format === 'date-time') return new Date().toISOString();
@@ -35,7 +37,8 @@ function sample(schema, name, depth = 0) {
 			return [sample(schema.items || {}, undefined, depth + 1)];
 		default: {
 			const out = {};
-			for (const [key, sub] of Object.entries(schema.properties || {})) out[key] = sample(sub, key, depth + 1);
+			for (const [key, sub] of Object.entries(schema.properties || {}))
+				out[key] = sample(sub, key, depth + 1);
 			return out;
 		}
 	}
@@ -43,7 +46,8 @@ function sample(schema, name, depth = 0) {
 
 function sampleResponse(op) {
 	const ok = op.responses['200'] || op.responses['201'];
-	const schema = ok && ok.content && ok.content['application/json'] && ok.content['application/json'].schema;
+	const schema =
+		ok && ok.content && ok.content['application/json'] && ok.content['application/json'].schema;
 	return schema ? sample(schema) : { id: '1001' };
 }
 

@@ -47,7 +47,12 @@ export interface FakeHero {
 	requests: RecordedRequest[];
 	violations: string[];
 	faults: Fault[];
-	stats: { inFlight: number; maxInFlight: number; received: Record<string, number>; processed: Record<string, number> };
+	stats: {
+		inFlight: number;
+		maxInFlight: number;
+		received: Record<string, number>;
+		processed: Record<string, number>;
+	};
 	latencyMs: number;
 	gate?: { size: number; timedOut: number };
 	/** Field names Hero takes that the bundled description does not document; reset after each test. */
@@ -60,7 +65,12 @@ export interface FakeHero {
 	processed(operationId: string): number;
 	requestsFor(operationId: string): RecordedRequest[];
 	reset(): void;
-	deliverEvent(event: string): Promise<{ event: string; object: string; id: string; deliveries: Array<{ url: string; status?: number; error?: string }> }>;
+	deliverEvent(event: string): Promise<{
+		event: string;
+		object: string;
+		id: string;
+		deliveries: Array<{ url: string; status?: number; error?: string }>;
+	}>;
 	start(port?: number, host?: string): Promise<FakeHero>;
 	close(): Promise<void>;
 }

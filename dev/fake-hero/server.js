@@ -26,7 +26,10 @@ class TokenBucket {
 	}
 	take() {
 		const now = Date.now();
-		this.tokens = Math.min(this.capacity, this.tokens + ((now - this.last) / 1000) * this.perSecond);
+		this.tokens = Math.min(
+			this.capacity,
+			this.tokens + ((now - this.last) / 1000) * this.perSecond,
+		);
 		this.last = now;
 		if (this.tokens >= 1) {
 			this.tokens -= 1;
@@ -75,7 +78,9 @@ function createFakeHero(options = {}) {
 		 * never fills (the client sent fewer at once) opens after `timeoutMs` and counts it.
 		 */
 		holdUntil(size, timeoutMs = 10_000) {
-			fake.gate = size ? { size, timeoutMs, waiting: [], timer: undefined, timedOut: 0 } : undefined;
+			fake.gate = size
+				? { size, timeoutMs, waiting: [], timer: undefined, timedOut: 0 }
+				: undefined;
 		},
 		received(operationId) {
 			return fake.stats.received[operationId] || 0;
@@ -145,9 +150,20 @@ function createFakeHero(options = {}) {
 		const handler = handlers[op.operationId];
 		try {
 			const result = handler
-				? handler({ store: fake.store, params: pathValues, query: request.query, body: request.body, headers: request.headers, op })
+				? handler({
+						store: fake.store,
+						params: pathValues,
+						query: request.query,
+						body: request.body,
+						headers: request.headers,
+						op,
+					})
 				: sampleResponse(op);
-			if (result && result.status && Object.keys(result).every((k) => k === 'status' || k === 'body')) {
+			if (
+				result &&
+				result.status &&
+				Object.keys(result).every((k) => k === 'status' || k === 'body')
+			) {
 				return { status: result.status, body: result.body };
 			}
 			return { status: 200, body: result };
@@ -254,7 +270,9 @@ function createFakeHero(options = {}) {
 		const record = {
 			method,
 			path: pathname,
-			query: Object.fromEntries([...url.searchParams.keys()].map((k) => [k, url.searchParams.getAll(k)])),
+			query: Object.fromEntries(
+				[...url.searchParams.keys()].map((k) => [k, url.searchParams.getAll(k)]),
+			),
 			headers: { ...req.headers },
 			body,
 			operationId: op ? op.operationId : undefined,
@@ -270,12 +288,19 @@ function createFakeHero(options = {}) {
 		const apiKey = req.headers['x-api-key'];
 		const group = req.headers['x-practice-group-id'];
 		if (!apiKey || !group) {
-			fake.violations.push(`${method} ${pathname}: missing ${!apiKey ? 'x-api-key' : 'x-practice-group-id'} header`);
+			fake.violations.push(
+				`${method} ${pathname}: missing ${!apiKey ? 'x-api-key' : 'x-practice-group-id'} header`,
+			);
 			return sendJson(res, 401, { error: true, statusCode: 401, message: 'Unauthorised' });
 		}
-		if (apiKey !== fake.apiKey) return sendJson(res, 401, { error: true, statusCode: 401, message: 'Unauthorised' });
+		if (apiKey !== fake.apiKey)
+			return sendJson(res, 401, { error: true, statusCode: 401, message: 'Unauthorised' });
 		if (group !== fake.practiceGroupId && !settings.network.includes(group)) {
-			return sendJson(res, 403, { error: true, statusCode: 403, message: 'Practice group not in your network' });
+			return sendJson(res, 403, {
+				error: true,
+				statusCode: 403,
+				message: 'Practice group not in your network',
+			});
 		}
 
 		const { problems, pathValues } = validateRequest(op, {
@@ -287,12 +312,27 @@ function createFakeHero(options = {}) {
 		});
 		if (problems.length) {
 			fake.violations.push(`${method} ${pathname} (${op.operationId}): ${problems.join('; ')}`);
-			return sendJson(res, 400, { error: true, statusCode: 400, message: problems.map((p) => ({ code: 'violation', expected: p, path: [] })) }, { 'x-fake-hero-violation': '1' });
+			return sendJson(
+				res,
+				400,
+				{
+					error: true,
+					statusCode: 400,
+					message: problems.map((p) => ({ code: 'violation', expected: p, path: [] })),
+				},
+				{ 'x-fake-hero-violation': '1' },
+			);
 		}
 
 		if (fake.rateLimit) {
 			const wait = fake.rateLimit.take();
-			if (wait > 0) return sendJson(res, 429, { error: true, statusCode: 429, message: 'Too many requests' }, { 'retry-after': String(wait) });
+			if (wait > 0)
+				return sendJson(
+					res,
+					429,
+					{ error: true, statusCode: 429, message: 'Too many requests' },
+					{ 'retry-after': String(wait) },
+				);
 		}
 
 		const fault = takeFault(op, method, pathname);
@@ -302,14 +342,23 @@ function createFakeHero(options = {}) {
 			const headers = { ...(fault.headers || {}) };
 			if (fault.retryAfter !== undefined) headers['retry-after'] = String(fault.retryAfter);
 			if (fault.raw !== undefined) {
-				res.writeHead(fault.status, { 'content-type': fault.contentType || 'text/html', ...headers });
+				res.writeHead(fault.status, {
+					'content-type': fault.contentType || 'text/html',
+					...headers,
+				});
 				return res.end(fault.raw);
 			}
-			return sendJson(res, fault.status, fault.body || { error: true, statusCode: fault.status, message: 'Injected fault' }, headers);
+			return sendJson(
+				res,
+				fault.status,
+				fault.body || { error: true, statusCode: fault.status, message: 'Injected fault' },
+				headers,
+			);
 		}
 
 		const result = run(op, { query: url.searchParams, body, headers: req.headers }, pathValues);
-		if (result.status < 400) fake.stats.processed[op.operationId] = (fake.stats.processed[op.operationId] || 0) + 1;
+		if (result.status < 400)
+			fake.stats.processed[op.operationId] = (fake.stats.processed[op.operationId] || 0) + 1;
 		if (fault && fault.reset === 'after') return res.socket.destroy();
 		if (fault && fault.hang === 'after') return; // processed, then never answers
 		if (fault && fault.raw !== undefined) {

@@ -41,11 +41,16 @@ function toJsonSchema(schema, strict, name) {
 	if (!schema || typeof schema !== 'object') return schema;
 	const out = {};
 	for (const [key, value] of Object.entries(schema)) {
-		if (key.startsWith('x-') || key === 'example' || key === 'nullable' || key === 'discriminator') continue;
+		if (key.startsWith('x-') || key === 'example' || key === 'nullable' || key === 'discriminator')
+			continue;
 		if (key === 'properties') {
 			out.properties = {};
-			for (const [prop, sub] of Object.entries(value)) out.properties[prop] = toJsonSchema(sub, strict, prop);
-		} else if (['items', 'additionalProperties', 'not'].includes(key) && typeof value === 'object') {
+			for (const [prop, sub] of Object.entries(value))
+				out.properties[prop] = toJsonSchema(sub, strict, prop);
+		} else if (
+			['items', 'additionalProperties', 'not'].includes(key) &&
+			typeof value === 'object'
+		) {
 			out[key] = toJsonSchema(value, strict);
 		} else if (['oneOf', 'anyOf', 'allOf'].includes(key)) {
 			out[key] = value.map((entry) => toJsonSchema(entry, strict));
@@ -59,14 +64,18 @@ function toJsonSchema(schema, strict, name) {
 		if (out.enum) out.enum = [...out.enum, null];
 	}
 	const hasProperties = out.properties && Object.keys(out.properties).length > 0;
-	if (strict && hasProperties && out.additionalProperties === undefined) out.additionalProperties = false;
+	if (strict && hasProperties && out.additionalProperties === undefined)
+		out.additionalProperties = false;
 	return out;
 }
 
 function createAjv() {
 	const ajv = new Ajv({ strict: false, allErrors: true, coerceTypes: false });
 	addFormats(ajv);
-	ajv.addFormat('date-or-date-time', /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/);
+	ajv.addFormat(
+		'date-or-date-time',
+		/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/,
+	);
 	return ajv;
 }
 
@@ -78,7 +87,10 @@ function buildOperations(spec) {
 		for (const method of METHODS) {
 			const operation = pathItem[method];
 			if (!operation) continue;
-			const parameters = deref(spec, [...(pathItem.parameters || []), ...(operation.parameters || [])]);
+			const parameters = deref(spec, [
+				...(pathItem.parameters || []),
+				...(operation.parameters || []),
+			]);
 			const requestBody = operation.requestBody ? deref(spec, operation.requestBody) : undefined;
 			const bodySchema = requestBody?.content?.['application/json']?.schema;
 			const partial = Boolean(operation['x-request-schema-partial']);
@@ -99,9 +111,14 @@ function buildOperations(spec) {
 				names,
 				literalSegments: template.split('/').filter((s) => s && !s.startsWith('{')).length,
 				operation,
-				parameters: parameters.map((p) => ({ ...p, check: p.schema ? ajv.compile(toJsonSchema(p.schema, false)) : () => true })),
+				parameters: parameters.map((p) => ({
+					...p,
+					check: p.schema ? ajv.compile(toJsonSchema(p.schema, false)) : () => true,
+				})),
 				requestBody,
-				bodyCheck: bodySchema ? ajv.compile(toJsonSchema(deref(spec, bodySchema), !partial)) : undefined,
+				bodyCheck: bodySchema
+					? ajv.compile(toJsonSchema(deref(spec, bodySchema), !partial))
+					: undefined,
 				responses: deref(spec, operation.responses || {}),
 			});
 		}
@@ -125,7 +142,10 @@ function coerce(value, schema = {}) {
 }
 
 function ajvMessages(errors) {
-	return (errors || []).map((e) => `${e.instancePath || '(root)'} ${e.message}${e.params && e.params.additionalProperty ? ` (${e.params.additionalProperty})` : ''}${e.params && e.params.allowedValues ? ` ${JSON.stringify(e.params.allowedValues)}` : ''}`);
+	return (errors || []).map(
+		(e) =>
+			`${e.instancePath || '(root)'} ${e.message}${e.params && e.params.additionalProperty ? ` (${e.params.additionalProperty})` : ''}${e.params && e.params.allowedValues ? ` ${JSON.stringify(e.params.allowedValues)}` : ''}`,
+	);
 }
 
 /** Everything that breaks the description: a list of readable lines, empty when fine. */
@@ -138,8 +158,10 @@ function validateRequest(op, request) {
 	for (const param of op.parameters) {
 		if (param.in === 'path') {
 			const value = pathValues[param.name];
-			if (!param.check(value)) problems.push(`path ${param.name}: ${ajvMessages(param.check.errors).join(', ')}`);
-			if (!/^[A-Za-z0-9_.-]+$/.test(value)) problems.push(`path ${param.name}: unexpected characters`);
+			if (!param.check(value))
+				problems.push(`path ${param.name}: ${ajvMessages(param.check.errors).join(', ')}`);
+			if (!/^[A-Za-z0-9_.-]+$/.test(value))
+				problems.push(`path ${param.name}: unexpected characters`);
 		} else if (param.in === 'query') {
 			known.add(param.name);
 			const values = request.query.getAll(param.name);
@@ -148,10 +170,17 @@ function validateRequest(op, request) {
 				continue;
 			}
 			const schema = param.schema || {};
-			const value = schema.type === 'array' ? values.map((v) => coerce(v, schema.items)) : values.length === 1 ? coerce(values[0], schema) : values;
-			if (!param.check(value)) problems.push(`query ${param.name}: ${ajvMessages(param.check.errors).join(', ')}`);
+			const value =
+				schema.type === 'array'
+					? values.map((v) => coerce(v, schema.items))
+					: values.length === 1
+						? coerce(values[0], schema)
+						: values;
+			if (!param.check(value))
+				problems.push(`query ${param.name}: ${ajvMessages(param.check.errors).join(', ')}`);
 		} else if (param.in === 'header') {
-			if (param.required && !request.headers[param.name.toLowerCase()]) problems.push(`header ${param.name}: required`);
+			if (param.required && !request.headers[param.name.toLowerCase()])
+				problems.push(`header ${param.name}: required`);
 		}
 	}
 	for (const key of new Set(request.query.keys())) {
@@ -162,11 +191,15 @@ function validateRequest(op, request) {
 		if (!hasBody) {
 			if (op.requestBody.required) problems.push('body: required');
 		} else if (!/application\/json/.test(request.headers['content-type'] || '')) {
-			problems.push(`body: content-type ${request.headers['content-type']} is not application/json`);
+			problems.push(
+				`body: content-type ${request.headers['content-type']} is not application/json`,
+			);
 		} else if (request.body === undefined) {
 			problems.push('body: not valid JSON');
 		} else if (op.bodyCheck && !op.bodyCheck(request.body)) {
-			problems.push(...ajvMessages(op.bodyCheck.errors).map((m) => `body${m.startsWith('/') ? '' : ' '}${m}`));
+			problems.push(
+				...ajvMessages(op.bodyCheck.errors).map((m) => `body${m.startsWith('/') ? '' : ' '}${m}`),
+			);
 		}
 	} else if (hasBody) {
 		problems.push('body: this operation takes no body');
@@ -178,4 +211,13 @@ function findOperation(operations, method, pathname) {
 	return operations.find((op) => op.method === method && op.regex.test(pathname));
 }
 
-module.exports = { SPEC_PATH, loadSpec, deref, toJsonSchema, buildOperations, validateRequest, findOperation, METHODS };
+module.exports = {
+	SPEC_PATH,
+	loadSpec,
+	deref,
+	toJsonSchema,
+	buildOperations,
+	validateRequest,
+	findOperation,
+	METHODS,
+};

@@ -13,8 +13,13 @@ function toolHistory(messages) {
 		for (const call of message.tool_calls ?? []) calls.set(call.id, call);
 		if (message.role === 'tool') {
 			const call = calls.get(message.tool_call_id);
-			const content = typeof message.content === 'string' ? message.content : JSON.stringify(message.content);
-			history.push({ name: call?.function?.name, args: call ? JSON.parse(call.function.arguments || '{}') : {}, content });
+			const content =
+				typeof message.content === 'string' ? message.content : JSON.stringify(message.content);
+			history.push({
+				name: call?.function?.name,
+				args: call ? JSON.parse(call.function.arguments || '{}') : {},
+				content,
+			});
 		}
 	}
 	return history;
@@ -28,10 +33,22 @@ function recordsIn(content) {
 	} catch {
 		return [];
 	}
-	const unwrap = (v) => (typeof v === 'string' ? (() => { try { return JSON.parse(v); } catch { return v; } })() : v);
+	const unwrap = (v) =>
+		typeof v === 'string'
+			? (() => {
+					try {
+						return JSON.parse(v);
+					} catch {
+						return v;
+					}
+				})()
+			: v;
 	value = unwrap(value);
 	const list = Array.isArray(value) ? value : [value];
-	return list.map((entry) => unwrap(entry?.json ?? entry?.response ?? entry)).flat().filter((entry) => entry && typeof entry === 'object');
+	return list
+		.map((entry) => unwrap(entry?.json ?? entry?.response ?? entry))
+		.flat()
+		.filter((entry) => entry && typeof entry === 'object');
 }
 
 const day = (offset) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
@@ -41,16 +58,22 @@ const day = (offset) => new Date(Date.now() + offset * 86_400_000).toISOString()
  * mistyped, to show a tool error reaching the model), reserves and books the first slot, then
  * texts the patient. Returns a tool call `{ tool, args }` or the final `{ answer }`.
  */
-function receptionist(messages, { nhsNumber = '9990000018', mistypedNhsNumber = '9990000019' } = {}) {
+function receptionist(
+	messages,
+	{ nhsNumber = '9990000018', mistypedNhsNumber = '9990000019' } = {},
+) {
 	const history = toolHistory(messages);
 	const last = history[history.length - 1];
 	const results = (name) => history.filter((entry) => entry.name === name);
 	if (!last) return { tool: 'Find_Slots', args: { startDate: day(1), endDate: day(7) } };
-	if (last.name === 'Find_Slots') return { tool: 'Find_Patient', args: { nhsNumber: mistypedNhsNumber } };
+	if (last.name === 'Find_Slots')
+		return { tool: 'Find_Patient', args: { nhsNumber: mistypedNhsNumber } };
 	if (last.name === 'Find_Patient') {
 		const [patient] = recordsIn(last.content).filter((record) => record.id);
 		if (!patient) return { tool: 'Find_Patient', args: { nhsNumber } };
-		const [slot] = recordsIn(results('Find_Slots')[0].content).filter((record) => record.start_time);
+		const [slot] = recordsIn(results('Find_Slots')[0].content).filter(
+			(record) => record.start_time,
+		);
 		if (!slot) return { answer: 'There are no free slots next week.' };
 		return {
 			tool: 'Reserve_Slot',
@@ -72,11 +95,16 @@ function receptionist(messages, { nhsNumber = '9990000018', mistypedNhsNumber = 
 		const reserve = results('Reserve_Slot')[0].args;
 		return {
 			tool: 'Text_Patient',
-			args: { patientId: reserve.patientId, message: `Your appointment is booked for ${reserve.startTime.slice(0, 16).replace('T', ' at ')}. Reply to this number if you cannot come.` },
+			args: {
+				patientId: reserve.patientId,
+				message: `Your appointment is booked for ${reserve.startTime.slice(0, 16).replace('T', ' at ')}. Reply to this number if you cannot come.`,
+			},
 		};
 	}
 	const reserve = results('Reserve_Slot')[0]?.args;
-	return { answer: `Booked the appointment at ${reserve?.startTime ?? 'the first free time'} and texted the patient the confirmation.` };
+	return {
+		answer: `Booked the appointment at ${reserve?.startTime ?? 'the first free time'} and texted the patient the confirmation.`,
+	};
 }
 
 function completion(reply, model, index) {
@@ -84,8 +112,17 @@ function completion(reply, model, index) {
 	if (reply.answer !== undefined) {
 		return { id, message: { role: 'assistant', content: reply.answer }, finish: 'stop', model };
 	}
-	const call = { id: `call_${index}`, type: 'function', function: { name: reply.tool, arguments: JSON.stringify(reply.args) } };
-	return { id, message: { role: 'assistant', content: null, tool_calls: [call] }, finish: 'tool_calls', model };
+	const call = {
+		id: `call_${index}`,
+		type: 'function',
+		function: { name: reply.tool, arguments: JSON.stringify(reply.args) },
+	};
+	return {
+		id,
+		message: { role: 'assistant', content: null, tool_calls: [call] },
+		finish: 'tool_calls',
+		model,
+	};
 }
 
 function createScriptedModel({ script = receptionist } = {}) {
@@ -116,9 +153,13 @@ function createScriptedModel({ script = receptionist } = {}) {
 				res.end(JSON.stringify(json));
 			};
 			if (req.method === 'GET' && /\/models$/.test(req.url)) {
-				return send(200, { object: 'list', data: [{ id: 'gpt-4o-mini', object: 'model', owned_by: 'scripted' }] });
+				return send(200, {
+					object: 'list',
+					data: [{ id: 'gpt-4o-mini', object: 'model', owned_by: 'scripted' }],
+				});
 			}
-			if (req.method !== 'POST' || !/\/chat\/completions$/.test(req.url)) return send(404, { error: { message: `no ${req.method} ${req.url}` } });
+			if (req.method !== 'POST' || !/\/chat\/completions$/.test(req.url))
+				return send(404, { error: { message: `no ${req.method} ${req.url}` } });
 			let request;
 			try {
 				request = JSON.parse(body);
@@ -126,16 +167,33 @@ function createScriptedModel({ script = receptionist } = {}) {
 				return send(400, { error: { message: 'body is not JSON' } });
 			}
 			model.requests.push(request);
-			const { id, message, finish } = completion(script(request.messages ?? []), request.model, model.requests.length);
+			const { id, message, finish } = completion(
+				script(request.messages ?? []),
+				request.model,
+				model.requests.length,
+			);
 			const usage = { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 };
 			if (!request.stream) {
-				return send(200, { id, object: 'chat.completion', created: Math.floor(Date.now() / 1000), model: request.model, choices: [{ index: 0, message, finish_reason: finish, logprobs: null }], usage });
+				return send(200, {
+					id,
+					object: 'chat.completion',
+					created: Math.floor(Date.now() / 1000),
+					model: request.model,
+					choices: [{ index: 0, message, finish_reason: finish, logprobs: null }],
+					usage,
+				});
 			}
 			res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
 			const chunk = (delta, finishReason = null, extra = {}) =>
-				res.write(`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created: Math.floor(Date.now() / 1000), model: request.model, choices: [{ index: 0, delta, finish_reason: finishReason }], ...extra })}\n\n`);
+				res.write(
+					`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created: Math.floor(Date.now() / 1000), model: request.model, choices: [{ index: 0, delta, finish_reason: finishReason }], ...extra })}\n\n`,
+				);
 			if (message.tool_calls) {
-				chunk({ role: 'assistant', content: null, tool_calls: message.tool_calls.map((call, index) => ({ index, ...call })) });
+				chunk({
+					role: 'assistant',
+					content: null,
+					tool_calls: message.tool_calls.map((call, index) => ({ index, ...call })),
+				});
 			} else {
 				chunk({ role: 'assistant', content: message.content });
 			}

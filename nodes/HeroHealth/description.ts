@@ -9,7 +9,8 @@ import type { NodeVersions, Variant } from './versions';
 // (the snapshot and convention tests) and the node's every version at once, where fields that
 // versions show differently carry the `@version` condition the versions module gives them.
 
-const HATCHES = 'Extra Body Fields and Extra Query Parameters (under Additional Fields or Filters) send what Hero names that the node does not know.';
+const HATCHES =
+	'Extra Body Fields and Extra Query Parameters (under Additional Fields or Filters) send what Hero names that the node does not know.';
 
 function fidelityNotice(operation: HeroOperation): string | undefined {
 	const { level, gaps } = fidelityOf(operation);
@@ -58,7 +59,10 @@ function collectionVariants(
 		const group = groups.get(key);
 		if (group) group.versions.push(version);
 		else {
-			groups.set(key, { versions: [version], fields: picked.map((at, i) => perField[i][at].field) });
+			groups.set(key, {
+				versions: [version],
+				fields: picked.map((at, i) => perField[i][at].field),
+			});
 		}
 	}
 	return [...groups.values()];
@@ -121,8 +125,7 @@ function operationProperties(
 			name: 'simplify',
 			type: 'boolean',
 			default: true,
-			description:
-				'Whether to return a simplified version of the response instead of the raw data',
+			description: 'Whether to return a simplified version of the response instead of the raw data',
 			...where,
 		});
 	}
@@ -237,6 +240,9 @@ export function buildProperties(resources: HeroResource[]): INodeProperties[] {
 }
 
 /** Every version's properties in one list, as n8n takes them: `@version` where they differ. */
-export function nodeProperties(resources: HeroResource[], versions: NodeVersions): INodeProperties[] {
+export function nodeProperties(
+	resources: HeroResource[],
+	versions: NodeVersions,
+): INodeProperties[] {
 	return describe(resources, (where, field) => versions.variants(where, field));
 }

@@ -59,10 +59,14 @@ function fieldError(
 	itemIndex: number,
 	message: string,
 ): NodeOperationError {
-	return new NodeOperationError(context.getNode(), `[item ${itemIndex}] ${displayName}: ${message}`, {
-		itemIndex,
-		description: `Correct ${displayName} on item ${itemIndex}; nothing was sent to Hero for this item.`,
-	});
+	return new NodeOperationError(
+		context.getNode(),
+		`[item ${itemIndex}] ${displayName}: ${message}`,
+		{
+			itemIndex,
+			description: `Correct ${displayName} on item ${itemIndex}; nothing was sent to Hero for this item.`,
+		},
+	);
 }
 
 /** Runs a field's check, turning what it refuses into an error naming the field and item. */
@@ -75,7 +79,8 @@ function checked<T>(
 	try {
 		return check();
 	} catch (error) {
-		if (error instanceof FieldValueError) throw fieldError(context, displayName, itemIndex, error.message);
+		if (error instanceof FieldValueError)
+			throw fieldError(context, displayName, itemIndex, error.message);
 		throw new NodeOperationError(context.getNode(), error as Error, { itemIndex });
 	}
 }
@@ -199,8 +204,10 @@ function asRecords(body: unknown, operation: HeroOperation): IDataObject[] {
 		const shaped = operation.output(body);
 		return Array.isArray(shaped) ? shaped : [shaped];
 	}
-	if (body === undefined) return [operation.method === 'DELETE' ? { deleted: true } : { success: true }];
-	if (Array.isArray(body)) return body.map((entry) => (typeof entry === 'object' ? entry : { value: entry }));
+	if (body === undefined)
+		return [operation.method === 'DELETE' ? { deleted: true } : { success: true }];
+	if (Array.isArray(body))
+		return body.map((entry) => (typeof entry === 'object' ? entry : { value: entry }));
 	if (typeof body !== 'object' || body === null) return [{ value: body as string }];
 	return [body as IDataObject];
 }
@@ -237,8 +244,18 @@ async function runItem(
 		setting(context, read, 'simplify', 'Simplify', itemIndex, true, normaliseBoolean);
 	let records: IDataObject[];
 	if (operation.list) {
-		const returnAll = setting(context, read, 'returnAll', 'Return All', itemIndex, false, normaliseBoolean);
-		const limit = returnAll ? undefined : setting(context, read, 'limit', 'Limit', itemIndex, 50, LIMIT);
+		const returnAll = setting(
+			context,
+			read,
+			'returnAll',
+			'Return All',
+			itemIndex,
+			false,
+			normaliseBoolean,
+		);
+		const limit = returnAll
+			? undefined
+			: setting(context, read, 'limit', 'Limit', itemIndex, 50, LIMIT);
 		if (operation.list.paginated) {
 			records = await heroRequestPages.call(context, request, itemSettings, {
 				limit,
@@ -246,7 +263,9 @@ async function runItem(
 			});
 		} else {
 			const body = await heroRequest.call(context, request, itemSettings);
-			records = operation.output ? asRecords(body, operation) : recordsOf(body, operation.list.dataKey);
+			records = operation.output
+				? asRecords(body, operation)
+				: recordsOf(body, operation.list.dataKey);
 			if (limit !== undefined) records = records.slice(0, limit);
 		}
 	} else {
@@ -261,7 +280,8 @@ async function runItem(
 
 function errorJson(error: Error & { description?: unknown }): IDataObject {
 	const json: IDataObject = { error: error.message };
-	if (typeof error.description === 'string' && error.description) json.description = error.description;
+	if (typeof error.description === 'string' && error.description)
+		json.description = error.description;
 	return json;
 }
 
@@ -305,7 +325,9 @@ function runError(
 		);
 	}
 	if (uncertain.length) {
-		lines.push(`Hero may have acted on ${itemList(uncertain)} before the failure: check in Hero before running them again.`);
+		lines.push(
+			`Hero may have acted on ${itemList(uncertain)} before the failure: check in Hero before running them again.`,
+		);
 	}
 	if (notStarted > 0) lines.push(`${notStarted} item(s) were not started.`);
 	const error =
@@ -339,11 +361,18 @@ export async function executeOperation(
 	}
 	const continueOnFail = this.continueOnFail();
 	const read = new ParameterReader(this);
-	const option = <T>(name: string, displayName: string, fallback: T, normalise: (value: unknown) => T | undefined) =>
-		setting(this, read, `requestOptions.${name}`, displayName, 0, fallback, normalise);
+	const option = <T>(
+		name: string,
+		displayName: string,
+		fallback: T,
+		normalise: (value: unknown) => T | undefined,
+	) => setting(this, read, `requestOptions.${name}`, displayName, 0, fallback, normalise);
 	const concurrency = option('concurrency', 'Concurrency', 5, CONCURRENCY);
 	const settings: RequestSettings = {
-		retry: { ...DEFAULT_RETRY, maxAttempts: option('maxAttempts', 'Max Attempts', DEFAULT_RETRY.maxAttempts, MAX_ATTEMPTS) },
+		retry: {
+			...DEFAULT_RETRY,
+			maxAttempts: option('maxAttempts', 'Max Attempts', DEFAULT_RETRY.maxAttempts, MAX_ATTEMPTS),
+		},
 		timeoutMs: option('timeout', 'Timeout (Seconds)', 30, TIMEOUT) * 1000,
 		pacer: await sharedPacer(this),
 		slots: new Slots(concurrency),

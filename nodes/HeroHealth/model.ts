@@ -106,7 +106,5 @@ export function findOperation(
 	resource: string,
 	operation: string,
 ): HeroOperation | undefined {
-	return resources
-		.find((r) => r.value === resource)
-		?.operations.find((o) => o.value === operation);
+	return resources.find((r) => r.value === resource)?.operations.find((o) => o.value === operation);
 }

@@ -15,7 +15,10 @@ export type VersionChange =
 	/** The parameter was renamed: versions before this one store its value under `from`. */
 	| { parameter: ParameterPath; name: { from: string; to: string } }
 	/** The parameter's default changed: versions before this one default to `from`. */
-	| { parameter: ParameterPath; default: { from: INodeProperties['default']; to: INodeProperties['default'] } }
+	| {
+			parameter: ParameterPath;
+			default: { from: INodeProperties['default']; to: INodeProperties['default'] };
+	  }
 	/**
 	 * Records are picked From List or By ID (resource locators). Before this version an optional
 	 * one was a dropdown (a typed ID where Hero has no short list), the parameters listed in
@@ -38,10 +41,19 @@ export const NODE_VERSIONS: NodeVersion[] = [
 			'Each parameter name has one type within a collection, so switching operation never leaves a value of the wrong type behind (Order By was options, a list and text; Status a list and text; Assignee ID a number and text)',
 		changes: [
 			{ parameter: 'episode.list.orderByFields', name: { from: 'orderBy', to: 'orderByFields' } },
-			{ parameter: 'link.listShortLinks.orderByField', name: { from: 'orderBy', to: 'orderByField' } },
-			{ parameter: 'subscription.list.orderByField', name: { from: 'orderBy', to: 'orderByField' } },
+			{
+				parameter: 'link.listShortLinks.orderByField',
+				name: { from: 'orderBy', to: 'orderByField' },
+			},
+			{
+				parameter: 'subscription.list.orderByField',
+				name: { from: 'orderBy', to: 'orderByField' },
+			},
 			{ parameter: 'message.listBatches.batchStatus', name: { from: 'status', to: 'batchStatus' } },
-			{ parameter: 'message.send.messageAssigneeId', name: { from: 'assigneeId', to: 'messageAssigneeId' } },
+			{
+				parameter: 'message.send.messageAssigneeId',
+				name: { from: 'assigneeId', to: 'messageAssigneeId' },
+			},
 		],
 	},
 	{
@@ -97,7 +109,12 @@ export class NodeVersions {
 		return this.history.flatMap((entry) =>
 			entry.changes.flatMap((change) =>
 				'parameter' in change && change.parameter === path && kind in change
-					? [{ version: entry.version, change: (change as Record<K, { from: unknown; to: unknown }>)[kind] }]
+					? [
+							{
+								version: entry.version,
+								change: (change as Record<K, { from: unknown; to: unknown }>)[kind],
+							},
+						]
 					: [],
 			),
 		);
@@ -114,7 +131,11 @@ export class NodeVersions {
 	}
 
 	/** How a field of the newest node reads in `version`, and a key equal for equal forms. */
-	private form(version: number, where: string, field: HeroField): { key: string; field: HeroField } {
+	private form(
+		version: number,
+		where: string,
+		field: HeroField,
+	): { key: string; field: HeroField } {
 		const path = `${where}.${field.property.name}`;
 		let property = field.property;
 		const keys: string[] = [];
@@ -131,7 +152,8 @@ export class NodeVersions {
 		const name = this.valueAt(version, path, 'name');
 		if (name.key) property = { ...property, name: name.value as string };
 		const fallback = this.valueAt(version, path, 'default');
-		if (fallback.key) property = { ...property, default: fallback.value as INodeProperties['default'] };
+		if (fallback.key)
+			property = { ...property, default: fallback.value as INodeProperties['default'] };
 		keys.push(name.key, fallback.key);
 		const key = keys.filter(Boolean).join(' ');
 		return { key, field: property === field.property ? field : { ...field, property } };

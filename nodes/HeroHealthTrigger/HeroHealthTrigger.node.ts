@@ -21,7 +21,8 @@ function checkOptions(context: IHookFunctions): void {
 	const options = triggerOptions(context.getNodeParameter('options', {}) as IDataObject);
 	if (typeof options === 'string') {
 		throw new NodeOperationError(context.getNode(), options, {
-			description: 'Correct the option in the Hero Health Trigger, then activate the workflow again.',
+			description:
+				'Correct the option in the Hero Health Trigger, then activate the workflow again.',
 		});
 	}
 }
@@ -34,12 +35,15 @@ export class HeroHealthTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
-		description: 'Starts the workflow when Hero Health sends an event, such as a confirmed appointment',
+		description:
+			'Starts the workflow when Hero Health sends an event, such as a confirmed appointment',
 		defaults: { name: 'Hero Health Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'heroHealthApi', required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
 		properties: [
 			{
 				displayName: 'Events',
@@ -48,7 +52,8 @@ export class HeroHealthTrigger implements INodeType {
 				required: true,
 				default: [],
 				options: HERO_EVENTS,
-				description: 'The Hero events that start this workflow. One Hero webhook is registered per event.',
+				description:
+					'The Hero events that start this workflow. One Hero webhook is registered per event.',
 			},
 			{
 				displayName: 'Options',

@@ -92,7 +92,12 @@ function mendLater(accepted: Accepted, record: DeduplicationStore): void {
 		}
 		accepted.mending = false;
 		const ids = entries([...accepted.recent.keys()]);
-		if (ids.length > 0) await inTurn(accepted, async () => await record(ids, 'node', { mode: 'entries', maxEntries: REMEMBERED_DELIVERIES }));
+		if (ids.length > 0)
+			await inTurn(
+				accepted,
+				async () =>
+					await record(ids, 'node', { mode: 'entries', maxEntries: REMEMBERED_DELIVERIES }),
+			);
 	};
 	void mend().catch(() => {
 		accepted.mending = false;
@@ -112,13 +117,19 @@ export function forgetAcceptedDeliveries(): void {
  * writes again what this process accepted within the window, so a list another process wrote over
  * is mended by the next record, or by mendLater once records stop.
  */
-async function firstTime(record: DeduplicationStore, accepted: Accepted, id: string, keepMs: number): Promise<boolean> {
+async function firstTime(
+	record: DeduplicationStore,
+	accepted: Accepted,
+	id: string,
+	keepMs: number,
+): Promise<boolean> {
 	const now = Date.now();
 	for (const [seen, expires] of accepted.recent) if (expires <= now) accepted.recent.delete(seen);
 	if (accepted.recent.has(id)) return false;
 	const items = entries([...accepted.recent.keys(), id]);
 	accepted.lastRecord = now;
-	const check = async () => await record(items, 'node', { mode: 'entries', maxEntries: REMEMBERED_DELIVERIES });
+	const check = async () =>
+		await record(items, 'node', { mode: 'entries', maxEntries: REMEMBERED_DELIVERIES });
 	let result;
 	try {
 		result = await check();
@@ -129,7 +140,8 @@ async function firstTime(record: DeduplicationStore, accepted: Accepted, id: str
 	mendLater(accepted, record);
 	if (result.processed.includes(id)) return false;
 	accepted.recent.set(id, now + keepMs);
-	if (accepted.recent.size > REMEMBERED_DELIVERIES) accepted.recent.delete(accepted.recent.keys().next().value!);
+	if (accepted.recent.size > REMEMBERED_DELIVERIES)
+		accepted.recent.delete(accepted.recent.keys().next().value!);
 	return true;
 }
 
@@ -144,7 +156,12 @@ export async function firstDeliveries(context: IExecuteFunctions): Promise<INode
 	if (!context.getWorkflow().id) return items;
 	const record = context.helpers.checkProcessedAndRecord.bind(context.helpers);
 	const key = `${context.getWorkflow().id}:${context.getNode().id}`;
-	const accepted = acceptedHere.get(key) ?? { recent: new Map<string, number>(), queue: Promise.resolve(), lastRecord: 0, mending: false };
+	const accepted = acceptedHere.get(key) ?? {
+		recent: new Map<string, number>(),
+		queue: Promise.resolve(),
+		lastRecord: 0,
+		mending: false,
+	};
 	acceptedHere.set(key, accepted);
 	const options = triggerOptions(context.getNodeParameter('options', 0, {}) as IDataObject);
 	const keepMs = rememberFor(typeof options === 'string' ? 3600 : options.replayWindow);
@@ -161,9 +178,13 @@ export async function firstDeliveries(context: IExecuteFunctions): Promise<INode
 			first = await inTurn(accepted, async () => await firstTime(record, accepted, id, keepMs));
 		} catch (error) {
 			// Unrecorded, a copy could run twice; stop here, and n8n's Retry can run it when the database answers.
-			throw new NodeOperationError(context.getNode(), 'Could not record this delivery in n8n\'s database, so the workflow did not run', {
-				description: `n8n's deduplication store answered: ${(error as Error).message}. Retry this execution once n8n's database is reachable.`,
-			});
+			throw new NodeOperationError(
+				context.getNode(),
+				"Could not record this delivery in n8n's database, so the workflow did not run",
+				{
+					description: `n8n's deduplication store answered: ${(error as Error).message}. Retry this execution once n8n's database is reachable.`,
+				},
+			);
 		}
 		if (first) passed.push(item);
 		else dropped++;

@@ -27,7 +27,10 @@ function selectedEvents(context: IHookFunctions): string[] {
  * its answer was never captured. Undefined when no list can be found in it.
  */
 async function listHooks(context: IHookFunctions): Promise<IDataObject[] | undefined> {
-	const body = (await heroRequest.call(context, { method: 'GET', path: '/v1/webhooks' })) as unknown;
+	const body = (await heroRequest.call(context, {
+		method: 'GET',
+		path: '/v1/webhooks',
+	})) as unknown;
 	if (Array.isArray(body)) return body as IDataObject[];
 	if (!body || typeof body !== 'object') return undefined;
 	for (const key of ['data', 'webhooks', 'results', 'items']) {
@@ -65,12 +68,15 @@ export async function checkExists(this: IHookFunctions): Promise<boolean> {
 	const stored = data.registrations?.[url] ?? {};
 	const hooks = await listHooks(this);
 	const listed = (id: string) => hooks?.some((hook) => String(hook.id) === id);
-	const isStored = (hook: IDataObject) => Object.values(stored).some((r) => r.id === String(hook.id));
+	const isStored = (hook: IDataObject) =>
+		Object.values(stored).some((r) => r.id === String(hook.id));
 	// Hooks for this URL that this trigger did not store: left over from lost static data.
 	const strays = (hooks ?? []).filter((hook) => hook.url === url && !isStored(hook));
 	const removeStrays = async () => {
 		for (const hook of strays) {
-			this.logger.info(`Removing stale Hero webhook ${String(hook.id)} (${String(hook.event_type)})`);
+			this.logger.info(
+				`Removing stale Hero webhook ${String(hook.id)} (${String(hook.event_type)})`,
+			);
 			await deleteHook(this, String(hook.id));
 		}
 	};
@@ -98,7 +104,11 @@ export async function checkExists(this: IHookFunctions): Promise<boolean> {
 			found[event] = { id: String(hook.id), signingKey: String(hook.signing_key) };
 		}
 	}
-	if (!storedEvents.length && strays.length === events.length && events.every((event) => found[event])) {
+	if (
+		!storedEvents.length &&
+		strays.length === events.length &&
+		events.every((event) => found[event])
+	) {
 		data.registrations = { ...(data.registrations ?? {}), [url]: found };
 		return true;
 	}
@@ -125,7 +135,10 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 				},
 			})) as IDataObject;
 			if (!hook?.id) {
-				throw new NodeOperationError(this.getNode(), `Hero did not return an ID for the ${event} webhook`);
+				throw new NodeOperationError(
+					this.getNode(),
+					`Hero did not return an ID for the ${event} webhook`,
+				);
 			}
 			created[event] = { id: String(hook.id), signingKey };
 		}
@@ -133,7 +146,9 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 		// Leave nothing half-registered: remove what this call created, then report.
 		for (const registration of Object.values(created)) {
 			await deleteHook(this, registration.id).catch((cleanupError: Error) =>
-				this.logger.warn(`Could not remove Hero webhook ${registration.id}: ${cleanupError.message}`),
+				this.logger.warn(
+					`Could not remove Hero webhook ${registration.id}: ${cleanupError.message}`,
+				),
 			);
 		}
 		throw new NodeApiError(this.getNode(), error as JsonObject);

@@ -16,7 +16,10 @@ const REPLAY_WINDOW = normaliseNumberIn({ min: 1, max: 3600 });
  */
 export function triggerOptions(options: IDataObject): TriggerOptions | string {
 	const checks = {
-		fetchFullRecord: ['Fetch Full Record', () => normaliseBoolean(options.fetchFullRecord) ?? false],
+		fetchFullRecord: [
+			'Fetch Full Record',
+			() => normaliseBoolean(options.fetchFullRecord) ?? false,
+		],
 		replayWindow: ['Replay Window (Seconds)', () => REPLAY_WINDOW(options.replayWindow) ?? 300],
 		verifySignature: ['Verify Signature', () => normaliseBoolean(options.verifySignature) ?? true],
 	} as const;

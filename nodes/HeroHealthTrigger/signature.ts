@@ -7,7 +7,10 @@ import { createHmac, timingSafeEqual } from 'crypto';
 export type Verdict =
 	/** `digest`: the HMAC that matched, hex; the same however the header encoded it. */
 	| { ok: true; timestamp: Date; digest: string }
-	| { ok: false; reason: 'missing headers' | 'bad timestamp' | 'stale timestamp' | 'bad signature' };
+	| {
+			ok: false;
+			reason: 'missing headers' | 'bad timestamp' | 'stale timestamp' | 'bad signature';
+	  };
 
 /** Seconds, milliseconds or ISO 8601 to a Date; undefined when unreadable. */
 export function parseTimestamp(value: string): Date | undefined {
@@ -53,7 +56,8 @@ export function verifyDelivery(options: {
 	now?: number;
 }): Verdict {
 	const { rawBody, timestamp, signature, signingKeys } = options;
-	if (!timestamp || !signature || signingKeys.length === 0) return { ok: false, reason: 'missing headers' };
+	if (!timestamp || !signature || signingKeys.length === 0)
+		return { ok: false, reason: 'missing headers' };
 	const sent = parseTimestamp(timestamp);
 	if (!sent) return { ok: false, reason: 'bad timestamp' };
 	const skew = Math.abs((options.now ?? Date.now()) - sent.getTime());
@@ -64,7 +68,8 @@ export function verifyDelivery(options: {
 		const expected = sign(key, timestamp, rawBody);
 		for (const candidate of given) {
 			// Evaluate every pair so timing does not reveal which key or encoding matched.
-			if (candidate.length === expected.length && timingSafeEqual(candidate, expected)) match = expected;
+			if (candidate.length === expected.length && timingSafeEqual(candidate, expected))
+				match = expected;
 		}
 	}
 	return match

@@ -7,7 +7,9 @@ import { FieldValueError } from './types';
 const PRACTICE_ZONE = 'Europe/London';
 
 function isBlank(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+	return (
+		value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
+	);
 }
 
 /**
@@ -69,7 +71,8 @@ export function normaliseNumberIn(range: NumberRange = {}) {
 		if (isBlank(value)) return undefined;
 		let number: number | undefined;
 		if (typeof value === 'number') number = value;
-		else if (typeof value === 'string' && NUMBER_TEXT.test(value.trim())) number = Number(value.trim());
+		else if (typeof value === 'string' && NUMBER_TEXT.test(value.trim()))
+			number = Number(value.trim());
 		const { min, max, integer = true } = range;
 		if (
 			number === undefined ||
@@ -270,7 +273,6 @@ export function normaliseText(maxLength: number) {
 	};
 }
 
-
 function parseJson(text: string): { ok: boolean; value?: unknown } {
 	try {
 		return { ok: true, value: JSON.parse(text) };
@@ -301,25 +303,32 @@ export function normalisePostcode(value: unknown): string | undefined {
 export function normaliseSnomedCode(value: unknown): string | undefined {
 	if (isBlank(value)) return undefined;
 	const code = textOf(value).trim();
-	if (!/^\d{6,18}$/.test(code)) throw new FieldValueError('must be a SNOMED CT code of 6 to 18 digits');
+	if (!/^\d{6,18}$/.test(code))
+		throw new FieldValueError('must be a SNOMED CT code of 6 to 18 digits');
 	return code;
 }
 
 /** Batch recipients: a JSON array of { nhs_number, dob } (nhsNumber / dateOfBirth also read). */
-export function normaliseRecipients(value: unknown): Array<{ nhs_number: string; dob: string }> | undefined {
+export function normaliseRecipients(
+	value: unknown,
+): Array<{ nhs_number: string; dob: string }> | undefined {
 	const list = normaliseJson(value);
 	if (list === undefined) return undefined;
 	if (!Array.isArray(list) || list.length === 0) {
-		throw new FieldValueError('must be a non-empty JSON array of { "nhs_number": …, "dob": … } objects');
+		throw new FieldValueError(
+			'must be a non-empty JSON array of { "nhs_number": …, "dob": … } objects',
+		);
 	}
 	return list.map((entry: Record<string, unknown>, index) => {
 		if (!entry || typeof entry !== 'object') {
 			throw new FieldValueError(`entry ${index}: must be an object with nhs_number and dob`);
 		}
 		const nhs = attempt(() => normaliseNhsNumber(entry.nhs_number ?? entry.nhsNumber));
-		if (typeof nhs !== 'string') throw new FieldValueError(`entry ${index}: NHS number ${nhs?.message ?? 'is missing'}`);
+		if (typeof nhs !== 'string')
+			throw new FieldValueError(`entry ${index}: NHS number ${nhs?.message ?? 'is missing'}`);
 		const dob = attempt(() => normaliseDate(entry.dob ?? entry.dateOfBirth));
-		if (typeof dob !== 'string') throw new FieldValueError(`entry ${index}: date of birth ${dob?.message ?? 'is missing'}`);
+		if (typeof dob !== 'string')
+			throw new FieldValueError(`entry ${index}: date of birth ${dob?.message ?? 'is missing'}`);
 		return { nhs_number: nhs, dob };
 	});
 }
@@ -356,8 +365,13 @@ export function normaliseTextList(value: unknown): string[] | undefined {
 export function normaliseApiPath(value: unknown): string | undefined {
 	if (isBlank(value)) return undefined;
 	const path = textOf(value).trim();
-	if (!/^\/v\d+(\/[A-Za-z0-9_.-]+)*\/?$/.test(path) || path.split('/').some((part) => part === '..' || part === '.')) {
-		throw new FieldValueError('must be a Hero API path such as /v1/me (put query parameters in Query Parameters)');
+	if (
+		!/^\/v\d+(\/[A-Za-z0-9_.-]+)*\/?$/.test(path) ||
+		path.split('/').some((part) => part === '..' || part === '.')
+	) {
+		throw new FieldValueError(
+			'must be a Hero API path such as /v1/me (put query parameters in Query Parameters)',
+		);
 	}
 	return path;
 }

@@ -24,19 +24,52 @@ function sendWorkflow(n) {
 	return {
 		name: `Bench: bulk SMS ${n}`,
 		nodes: [
-			{ id: `w${n}`, name: 'Start', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], webhookId: `0b7e5f2a-9c41-4d7e-8a11-0000000bc0${n}0`, parameters: { httpMethod: 'POST', path: `hero-bench-${n}`, responseMode: 'onReceived', options: {} } },
-			{ id: `s${n}`, name: 'Each Patient', type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: [240, 0], parameters: { fieldToSplitOut: 'body.patients', options: { destinationFieldName: 'patient' } } },
+			{
+				id: `w${n}`,
+				name: 'Start',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				position: [0, 0],
+				webhookId: `0b7e5f2a-9c41-4d7e-8a11-0000000bc0${n}0`,
+				parameters: {
+					httpMethod: 'POST',
+					path: `hero-bench-${n}`,
+					responseMode: 'onReceived',
+					options: {},
+				},
+			},
+			{
+				id: `s${n}`,
+				name: 'Each Patient',
+				type: 'n8n-nodes-base.splitOut',
+				typeVersion: 1,
+				position: [240, 0],
+				parameters: {
+					fieldToSplitOut: 'body.patients',
+					options: { destinationFieldName: 'patient' },
+				},
+			},
 			{
 				id: `h${n}`,
 				name: 'Send SMS',
 				type: 'n8n-nodes-herohealth.heroHealth',
 				typeVersion: 3,
 				position: [480, 0],
-				parameters: { resource: 'message', operation: 'send', patientId: { __rl: true, mode: 'id', value: '={{ $json.patient.id }}' }, channel: 'sms', message: '=Bench {{ $json.patient.tag }}', requestOptions: { concurrency: 5 } },
+				parameters: {
+					resource: 'message',
+					operation: 'send',
+					patientId: { __rl: true, mode: 'id', value: '={{ $json.patient.id }}' },
+					channel: 'sms',
+					message: '=Bench {{ $json.patient.tag }}',
+					requestOptions: { concurrency: 5 },
+				},
 				credentials: HERO,
 			},
 		],
-		connections: { Start: { main: [[{ node: 'Each Patient', type: 'main', index: 0 }]] }, 'Each Patient': { main: [[{ node: 'Send SMS', type: 'main', index: 0 }]] } },
+		connections: {
+			Start: { main: [[{ node: 'Each Patient', type: 'main', index: 0 }]] },
+			'Each Patient': { main: [[{ node: 'Send SMS', type: 'main', index: 0 }]] },
+		},
 		settings: { executionOrder: 'v1' },
 	};
 }
@@ -64,27 +97,51 @@ async function main() {
 			const started = Date.now();
 			await Promise.all(
 				workflows.map(async (n) => {
-					const patients = Array.from({ length: SENDS }, (_, i) => ({ id: patientIds[i % patientIds.length], tag: `${label}-${n}-${i}` }));
-					const response = await fetch(`${cluster.webhooks[0].url}/webhook/hero-bench-${n}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ patients }) });
-					if (!response.ok) throw new Error(`workflow ${n} did not start: ${response.status} ${await response.text()}`);
+					const patients = Array.from({ length: SENDS }, (_, i) => ({
+						id: patientIds[i % patientIds.length],
+						tag: `${label}-${n}-${i}`,
+					}));
+					const response = await fetch(`${cluster.webhooks[0].url}/webhook/hero-bench-${n}`, {
+						method: 'POST',
+						headers: { 'content-type': 'application/json' },
+						body: JSON.stringify({ patients }),
+					});
+					if (!response.ok)
+						throw new Error(
+							`workflow ${n} did not start: ${response.status} ${await response.text()}`,
+						);
 				}),
 			);
-			const sent = () => [...fake.store.messages.entries()].filter(([key, message]) => !before.has(key) && message.content.startsWith(`Bench ${label}-`)).map(([, message]) => message.content);
+			const sent = () =>
+				[...fake.store.messages.entries()]
+					.filter(
+						([key, message]) => !before.has(key) && message.content.startsWith(`Bench ${label}-`),
+					)
+					.map(([, message]) => message.content);
 			const expected = workflows.length * SENDS;
 			let lastCount = -1;
 			let lastChange = Date.now();
-			await waitFor(() => {
-				const count = sent().length;
-				if (count !== lastCount) [lastCount, lastChange] = [count, Date.now()];
-				return count >= expected || Date.now() - lastChange > 30_000;
-			}, `${label}: ${expected} SMS`, 900_000);
+			await waitFor(
+				() => {
+					const count = sent().length;
+					if (count !== lastCount) [lastCount, lastChange] = [count, Date.now()];
+					return count >= expected || Date.now() - lastChange > 30_000;
+				},
+				`${label}: ${expected} SMS`,
+				900_000,
+			);
 			const seconds = (Date.now() - started) / 1000;
 			const messages = sent();
 			// Requests Hero received but did not process: the 429s (nothing else fails here).
-			const rejected = Object.entries(fake.stats.received).reduce((sum, [op, count]) => sum + count - (fake.stats.processed[op] ?? 0), 0);
+			const rejected = Object.entries(fake.stats.received).reduce(
+				(sum, [op, count]) => sum + count - (fake.stats.processed[op] ?? 0),
+				0,
+			);
 			fake.limitRate(0);
 			await new Promise((resolve) => setTimeout(resolve, 3000));
-			const statuses = cluster.sql(`select status, count(*) from execution_entity where "workflowId" in (${workflows.map((n) => `'HeroBenchSend${n}'`).join(',')}) group by status`);
+			const statuses = cluster.sql(
+				`select status, count(*) from execution_entity where "workflowId" in (${workflows.map((n) => `'HeroBenchSend${n}'`).join(',')}) group by status`,
+			);
 			return {
 				workflows: workflows.length,
 				expected,
@@ -107,9 +164,16 @@ async function main() {
 		fake.reset();
 		report.shared = await round('four', [1, 2, 3, 4]);
 		const afterShared = cluster.finishedByWorker();
-		report.perWorker = Object.fromEntries(Object.keys(afterShared).map((name) => [name, afterShared[name] - afterBaseline[name]]));
-		report.baselineWorker = Object.keys(afterBaseline).find((name) => afterBaseline[name] > (finishedBefore[name] ?? 0));
-		report.versions = { ...cluster.versions, node: execFileSync(cluster.main.nodeBin, ['--version'], { encoding: 'utf8' }).trim() };
+		report.perWorker = Object.fromEntries(
+			Object.keys(afterShared).map((name) => [name, afterShared[name] - afterBaseline[name]]),
+		);
+		report.baselineWorker = Object.keys(afterBaseline).find(
+			(name) => afterBaseline[name] > (finishedBefore[name] ?? 0),
+		);
+		report.versions = {
+			...cluster.versions,
+			node: execFileSync(cluster.main.nodeBin, ['--version'], { encoding: 'utf8' }).trim(),
+		};
 	} finally {
 		await cluster.stop();
 		await fake.close();
@@ -119,12 +183,16 @@ async function main() {
 	const file = path.join(e2e.ROOT, 'docs', 'benchmarks.md');
 	const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
 	const at = current.indexOf('\n## Queue mode');
-	fs.writeFileSync(file, `${(at >= 0 ? current.slice(0, at) : current).replace(/\n*$/, '\n')}\n${section}`);
+	fs.writeFileSync(
+		file,
+		`${(at >= 0 ? current.slice(0, at) : current).replace(/\n*$/, '\n')}\n${section}`,
+	);
 }
 
 function render({ baseline, shared, perWorker, baselineWorker, versions }) {
 	const pct = (share) => `${Math.round(share * 100)} %`;
-	const row = (label, r) => `| ${label} | ${r.expected} | ${r.sent} | ${r.failed} | ${r.duplicates} | ${r.seconds.toFixed(1)} s | ${r.rate.toFixed(1)}/s | **${pct(r.share)}** | ${r.throttled} |`;
+	const row = (label, r) =>
+		`| ${label} | ${r.expected} | ${r.sent} | ${r.failed} | ${r.duplicates} | ${r.seconds.toFixed(1)} s | ${r.rate.toFixed(1)}/s | **${pct(r.share)}** | ${r.throttled} |`;
 	return [
 		'## Queue mode: one rate budget per Hero key',
 		'',
@@ -139,7 +207,9 @@ function render({ baseline, shared, perWorker, baselineWorker, versions }) {
 		row(`Baseline: 1 workflow on 1 worker (${baselineWorker})`, baseline),
 		row(`${shared.workflows} workflows at once across 2 workers`, shared),
 		'',
-		`Executions per worker in the shared run: ${Object.entries(perWorker).map(([name, count]) => `${name} ${count}`).join(', ')}.`,
+		`Executions per worker in the shared run: ${Object.entries(perWorker)
+			.map(([name, count]) => `${name} ${count}`)
+			.join(', ')}.`,
 		`Four workflows reach ${(shared.share / baseline.share).toFixed(2)} × the baseline's share. Within a worker, executions using`,
 		'the same credential share one pacer; the two workers each learn the limit from their own 429s',
 		'and back off on their own, so they converge without talking to each other.',

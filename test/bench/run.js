@@ -24,10 +24,16 @@ const log = (message) => process.stderr.write(`[bench] ${message}\n`);
 
 function stats(values) {
 	const sorted = [...values].sort((a, b) => a - b);
-	return { median: sorted[Math.floor(sorted.length / 2)], min: sorted[0], max: sorted[sorted.length - 1] };
+	return {
+		median: sorted[Math.floor(sorted.length / 2)],
+		min: sorted[0],
+		max: sorted[sorted.length - 1],
+	};
 }
-const fmt = (n, digits = 0) => n.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });
-const span = (s, unit, digits = 0) => `${fmt(s.median, digits)} ${unit} (${fmt(s.min, digits)}–${fmt(s.max, digits)})`;
+const fmt = (n, digits = 0) =>
+	n.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const span = (s, unit, digits = 0) =>
+	`${fmt(s.median, digits)} ${unit} (${fmt(s.min, digits)}–${fmt(s.max, digits)})`;
 
 async function timed(fn) {
 	const start = process.hrtime.bigint();
@@ -37,9 +43,11 @@ async function timed(fn) {
 
 async function pool(count, concurrency, work) {
 	let next = 0;
-	await Promise.all(Array.from({ length: concurrency }, async () => {
-		while (next < count) await work(next++);
-	}));
+	await Promise.all(
+		Array.from({ length: concurrency }, async () => {
+			while (next < count) await work(next++);
+		}),
+	);
 }
 
 const heroNode = (parameters) => [{ name: 'Hero Health', type: engine.HERO_NODE, parameters }];
@@ -60,7 +68,11 @@ const helperFloor = engine.testNodeType(
 		const out = new Array(items.length);
 		await pool(items.length, 5, async (i) => {
 			const { id } = items[i].json;
-			const json = await this.helpers.httpRequestWithAuthentication.call(this, 'heroHealthApi', { method: 'GET', url: `${baseUrl}/v1/patients/${id}`, json: true });
+			const json = await this.helpers.httpRequestWithAuthentication.call(this, 'heroHealthApi', {
+				method: 'GET',
+				url: `${baseUrl}/v1/patients/${id}`,
+				json: true,
+			});
 			out[i] = { json, pairedItem: { item: i } };
 		});
 		return [out];
@@ -73,8 +85,16 @@ async function againstFloor(fake) {
 	const ids = [...fake.store.patients.keys()];
 	const items = Array.from({ length: ITEMS }, (_, i) => ({ id: ids[i % ids.length] }));
 	const headers = { 'x-api-key': fake.apiKey, 'x-practice-group-id': fake.practiceGroupId };
-	const client = axios.create({ baseURL: fake.url, headers, httpAgent: new http.Agent({ keepAlive: true }) });
-	const fresh = axios.create({ baseURL: fake.url, headers, httpAgent: new http.Agent({ keepAlive: false }) });
+	const client = axios.create({
+		baseURL: fake.url,
+		headers,
+		httpAgent: new http.Agent({ keepAlive: true }),
+	});
+	const fresh = axios.create({
+		baseURL: fake.url,
+		headers,
+		httpAgent: new http.Agent({ keepAlive: false }),
+	});
 	const credentials = engine.heroCredentials(fake);
 	const node = [];
 	const floor = [];
@@ -83,17 +103,42 @@ async function againstFloor(fake) {
 	// Alternate the contestants within each run, so that load on the machine falls on all alike.
 	for (let run = 0; run < RUNS; run++) {
 		const n = await timed(() =>
-			engine.runChain(heroNode({ resource: 'patient', operation: 'get', patientId: { __rl: true, mode: 'id', value: '={{ $json.id }}' }, simplify: false }), { credentials, items }),
+			engine.runChain(
+				heroNode({
+					resource: 'patient',
+					operation: 'get',
+					patientId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+					simplify: false,
+				}),
+				{ credentials, items },
+			),
 		);
-		if (n.result.error || n.result.jsonOf('Hero Health').length !== ITEMS) throw new Error('node run failed');
+		if (n.result.error || n.result.jsonOf('Hero Health').length !== ITEMS)
+			throw new Error('node run failed');
 		node.push(n.ms);
 		const f = await timed(() =>
-			engine.runChain([{ name: 'Helper Floor', type: 'bench.helperFloor', parameters: { baseUrl: fake.url } }], { credentials, items }),
+			engine.runChain(
+				[{ name: 'Helper Floor', type: 'bench.helperFloor', parameters: { baseUrl: fake.url } }],
+				{ credentials, items },
+			),
 		);
-		if (f.result.error || f.result.jsonOf('Helper Floor').length !== ITEMS) throw new Error('floor run failed');
+		if (f.result.error || f.result.jsonOf('Helper Floor').length !== ITEMS)
+			throw new Error('floor run failed');
 		floor.push(f.ms);
-		raw.push((await timed(() => pool(ITEMS, 5, async (i) => (await client.get(`/v1/patients/${items[i].id}`)).data))).ms);
-		rawFresh.push((await timed(() => pool(ITEMS, 5, async (i) => (await fresh.get(`/v1/patients/${items[i].id}`)).data))).ms);
+		raw.push(
+			(
+				await timed(() =>
+					pool(ITEMS, 5, async (i) => (await client.get(`/v1/patients/${items[i].id}`)).data),
+				)
+			).ms,
+		);
+		rawFresh.push(
+			(
+				await timed(() =>
+					pool(ITEMS, 5, async (i) => (await fresh.get(`/v1/patients/${items[i].id}`)).data),
+				)
+			).ms,
+		);
 	}
 	return {
 		node: stats(node),
@@ -116,17 +161,28 @@ async function profileNode(fake) {
 	const inspector = require('inspector');
 	const session = new inspector.Session();
 	session.connect();
-	const post = (method, params) => new Promise((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
+	const post = (method, params) =>
+		new Promise((resolve, reject) =>
+			session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))),
+		);
 	const ITEMS = 2000;
 	const ids = [...fake.store.patients.keys()];
 	const items = Array.from({ length: ITEMS }, (_, i) => ({ id: ids[i % ids.length] }));
 	await post('Profiler.enable');
 	await post('Profiler.setSamplingInterval', { interval: 100 });
 	await post('Profiler.start');
-	await engine.runChain(heroNode({ resource: 'patient', operation: 'get', patientId: { __rl: true, mode: 'id', value: '={{ $json.id }}' }, simplify: false }), {
-		credentials: engine.heroCredentials(fake),
-		items,
-	});
+	await engine.runChain(
+		heroNode({
+			resource: 'patient',
+			operation: 'get',
+			patientId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+			simplify: false,
+		}),
+		{
+			credentials: engine.heroCredentials(fake),
+			items,
+		},
+	);
 	const { profile } = await post('Profiler.stop');
 	session.disconnect();
 	const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -134,12 +190,20 @@ async function profileNode(fake) {
 	profile.samples.forEach((id, i) => {
 		const url = byId.get(id).callFrame.url;
 		const match = /\.bench-build\/(nodes|credentials)\/(.*)\.js$/.exec(url);
-		const key = match ? `${match[1]}/${match[2]}.ts${process.env.BENCH_FUNCTIONS ? ` ${byId.get(id).callFrame.functionName}` : ''}` : 'n8n, its HTTP helper and Node';
+		const key = match
+			? `${match[1]}/${match[2]}.ts${process.env.BENCH_FUNCTIONS ? ` ${byId.get(id).callFrame.functionName}` : ''}`
+			: 'n8n, its HTTP helper and Node';
 		self.set(key, (self.get(key) || 0) + (profile.timeDeltas[i] || 0));
 	});
-	const rows = [...self].map(([file, us]) => ({ file, perItemUs: us / ITEMS })).sort((a, b) => b.perItemUs - a.perItemUs);
+	const rows = [...self]
+		.map(([file, us]) => ({ file, perItemUs: us / ITEMS }))
+		.sort((a, b) => b.perItemUs - a.perItemUs);
 	const own = rows.filter((r) => r.file !== 'n8n, its HTTP helper and Node');
-	return { rows: own, ownPerItemUs: own.reduce((sum, r) => sum + r.perItemUs, 0), totalPerItemUs: rows.reduce((sum, r) => sum + r.perItemUs, 0) };
+	return {
+		rows: own,
+		ownPerItemUs: own.reduce((sum, r) => sum + r.perItemUs, 0),
+		totalPerItemUs: rows.reduce((sum, r) => sum + r.perItemUs, 0),
+	};
 }
 
 /**
@@ -157,26 +221,84 @@ async function againstHttpRequestNode(fake) {
 	const credentials = { heroHealthApi: { id: e2e.CREDENTIAL_ID, name: 'Hero Health account' } };
 	const ids = JSON.stringify([...fake.store.patients.keys()]);
 	const url = `={{ ${JSON.stringify(`${fake.url}/v1/patients/`)} + $json.id }}`;
-	const node = (name, type, typeVersion, parameters, y) => ({ id: name, name, type, typeVersion, position: [440, y], parameters, credentials });
+	const node = (name, type, typeVersion, parameters, y) => ({
+		id: name,
+		name,
+		type,
+		typeVersion,
+		position: [440, y],
+		parameters,
+		credentials,
+	});
 	const workflow = {
 		name: 'Bench: Hero Health node and HTTP Request node',
 		nodes: [
-			{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'start',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
 			{
 				id: 'items',
 				name: 'Items',
 				type: 'n8n-nodes-base.code',
 				typeVersion: 2,
 				position: [220, 0],
-				parameters: { jsCode: `const ids = ${ids};\nreturn Array.from({ length: ${ITEMS} }, (_, i) => ({ json: { id: ids[i % ids.length] } }));` },
+				parameters: {
+					jsCode: `const ids = ${ids};\nreturn Array.from({ length: ${ITEMS} }, (_, i) => ({ json: { id: ids[i % ids.length] } }));`,
+				},
 			},
-			node('Hero Health', 'n8n-nodes-herohealth.heroHealth', 2, { resource: 'patient', operation: 'get', patientId: { __rl: true, mode: 'id', value: '={{ $json.id }}' }, simplify: false }, -200),
-			node('HTTP Request', 'n8n-nodes-base.httpRequest', 4.2, { url, authentication: 'predefinedCredentialType', nodeCredentialType: 'heroHealthApi', options: {} }, 0),
-			node('HTTP Request, Batches of 5', 'n8n-nodes-base.httpRequest', 4.2, { url, authentication: 'predefinedCredentialType', nodeCredentialType: 'heroHealthApi', options: { batching: { batch: { batchSize: 5, batchInterval: 0 } } } }, 200),
+			node(
+				'Hero Health',
+				'n8n-nodes-herohealth.heroHealth',
+				2,
+				{
+					resource: 'patient',
+					operation: 'get',
+					patientId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+					simplify: false,
+				},
+				-200,
+			),
+			node(
+				'HTTP Request',
+				'n8n-nodes-base.httpRequest',
+				4.2,
+				{
+					url,
+					authentication: 'predefinedCredentialType',
+					nodeCredentialType: 'heroHealthApi',
+					options: {},
+				},
+				0,
+			),
+			node(
+				'HTTP Request, Batches of 5',
+				'n8n-nodes-base.httpRequest',
+				4.2,
+				{
+					url,
+					authentication: 'predefinedCredentialType',
+					nodeCredentialType: 'heroHealthApi',
+					options: { batching: { batch: { batchSize: 5, batchInterval: 0 } } },
+				},
+				200,
+			),
 		],
 		connections: {
 			Start: { main: [[{ node: 'Items', type: 'main', index: 0 }]] },
-			Items: { main: [[{ node: 'Hero Health', type: 'main', index: 0 }, { node: 'HTTP Request', type: 'main', index: 0 }, { node: 'HTTP Request, Batches of 5', type: 'main', index: 0 }]] },
+			Items: {
+				main: [
+					[
+						{ node: 'Hero Health', type: 'main', index: 0 },
+						{ node: 'HTTP Request', type: 'main', index: 0 },
+						{ node: 'HTTP Request, Batches of 5', type: 'main', index: 0 },
+					],
+				],
+			},
 		},
 		settings: { executionOrder: 'v1' },
 	};
@@ -188,7 +310,8 @@ async function againstHttpRequestNode(fake) {
 		const result = await n8n.execute('HeroBenchHttpReq');
 		const took = (name) => {
 			const [data] = result.runData[name] ?? [];
-			if (!data || data.error || (data.data?.main?.[0] ?? []).length !== ITEMS) throw new Error(`${name} did not return ${ITEMS} items`);
+			if (!data || data.error || (data.data?.main?.[0] ?? []).length !== ITEMS)
+				throw new Error(`${name} did not return ${ITEMS} items`);
 			return data.executionTime;
 		};
 		times.hero.push(took('Hero Health'));
@@ -212,30 +335,92 @@ const declarativeSend = engine.testNodeType('Hero Send (declarative)', {
 	description: 'The same request as Send a Message, through n8n-core RoutingNode',
 	defaults: { name: 'Declarative Send' },
 	credentials: [{ name: 'heroHealthApi', required: true }],
-	requestDefaults: { baseURL: '={{ $credentials.baseUrl }}', headers: { 'content-type': 'application/json' } },
+	requestDefaults: {
+		baseURL: '={{ $credentials.baseUrl }}',
+		headers: { 'content-type': 'application/json' },
+	},
 	properties: [
-		{ displayName: 'Operation', name: 'operation', type: 'options', noDataExpression: true, default: 'send', options: [{ name: 'Send', value: 'send', routing: { request: { method: 'POST', url: '/v1/messages/send' } } }] },
-		{ displayName: 'Patient ID', name: 'patientId', type: 'string', default: '', routing: { send: { type: 'body', property: 'patient_id' } } },
-		{ displayName: 'Channel', name: 'channel', type: 'string', default: 'sms', routing: { send: { type: 'body', property: 'message_type' } } },
-		{ displayName: 'Message', name: 'message', type: 'string', default: '', routing: { send: { type: 'body', property: 'message_string' } } },
+		{
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			default: 'send',
+			options: [
+				{
+					name: 'Send',
+					value: 'send',
+					routing: { request: { method: 'POST', url: '/v1/messages/send' } },
+				},
+			],
+		},
+		{
+			displayName: 'Patient ID',
+			name: 'patientId',
+			type: 'string',
+			default: '',
+			routing: { send: { type: 'body', property: 'patient_id' } },
+		},
+		{
+			displayName: 'Channel',
+			name: 'channel',
+			type: 'string',
+			default: 'sms',
+			routing: { send: { type: 'body', property: 'message_type' } },
+		},
+		{
+			displayName: 'Message',
+			name: 'message',
+			type: 'string',
+			default: '',
+			routing: { send: { type: 'body', property: 'message_string' } },
+		},
 	],
 });
 engine.registerNodeType('bench.declarativeSend', declarativeSend);
 
 async function bulkSend(fake, rate) {
 	const ITEMS = 2000;
-	const items = Array.from({ length: ITEMS }, (_, i) => ({ patient: String(20001 + (i % 240)), n: i }));
+	const items = Array.from({ length: ITEMS }, (_, i) => ({
+		patient: String(20001 + (i % 240)),
+		n: i,
+	}));
 	const contestants = {
 		'Hero Health node (Concurrency 5)': () =>
-			engine.runChain(heroNode({ resource: 'message', operation: 'send', patientId: { __rl: true, mode: 'id', value: '={{ $json.patient }}' }, channel: 'sms', message: '=Bench {{ $json.n }}', requestOptions: { maxAttempts: 10 } }), {
-				credentials: engine.heroCredentials(fake),
-				items,
-			}),
+			engine.runChain(
+				heroNode({
+					resource: 'message',
+					operation: 'send',
+					patientId: { __rl: true, mode: 'id', value: '={{ $json.patient }}' },
+					channel: 'sms',
+					message: '=Bench {{ $json.n }}',
+					requestOptions: { maxAttempts: 10 },
+				}),
+				{
+					credentials: engine.heroCredentials(fake),
+					items,
+				},
+			),
 		'Declarative RoutingNode': () =>
-			engine.runChain([{ name: 'Hero Health', type: 'bench.declarativeSend', onError: 'continueRegularOutput', parameters: { operation: 'send', patientId: '={{ $json.patient }}', channel: 'sms', message: '=Bench {{ $json.n }}' } }], {
-				credentials: engine.heroCredentials(fake),
-				items,
-			}),
+			engine.runChain(
+				[
+					{
+						name: 'Hero Health',
+						type: 'bench.declarativeSend',
+						onError: 'continueRegularOutput',
+						parameters: {
+							operation: 'send',
+							patientId: '={{ $json.patient }}',
+							channel: 'sms',
+							message: '=Bench {{ $json.n }}',
+						},
+					},
+				],
+				{
+					credentials: engine.heroCredentials(fake),
+					items,
+				},
+			),
 	};
 	const rows = [];
 	for (const [name, run] of Object.entries(contestants)) {
@@ -247,8 +432,16 @@ async function bulkSend(fake, rate) {
 			const { ms, result } = await timed(run);
 			const contents = [...fake.store.messages.values()].slice(before).map((m) => m.content);
 			const completed = new Set(contents).size;
-			const failed = result.jsonOf('Hero Health').filter((j) => j.error).length + (result.error ? ITEMS - completed : 0);
-			results.push({ ms, completed, failed, duplicated: contents.length - completed, share: completed / (ms / 1000) / rate });
+			const failed =
+				result.jsonOf('Hero Health').filter((j) => j.error).length +
+				(result.error ? ITEMS - completed : 0);
+			results.push({
+				ms,
+				completed,
+				failed,
+				duplicated: contents.length - completed,
+				share: completed / (ms / 1000) / rate,
+			});
 		}
 		fake.limitRate(0);
 		rows.push({
@@ -267,8 +460,13 @@ async function bulkSend(fake, rate) {
 async function returnAll(sizes) {
 	const rows = [];
 	for (const size of sizes) {
-		const fake = await createFakeHero({ seed: { admins: size, patients: 10, episodes: 1 } }).start();
-		const client = axios.create({ baseURL: fake.url, headers: { 'x-api-key': fake.apiKey, 'x-practice-group-id': fake.practiceGroupId } });
+		const fake = await createFakeHero({
+			seed: { admins: size, patients: 10, episodes: 1 },
+		}).start();
+		const client = axios.create({
+			baseURL: fake.url,
+			headers: { 'x-api-key': fake.apiKey, 'x-practice-group-id': fake.practiceGroupId },
+		});
 		const node = [];
 		const raw = [];
 		const heap = [];
@@ -277,16 +475,23 @@ async function returnAll(sizes) {
 			const base = process.memoryUsage().heapUsed;
 			let peak = base;
 			const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 5);
-			const n = await timed(() => engine.runChain(heroNode({ resource: 'admin', operation: 'list', returnAll: true }), { credentials: engine.heroCredentials(fake) }));
+			const n = await timed(() =>
+				engine.runChain(heroNode({ resource: 'admin', operation: 'list', returnAll: true }), {
+					credentials: engine.heroCredentials(fake),
+				}),
+			);
 			clearInterval(sampler);
 			peak = Math.max(peak, process.memoryUsage().heapUsed);
-			if (n.result.jsonOf('Hero Health').length !== size) throw new Error(`Return All returned ${n.result.jsonOf('Hero Health').length} of ${size}`);
+			if (n.result.jsonOf('Hero Health').length !== size)
+				throw new Error(`Return All returned ${n.result.jsonOf('Hero Health').length} of ${size}`);
 			node.push(n.ms);
 			heap.push((peak - base) / 1024 / 1024);
 			const rr = await timed(async () => {
 				const all = [];
 				for (let page = 0; ; page++) {
-					const { data } = await client.get('/v1/admins', { params: { page_index: page, page_size: 100 } });
+					const { data } = await client.get('/v1/admins', {
+						params: { page_index: page, page_size: 100 },
+					});
 					all.push(...data.data);
 					if (data.data.length < 100) break;
 				}
@@ -295,24 +500,57 @@ async function returnAll(sizes) {
 			raw.push(rr.ms);
 		}
 		await fake.close();
-		rows.push({ size, node: stats(node), raw: stats(raw), ratio: stats(node.map((ms, i) => ms / raw[i])), heap: stats(heap) });
+		rows.push({
+			size,
+			node: stats(node),
+			raw: stats(raw),
+			ratio: stats(node.map((ms, i) => ms / raw[i])),
+			heap: stats(heap),
+		});
 	}
 	return rows;
 }
 
 // 4. Cold load ------------------------------------------------------------------------------
 function coldLoad() {
-	const script = (body) => ['-e', `const t=process.hrtime.bigint();${body};process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`];
+	const script = (body) => [
+		'-e',
+		`const t=process.hrtime.bigint();${body};process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`,
+	];
 	const node = [];
 	const base = [];
 	for (let r = 0; r < RUNS; r++) {
-		base.push(Number(spawnSync(process.execPath, script("require('n8n-workflow')"), { cwd: ROOT, encoding: 'utf8' }).stdout));
-		node.push(Number(spawnSync(process.execPath, script("require('n8n-workflow');const {HeroHealth}=require('./dist/nodes/HeroHealth/HeroHealth.node.js');const {HeroHealthTrigger}=require('./dist/nodes/HeroHealthTrigger/HeroHealthTrigger.node.js');JSON.stringify(new HeroHealth().description);new HeroHealthTrigger()"), { cwd: ROOT, encoding: 'utf8' }).stdout));
+		base.push(
+			Number(
+				spawnSync(process.execPath, script("require('n8n-workflow')"), {
+					cwd: ROOT,
+					encoding: 'utf8',
+				}).stdout,
+			),
+		);
+		node.push(
+			Number(
+				spawnSync(
+					process.execPath,
+					script(
+						"require('n8n-workflow');const {HeroHealth}=require('./dist/nodes/HeroHealth/HeroHealth.node.js');const {HeroHealthTrigger}=require('./dist/nodes/HeroHealthTrigger/HeroHealthTrigger.node.js');JSON.stringify(new HeroHealth().description);new HeroHealthTrigger()",
+					),
+					{ cwd: ROOT, encoding: 'utf8' },
+				).stdout,
+			),
+		);
 	}
 	const { HeroHealth } = require(path.join(ROOT, 'dist/nodes/HeroHealth/HeroHealth.node.js'));
 	const description = JSON.stringify(new HeroHealth().description);
 	const extra = node.map((ms, i) => ms - base[i]);
-	return { base: stats(base), node: stats(node), extra: stats(extra), ratio: stats(node.map((ms, i) => ms / base[i])), bytes: description.length, properties: new HeroHealth().description.properties.length };
+	return {
+		base: stats(base),
+		node: stats(node),
+		extra: stats(extra),
+		ratio: stats(node.map((ms, i) => ms / base[i])),
+		bytes: description.length,
+		properties: new HeroHealth().description.properties.length,
+	};
 }
 
 async function main() {
@@ -324,7 +562,9 @@ async function main() {
 	}
 	if (process.env.BENCH_ONLY === 'floor') {
 		// For profiling the node against the floor alone; writes nothing.
-		process.stdout.write(`${JSON.stringify({ floor: await againstFloor(fake), profile: await profileNode(fake) }, null, 2)}\n`);
+		process.stdout.write(
+			`${JSON.stringify({ floor: await againstFloor(fake), profile: await profileNode(fake) }, null, 2)}\n`,
+		);
 		process.exit(0);
 	}
 	log('1/5 against the helper floor');
@@ -360,7 +600,7 @@ async function main() {
 		'### The helper floor',
 		'',
 		`${overhead.items} Get a Patient items through n8n-core's \`WorkflowExecute\`, Concurrency 5, against a minimal`,
-		'programmatic node (bench code only) that reads each item\'s ID and calls n8n\'s',
+		"programmatic node (bench code only) that reads each item's ID and calls n8n's",
 		'`httpRequestWithAuthentication` once per item, five at a time: the least a verified node can do. Both talk to the',
 		'same fake Hero on loopback, alternating within each run.',
 		'',
@@ -370,7 +610,10 @@ async function main() {
 		`| Helper floor (baseline) | ${span(overhead.floor, 'ms')} |`,
 		`| **Hero Health node ÷ floor** | **${span(overhead.ratioFloor, '×', 2)}** |`,
 		'',
-		goal(overhead.ratioFloor.median <= 1.15, `ratio ≤ 1.15 against the helper floor (median ${fmt(overhead.ratioFloor.median, 2)})`),
+		goal(
+			overhead.ratioFloor.median <= 1.15,
+			`ratio ≤ 1.15 against the helper floor (median ${fmt(overhead.ratioFloor.median, 2)})`,
+		),
 		'',
 		`What the node costs above the floor, per item: in wall time, a difference within noise (median ${fmt(overhead.perItemUs.median)} µs,`,
 		`range ${fmt(overhead.perItemUs.min)} to ${fmt(overhead.perItemUs.max)} µs); in CPU, ${fmt(profile.ownPerItemUs, 1)} µs in its own code out of`,
@@ -381,14 +624,14 @@ async function main() {
 		...profile.rows.slice(0, 8).map((r) => `| \`${r.file}\` | ${fmt(r.perItemUs, 1)} µs |`),
 		'',
 		'That is the per-item router (input checks, Continue On Fail, pairing), the request layer, the shared pacer and',
-		'request slots (which keep a run under Hero\'s rate limit and let an item waiting out Retry-After give way), and',
+		"request slots (which keep a run under Hero's rate limit and let an item waiting out Retry-After give way), and",
 		'the field checks. None of it is optional for what the node promises, and together it stays within the noise of',
 		'the floor. Parameters without an expression are read once per run, not per item.',
 		'',
 		'### The HTTP Request node',
 		'',
 		`${httpNode.items} Get a Patient items in one real n8n ${httpNode.n8nVersion} (\`n8n execute\`, the packed package installed as the`,
-		'Community Nodes screen does), each node\'s own execution time from n8n\'s run data; the HTTP Request node uses the',
+		"Community Nodes screen does), each node's own execution time from n8n's run data; the HTTP Request node uses the",
 		'Hero Health credential as a predefined credential and maps the ID into its URL, as a user would build it.',
 		'',
 		'| | Time |',
@@ -399,7 +642,10 @@ async function main() {
 		`| **Hero Health node ÷ HTTP Request node** | **${span(httpNode.ratio, '×', 2)}** |`,
 		`| Hero Health node ÷ HTTP Request node in batches of 5 | ${span(httpNode.ratioBatched, '×', 2)} |`,
 		'',
-		goal(httpNode.ratio.median <= 0.6, `ratio ≤ 0.6 against the HTTP Request node (median ${fmt(httpNode.ratio.median, 2)})`),
+		goal(
+			httpNode.ratio.median <= 0.6,
+			`ratio ≤ 0.6 against the HTTP Request node (median ${fmt(httpNode.ratio.median, 2)})`,
+		),
 		'',
 		'What limits both, read from a CPU profile of `n8n execute` on this workflow: n8n 2.x loads and decrypts the',
 		'credential from its database for every request made with `httpRequestWithAuthentication` (`getCredentials` →',
@@ -410,7 +656,7 @@ async function main() {
 		'### Out of reach for any verified node',
 		'',
 		'A plain axios loop making the same requests with 5 in flight, for context only: verified nodes must send',
-		'through n8n\'s helper, which opens a new connection per request and runs its SSRF and proxy checks.',
+		"through n8n's helper, which opens a new connection per request and runs its SSRF and proxy checks.",
 		'',
 		'| | Time |',
 		'| --- | --- |',
@@ -422,14 +668,20 @@ async function main() {
 		'## 2. Bulk send under a rate limit',
 		'',
 		`${bulk.items} Send a Message items against a fake Hero allowing ${bulk.rate} requests/s (token bucket, burst 20;`,
-		'429 with Retry-After in whole seconds beyond it). The baseline is the same request through n8n-core\'s declarative',
+		"429 with Retry-After in whole seconds beyond it). The baseline is the same request through n8n-core's declarative",
 		'`RoutingNode` (what a declarative node does), with Continue On Fail so that failures are counted.',
 		'',
 		'| | Completed | Failed | Duplicated | Wall time | Share of the allowed rate |',
 		'| --- | --- | --- | --- | --- | --- |',
-		...bulk.rows.map((r) => `| ${r.name} | ${span(r.completed, '')} | ${span(r.failed, '')} | ${span(r.duplicated, '')} | ${span(r.wall, 's', 1)} | ${span(r.share, '%')} |`),
+		...bulk.rows.map(
+			(r) =>
+				`| ${r.name} | ${span(r.completed, '')} | ${span(r.failed, '')} | ${span(r.duplicated, '')} | ${span(r.wall, 's', 1)} | ${span(r.share, '%')} |`,
+		),
 		'',
-		goal(hero.failed.max === 0 && hero.duplicated.max === 0 && hero.share.median >= 85, `0 failed, 0 duplicated, ≥ 85 % of the allowed rate (median ${fmt(hero.share.median)} %)`),
+		goal(
+			hero.failed.max === 0 && hero.duplicated.max === 0 && hero.share.median >= 85,
+			`0 failed, 0 duplicated, ≥ 85 % of the allowed rate (median ${fmt(hero.share.median)} %)`,
+		),
 		'',
 		'How: the node shares one pacer across the run: unpaced until the first 429, which halves the rate being',
 		'sent; then 10–30% slower on each 429 and 0.05% faster per success. An item waiting out Retry-After gives its',
@@ -444,13 +696,16 @@ async function main() {
 		'',
 		'| Records | Hero Health node | Raw page loop (baseline) | Ratio | Peak heap growth |',
 		'| --- | --- | --- | --- | --- |',
-		...scale.map((r) => `| ${fmt(r.size)} | ${span(r.node, 'ms')} | ${span(r.raw, 'ms')} | ${span(r.ratio, '×', 2)} | ${span(r.heap, 'MiB', 1)} |`),
+		...scale.map(
+			(r) =>
+				`| ${fmt(r.size)} | ${span(r.node, 'ms')} | ${span(r.raw, 'ms')} | ${span(r.ratio, '×', 2)} | ${span(r.heap, 'MiB', 1)} |`,
+		),
 		'',
 		`Growth from 10,000 to 50,000 records (5×): time ${fmt(growth, 1)}×, heap ${fmt(heapGrowth, 1)}×. ${growth <= 6.5 ? 'Linear' : '**Worse than linear**'}: each page costs the same; records are kept once, as output items.`,
 		'',
 		'## 4. Cold load',
 		'',
-		'A fresh `node` process requiring the compiled nodes and building the action node\'s description, against the',
+		"A fresh `node` process requiring the compiled nodes and building the action node's description, against the",
 		'same process requiring only n8n-workflow (which n8n has loaded anyway).',
 		'',
 		'| | Time |',

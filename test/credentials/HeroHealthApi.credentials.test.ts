@@ -5,13 +5,16 @@ import { useFakeHero } from '../harness/fakeHero';
 const fake = useFakeHero();
 const credential = new HeroHealthApi();
 
-const testCredential = (overrides: Record<string, string> = {}) => testCredentialWith(fake, overrides);
+const testCredential = (overrides: Record<string, string> = {}) =>
+	testCredentialWith(fake, overrides);
 
 describe('Hero Health API credential', () => {
 	it('passes its test against Hero with a good key, calling GET /v1/me with both headers', async () => {
 		const run = await testCredential();
 		expect(run.error).toBeUndefined();
-		expect(run.jsonOf('Credential Test')).toEqual([expect.objectContaining({ id: fake.practiceGroupId })]);
+		expect(run.jsonOf('Credential Test')).toEqual([
+			expect.objectContaining({ id: fake.practiceGroupId }),
+		]);
 		const [request] = fake.requestsFor('getPracticeGroupById');
 		expect(request.headers['x-api-key']).toBe(fake.apiKey);
 		expect(request.headers['x-practice-group-id']).toBe(fake.practiceGroupId);
@@ -38,7 +41,10 @@ describe('Hero Health API credential', () => {
 	});
 
 	it('authenticate sends both headers and keeps a practice group the request already set', async () => {
-		const plain = await credential.authenticate({ apiKey: 'k', practiceGroupId: '1' }, { url: '/v1/me' });
+		const plain = await credential.authenticate(
+			{ apiKey: 'k', practiceGroupId: '1' },
+			{ url: '/v1/me' },
+		);
 		expect(plain.headers).toEqual({ 'x-api-key': 'k', 'x-practice-group-id': '1' });
 		const crossOrg = await credential.authenticate(
 			{ apiKey: 'k', practiceGroupId: '1' },
@@ -49,8 +55,15 @@ describe('Hero Health API credential', () => {
 
 	it('offers the four environments with Hero’s documented URLs', () => {
 		const environment = credential.properties.find((p) => p.name === 'environment');
-		expect(environment?.options?.map((o) => 'value' in o && o.value)).toEqual(['production', 'staging', 'mock', 'custom']);
-		expect(credential.properties.find((p) => p.name === 'apiKey')?.typeOptions?.password).toBe(true);
+		expect(environment?.options?.map((o) => 'value' in o && o.value)).toEqual([
+			'production',
+			'staging',
+			'mock',
+			'custom',
+		]);
+		expect(credential.properties.find((p) => p.name === 'apiKey')?.typeOptions?.password).toBe(
+			true,
+		);
 		const baseUrl = String(credential.test.request.baseURL);
 		for (const url of [
 			'https://api.herohealth.net',

@@ -25,23 +25,26 @@ let run;
 let runError;
 const isN8n1 = () => n8n.major === 1;
 
-before(async () => {
-	const bins = e2e.provision();
-	const userFolder = e2e.tempUserFolder('hero-agent-');
-	e2e.installPackage(userFolder, e2e.buildAndPack(path.join(userFolder, 'pack')));
-	fake = await createFakeHero().start();
-	model = await createScriptedModel().start();
-	n8n = new e2e.N8n({ userFolder, ...bins });
-	await n8n.importCredential(fake.url, fake);
-	await n8n.importModelCredential(model.url);
-	await n8n.importWorkflow(path.join(e2e.ROOT, 'examples', EXAMPLE.file), EXAMPLE.id);
-	try {
-		run = await n8n.execute(EXAMPLE.id);
-	} catch (error) {
-		if (!isN8n1()) throw error;
-		runError = error;
-	}
-}, { timeout: 1_800_000 });
+before(
+	async () => {
+		const bins = e2e.provision();
+		const userFolder = e2e.tempUserFolder('hero-agent-');
+		e2e.installPackage(userFolder, e2e.buildAndPack(path.join(userFolder, 'pack')));
+		fake = await createFakeHero().start();
+		model = await createScriptedModel().start();
+		n8n = new e2e.N8n({ userFolder, ...bins });
+		await n8n.importCredential(fake.url, fake);
+		await n8n.importModelCredential(model.url);
+		await n8n.importWorkflow(path.join(e2e.ROOT, 'examples', EXAMPLE.file), EXAMPLE.id);
+		try {
+			run = await n8n.execute(EXAMPLE.id);
+		} catch (error) {
+			if (!isN8n1()) throw error;
+			runError = error;
+		}
+	},
+	{ timeout: 1_800_000 },
+);
 
 after(async () => {
 	if (model) await model.close();
@@ -51,7 +54,11 @@ after(async () => {
 /** What the model saw of each tool: name, description, JSON schema of its arguments. */
 function toolDefinitions() {
 	return model.tools
-		.map(({ function: fn }) => ({ name: fn.name, description: fn.description, parameters: fn.parameters }))
+		.map(({ function: fn }) => ({
+			name: fn.name,
+			description: fn.description,
+			parameters: fn.parameters,
+		}))
 		.sort((a, b) => a.name.localeCompare(b.name));
 }
 
@@ -59,19 +66,44 @@ test('the agent books through the Hero Health tools: slots, patient, reserve, bo
 	if (isN8n1()) {
 		// Known and in the README: n8n 1.x stops the whole workflow on the first tool error.
 		assert.match(String(runError?.message), /NHS Number: has a wrong check digit/);
-		assert.deepEqual(fake.requests.map((request) => request.operationId), ['listSlots']);
+		assert.deepEqual(
+			fake.requests.map((request) => request.operationId),
+			['listSlots'],
+		);
 		return;
 	}
 	assert.equal(run.error, undefined, JSON.stringify(run.error));
 	const [[answer]] = run.output('AI Receptionist');
-	assert.match(answer.output, /^Booked the appointment at \d{4}-\d\d-\d\dT.* and texted the patient the confirmation\.$/);
+	assert.match(
+		answer.output,
+		/^Booked the appointment at \d{4}-\d\d-\d\dT.* and texted the patient the confirmation\.$/,
+	);
 
 	const hero = fake.requests.map((request) => request.operationId);
-	assert.deepEqual(hero, ['listSlots', 'listPatientsV3', 'createAppointment', 'bookAppointment', 'sendMessage']);
+	assert.deepEqual(hero, [
+		'listSlots',
+		'listPatientsV3',
+		'createAppointment',
+		'bookAppointment',
+		'sendMessage',
+	]);
 	const [slots] = fake.requestsFor('listSlots');
 	const calls = toolHistory(model.requests[model.requests.length - 1].messages);
-	assert.deepEqual(calls.map((call) => call.name), ['Find_Slots', 'Find_Patient', 'Find_Patient', 'Reserve_Slot', 'Book_Appointment', 'Text_Patient']);
-	assert.deepEqual([slots.query.start_date, slots.query.end_date], [[calls[0].args.startDate], [calls[0].args.endDate]]);
+	assert.deepEqual(
+		calls.map((call) => call.name),
+		[
+			'Find_Slots',
+			'Find_Patient',
+			'Find_Patient',
+			'Reserve_Slot',
+			'Book_Appointment',
+			'Text_Patient',
+		],
+	);
+	assert.deepEqual(
+		[slots.query.start_date, slots.query.end_date],
+		[[calls[0].args.startDate], [calls[0].args.endDate]],
+	);
 	assert.deepEqual(fake.requestsFor('listPatientsV3')[0].query.nhs_number, ['9990000018']);
 
 	const reserve = calls[3].args;
@@ -104,14 +136,24 @@ test('every tool the model receives is described, and every argument typed and d
 	const tools = toolDefinitions();
 	assert.deepEqual(tools.map((tool) => tool.name).sort(), [...TOOLS].sort());
 	for (const tool of tools) {
-		assert.ok(tool.description.length > 80, `${tool.name}: description says what it does and when to use it`);
+		assert.ok(
+			tool.description.length > 80,
+			`${tool.name}: description says what it does and when to use it`,
+		);
 		const properties = Object.entries(tool.parameters.properties ?? {});
 		assert.ok(properties.length > 0, `${tool.name} takes arguments`);
 		for (const [name, schema] of properties) {
 			assert.ok(schema.type, `${tool.name}.${name} has a type`);
-			assert.ok(schema.description && schema.description.length > 10, `${tool.name}.${name} is described`);
+			assert.ok(
+				schema.description && schema.description.length > 10,
+				`${tool.name}.${name} is described`,
+			);
 		}
-		assert.deepEqual([...(tool.parameters.required ?? [])].sort(), properties.map(([name]) => name).sort(), `${tool.name}: every argument required`);
+		assert.deepEqual(
+			[...(tool.parameters.required ?? [])].sort(),
+			properties.map(([name]) => name).sort(),
+			`${tool.name}: every argument required`,
+		);
 	}
 });
 
@@ -119,7 +161,7 @@ function renderDoc() {
 	const calls = toolHistory(model.requests[model.requests.length - 1].messages);
 	const mistyped = calls.find((call) => call.name === 'Find_Patient');
 	const lines = [
-		'# Hero Health as an AI agent\'s tool: what the model sees',
+		"# Hero Health as an AI agent's tool: what the model sees",
 		'',
 		`Generated by the AI receptionist scenario of \`npm run test:e2e\` (\`test/e2e/agent.e2e.test.js\`), in n8n ${n8n.version}`,
 		'with the AI Agent node 3 and the OpenAI Chat Model node 1.2, from the request n8n sent to a scripted',
@@ -127,15 +169,15 @@ function renderDoc() {
 		'this page no longer matches what the model receives.',
 		'',
 		'The workflow is `examples/ai-receptionist.json`. Each tool is a Hero Health Tool node: its',
-		'description is the node\'s *Tool Description* (set manually there; left on *Set Automatically*,',
+		"description is the node's *Tool Description* (set manually there; left on *Set Automatically*,",
 		'n8n sends only the action and " in Hero Health", e.g. "Get many slots in Hero Health"), and its',
-		'arguments are the node\'s `$fromAI()` expressions, with the descriptions and types they give.',
+		"arguments are the node's `$fromAI()` expressions, with the descriptions and types they give.",
 		'',
 		'## The run',
 		'',
 		`The model called, in order: ${calls.map((call) => `\`${call.name}\``).join(', ')}, then answered.`,
 		'The first `Find_Patient` call carried a mistyped NHS number; the node refused it before sending',
-		'anything to Hero, and the model received this as the tool\'s result, corrected the number and',
+		"anything to Hero, and the model received this as the tool's result, corrected the number and",
 		'went on:',
 		'',
 		'```',
@@ -150,14 +192,28 @@ function renderDoc() {
 		'',
 	];
 	for (const tool of toolDefinitions()) {
-		lines.push(`### ${tool.name}`, '', tool.description, '', '```json', JSON.stringify(tool.parameters, null, 2), '```', '');
+		lines.push(
+			`### ${tool.name}`,
+			'',
+			tool.description,
+			'',
+			'```json',
+			JSON.stringify(tool.parameters, null, 2),
+			'```',
+			'',
+		);
 	}
 	return lines.join('\n');
 }
 
 test('docs/ai-agent.md shows every tool definition the model saw', (t) => {
-	if (n8n.version !== e2e.DEFAULT_N8N_VERSION) return t.skip(`written from n8n ${e2e.DEFAULT_N8N_VERSION} only`);
+	if (n8n.version !== e2e.DEFAULT_N8N_VERSION)
+		return t.skip(`written from n8n ${e2e.DEFAULT_N8N_VERSION} only`);
 	const doc = renderDoc();
 	if (writingDocs()) fs.writeFileSync(DOC, doc);
-	assert.equal(fs.readFileSync(DOC, 'utf8'), doc, 'docs/ai-agent.md is out of date: run HERO_WRITE_DOCS=1 npm run test:e2e');
+	assert.equal(
+		fs.readFileSync(DOC, 'utf8'),
+		doc,
+		'docs/ai-agent.md is out of date: run HERO_WRITE_DOCS=1 npm run test:e2e',
+	);
 });

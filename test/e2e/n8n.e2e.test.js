@@ -22,22 +22,29 @@ const hooksFor = (url) => [...fake.store.webhooks.values()].filter((hook) => hoo
 
 const { waitFor } = e2e;
 
-before(async () => {
-	const bins = e2e.provision();
-	const userFolder = e2e.tempUserFolder();
-	const tarball = e2e.buildAndPack(path.join(userFolder, 'pack'));
-	e2e.installPackage(userFolder, tarball);
-	fake = await createFakeHero({ demo: true }).start();
-	n8n = new e2e.N8n({ userFolder, ...bins });
-	await n8n.importCredential(fake.url, fake);
-	await n8n.importWorkflow(path.join(EXAMPLES, 'register-patients-and-send-booking-links.json'), IDS.invite);
-	await n8n.importWorkflow(path.join(EXAMPLES, 'new-booking-to-crm-row.json'), IDS.crm);
-	await n8n.importWorkflow(path.join(EXAMPLES, 'appointment-reminder.json'), IDS.reminder);
-}, { timeout: 1_800_000 });
+before(
+	async () => {
+		const bins = e2e.provision();
+		const userFolder = e2e.tempUserFolder();
+		const tarball = e2e.buildAndPack(path.join(userFolder, 'pack'));
+		e2e.installPackage(userFolder, tarball);
+		fake = await createFakeHero({ demo: true }).start();
+		n8n = new e2e.N8n({ userFolder, ...bins });
+		await n8n.importCredential(fake.url, fake);
+		await n8n.importWorkflow(
+			path.join(EXAMPLES, 'register-patients-and-send-booking-links.json'),
+			IDS.invite,
+		);
+		await n8n.importWorkflow(path.join(EXAMPLES, 'new-booking-to-crm-row.json'), IDS.crm);
+		await n8n.importWorkflow(path.join(EXAMPLES, 'appointment-reminder.json'), IDS.reminder);
+	},
+	{ timeout: 1_800_000 },
+);
 
 after(async () => {
 	if (n8n) await n8n.stop();
-	if (n8n && process.env.N8N_E2E_LOG_FILE) require('fs').writeFileSync(process.env.N8N_E2E_LOG_FILE, n8n.logs || '');
+	if (n8n && process.env.N8N_E2E_LOG_FILE)
+		require('fs').writeFileSync(process.env.N8N_E2E_LOG_FILE, n8n.logs || '');
 	if (fake) await fake.close();
 });
 
@@ -52,25 +59,41 @@ test('the example workflows import, and the action one runs in n8n execute', asy
 	assert.equal(needsCheck.length, 1);
 	const [texts] = run.output('Text the Link');
 	assert.equal(texts.length, 2);
-	for (const text of texts) assert.match(text.content, /book your annual review: https:\/\/hero\.example\/b\/\d+$/);
+	for (const text of texts)
+		assert.match(text.content, /book your annual review: https:\/\/hero\.example\/b\/\d+$/);
 	const [identity] = run.output('Needs Identity Check');
 	assert.equal(identity[0].status, 'needs identity check');
 	assert.match(identity[0].login_url, /^https:\/\/patient\.hero\.example\/verify\//);
-	const sends = fake.requestsFor('sendMessage').map((r) => r.body.recipient_contact_detail).sort();
+	const sends = fake
+		.requestsFor('sendMessage')
+		.map((r) => r.body.recipient_contact_detail)
+		.sort();
 	assert.deepEqual(sends, ['+447700900101', '+447700900102']);
 	assert.deepEqual(fake.violations, []);
 });
 
-test('the credential works as a predefined credential in n8n\'s HTTP Request node', async () => {
+test("the credential works as a predefined credential in n8n's HTTP Request node", async () => {
 	const file = path.join(n8n.userFolder, 'http-request.json');
 	require('fs').writeFileSync(
 		file,
 		JSON.stringify({
 			name: 'HTTP Request with the Hero Health credential',
 			nodes: [
-				{ parameters: {}, id: 'a1', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0] },
 				{
-					parameters: { url: `${fake.url}/v1/me/capabilities`, authentication: 'predefinedCredentialType', nodeCredentialType: 'heroHealthApi', options: {} },
+					parameters: {},
+					id: 'a1',
+					name: 'Start',
+					type: 'n8n-nodes-base.manualTrigger',
+					typeVersion: 1,
+					position: [0, 0],
+				},
+				{
+					parameters: {
+						url: `${fake.url}/v1/me/capabilities`,
+						authentication: 'predefinedCredentialType',
+						nodeCredentialType: 'heroHealthApi',
+						options: {},
+					},
 					id: 'a2',
 					name: 'HTTP Request',
 					type: 'n8n-nodes-base.httpRequest',
@@ -105,19 +128,46 @@ test('the trigger registers its webhook, runs once for a signed event, refuses a
 	assert.equal(hooks[0].event_type, 'appointment.confirmed');
 	assert.match(hooks[0].signing_key, /^[0-9a-f]{64}$/);
 
-	fake.store.appointments.set('4321', { id: '4321', patient_id: '20003', practitioner_id: '401', location_id: '301', appointment_type_id: '501', start_time: '2026-12-01T09:30:00Z', status: 'confirmed' });
-	const body = JSON.stringify({ object: 'Appointment', id: '4321', practice_group_id: fake.practiceGroupId, event: 'appointment.confirmed' });
+	fake.store.appointments.set('4321', {
+		id: '4321',
+		patient_id: '20003',
+		practitioner_id: '401',
+		location_id: '301',
+		appointment_type_id: '501',
+		start_time: '2026-12-01T09:30:00Z',
+		status: 'confirmed',
+	});
+	const body = JSON.stringify({
+		object: 'Appointment',
+		id: '4321',
+		practice_group_id: fake.practiceGroupId,
+		event: 'appointment.confirmed',
+	});
 	const timestamp = String(Math.floor(Date.now() / 1000));
-	const signature = crypto.createHmac('sha256', hooks[0].signing_key).update(`${timestamp}.${body}`).digest('hex');
+	const signature = crypto
+		.createHmac('sha256', hooks[0].signing_key)
+		.update(`${timestamp}.${body}`)
+		.digest('hex');
 	const post = (sig) =>
-		fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-herohealth-timestamp': timestamp, 'x-herohealth-signature': sig }, body });
+		fetch(url, {
+			method: 'POST',
+			headers: {
+				'content-type': 'application/json',
+				'x-herohealth-timestamp': timestamp,
+				'x-herohealth-signature': sig,
+			},
+			body,
+		});
 
 	const good = await post(signature);
 	assert.equal(good.status, 200);
 	const forged = await post('0'.repeat(64));
 	assert.equal(forged.status, 401);
 
-	const finished = async () => (await n8n.executions(owner.cookie, IDS.crm)).filter((e) => e.status === 'success' || e.status === 'error');
+	const finished = async () =>
+		(await n8n.executions(owner.cookie, IDS.crm)).filter(
+			(e) => e.status === 'success' || e.status === 'error',
+		);
 	await waitFor(async () => (await finished()).length > 0, 'the execution to finish');
 	// A moment more, so that a second execution (a replay let through) would show too.
 	await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -168,7 +218,12 @@ test('the credential test passes with the right key, and says which field to che
 			id: e2e.CREDENTIAL_ID,
 			name: 'Hero Health account',
 			type: 'heroHealthApi',
-			data: { apiKey, practiceGroupId: fake.practiceGroupId, environment: 'custom', baseUrl: fake.url },
+			data: {
+				apiKey,
+				practiceGroupId: fake.practiceGroupId,
+				environment: 'custom',
+				baseUrl: fake.url,
+			},
 		},
 	});
 	const ok = await n8n.rest(owner.cookie, 'POST', '/credentials/test', credential(fake.apiKey));
@@ -182,11 +237,20 @@ test('the credential test passes with the right key, and says which field to che
 	assert.ok(me.length >= 2, 'the test request reached Hero as GET /v1/me');
 	assert.ok(me.every((r) => r.headers['x-practice-group-id'] === fake.practiceGroupId));
 	const otherGroup = await n8n.rest(owner.cookie, 'POST', '/credentials/test', {
-		credentials: { ...credential(fake.apiKey).credentials, data: { ...credential(fake.apiKey).credentials.data, practiceGroupId: '9999' } },
+		credentials: {
+			...credential(fake.apiKey).credentials,
+			data: { ...credential(fake.apiKey).credentials.data, practiceGroupId: '9999' },
+		},
 	});
 	assert.match(otherGroup.message, MESSAGES()[403]);
 	const badUrl = await n8n.rest(owner.cookie, 'POST', '/credentials/test', {
-		credentials: { ...credential(fake.apiKey).credentials, data: { ...credential(fake.apiKey).credentials.data, baseUrl: 'http://user:secret@127.0.0.1:9' } },
+		credentials: {
+			...credential(fake.apiKey).credentials,
+			data: {
+				...credential(fake.apiKey).credentials.data,
+				baseUrl: 'http://user:secret@127.0.0.1:9',
+			},
+		},
 	});
 	assert.equal(badUrl.status, 'Error');
 	assert.match(badUrl.message, /must not contain a user name or password/);
@@ -197,7 +261,13 @@ test('the credential test passes with the right key, and says which field to che
 	await new Promise((resolve) => notHero.listen(0, '127.0.0.1', resolve));
 	try {
 		const wrong = await n8n.rest(owner.cookie, 'POST', '/credentials/test', {
-			credentials: { ...credential(fake.apiKey).credentials, data: { ...credential(fake.apiKey).credentials.data, baseUrl: `http://127.0.0.1:${notHero.address().port}` } },
+			credentials: {
+				...credential(fake.apiKey).credentials,
+				data: {
+					...credential(fake.apiKey).credentials.data,
+					baseUrl: `http://127.0.0.1:${notHero.address().port}`,
+				},
+			},
 		});
 		assert.equal(wrong.status, 'Error');
 		assert.match(wrong.message, MESSAGES()[404]);
@@ -206,52 +276,106 @@ test('the credential test passes with the right key, and says which field to che
 	}
 	// Nothing listening: n8n reports the network code alone, which the credential's notice explains.
 	const unreachable = await n8n.rest(owner.cookie, 'POST', '/credentials/test', {
-		credentials: { ...credential(fake.apiKey).credentials, data: { ...credential(fake.apiKey).credentials.data, baseUrl: `http://127.0.0.1:${await e2e.freePort()}` } },
+		credentials: {
+			...credential(fake.apiKey).credentials,
+			data: {
+				...credential(fake.apiKey).credentials.data,
+				baseUrl: `http://127.0.0.1:${await e2e.freePort()}`,
+			},
+		},
 	});
 	assert.equal(unreachable.status, 'Error');
 	assert.match(unreachable.message, MESSAGES().unreachable);
-	const types = await (await fetch(`${n8n.url}/types/credentials.json`, { headers: { cookie: owner.cookie } })).json();
-	const notice = types.find((type) => type.name === 'heroHealthApi')?.properties.find((property) => property.type === 'notice');
-	assert.match(notice?.displayName ?? '', /ECONNREFUSED, ENOTFOUND or ETIMEDOUT, n8n could not reach the API at all/);
+	const types = await (
+		await fetch(`${n8n.url}/types/credentials.json`, { headers: { cookie: owner.cookie } })
+	).json();
+	const notice = types
+		.find((type) => type.name === 'heroHealthApi')
+		?.properties.find((property) => property.type === 'notice');
+	assert.match(
+		notice?.displayName ?? '',
+		/ECONNREFUSED, ENOTFOUND or ETIMEDOUT, n8n could not reach the API at all/,
+	);
 });
 
-test('the demo\'s event button runs both trigger examples green, the reminder sending its SMS', async () => {
-	const finished = async (id) => (await n8n.executions(owner.cookie, id)).filter((e) => e.status === 'success' || e.status === 'error');
-	const before = { crm: (await finished(IDS.crm)).length, reminder: (await finished(IDS.reminder)).length };
+test("the demo's event button runs both trigger examples green, the reminder sending its SMS", async () => {
+	const finished = async (id) =>
+		(await n8n.executions(owner.cookie, id)).filter(
+			(e) => e.status === 'success' || e.status === 'error',
+		);
+	const before = {
+		crm: (await finished(IDS.crm)).length,
+		reminder: (await finished(IDS.reminder)).length,
+	};
 	for (const id of [IDS.crm, IDS.reminder]) await n8n.activate(owner.cookie, id);
-	await waitFor(() => [...fake.store.webhooks.values()].filter((h) => h.event_type === 'appointment.confirmed').length === 2, 'both webhooks to be registered');
+	await waitFor(
+		() =>
+			[...fake.store.webhooks.values()].filter((h) => h.event_type === 'appointment.confirmed')
+				.length === 2,
+		'both webhooks to be registered',
+	);
 
 	// What the demo page's button and `npm run demo:event` do.
-	const response = await fetch(`${fake.url}/_demo/events/appointment.confirmed`, { method: 'POST' });
+	const response = await fetch(`${fake.url}/_demo/events/appointment.confirmed`, {
+		method: 'POST',
+	});
 	const sent = await response.json();
 	assert.equal(sent.deliveries.length, 2);
-	assert.deepEqual(sent.deliveries.map((d) => d.status), [200, 200]);
+	assert.deepEqual(
+		sent.deliveries.map((d) => d.status),
+		[200, 200],
+	);
 
-	await waitFor(async () => (await finished(IDS.crm)).length > before.crm && (await finished(IDS.reminder)).length > before.reminder, 'both executions to finish');
+	await waitFor(
+		async () =>
+			(await finished(IDS.crm)).length > before.crm &&
+			(await finished(IDS.reminder)).length > before.reminder,
+		'both executions to finish',
+	);
 	const crm = (await finished(IDS.crm)).slice(0, (await finished(IDS.crm)).length - before.crm);
-	const reminder = (await finished(IDS.reminder)).slice(0, (await finished(IDS.reminder)).length - before.reminder);
-	assert.deepEqual([...crm, ...reminder].map((e) => e.status), ['success', 'success']);
-	const sms = fake.requestsFor('sendMessage').filter((r) => /^Reminder: you have an appointment on /.test(r.body.message_string));
+	const reminder = (await finished(IDS.reminder)).slice(
+		0,
+		(await finished(IDS.reminder)).length - before.reminder,
+	);
+	assert.deepEqual(
+		[...crm, ...reminder].map((e) => e.status),
+		['success', 'success'],
+	);
+	const sms = fake
+		.requestsFor('sendMessage')
+		.filter((r) => /^Reminder: you have an appointment on /.test(r.body.message_string));
 	assert.equal(sms.length, 1);
 	assert.equal(sms[0].body.patient_id, '20001');
 
 	const page = await (await fetch(`${fake.url}/_demo`)).text();
 	assert.match(page, /appointment\.confirmed<\/button><\/td><td>2 webhook\(s\) registered/);
-	for (const id of [IDS.crm, IDS.reminder]) await n8n.rest(owner.cookie, 'POST', `/workflows/${id}/deactivate`, {});
+	for (const id of [IDS.crm, IDS.reminder])
+		await n8n.rest(owner.cookie, 'POST', `/workflows/${id}/deactivate`, {});
 	await waitFor(() => fake.store.webhooks.size === 0, 'the webhooks to be removed');
 	assert.deepEqual(fake.violations, []);
 });
 
-test('the editor offers one Custom API Call: the node\'s own, with its retries and pacing', async () => {
-	const response = await fetch(`${n8n.url}/types/nodes.json`, { headers: { cookie: owner.cookie } });
+test("the editor offers one Custom API Call: the node's own, with its retries and pacing", async () => {
+	const response = await fetch(`${n8n.url}/types/nodes.json`, {
+		headers: { cookie: owner.cookie },
+	});
 	assert.equal(response.status, 200);
-	const types = (await response.json()).filter((type) => type.name === 'n8n-nodes-herohealth.heroHealth');
+	const types = (await response.json()).filter(
+		(type) => type.name === 'n8n-nodes-herohealth.heroHealth',
+	);
 	assert.ok(types.length >= 1);
 	for (const type of types) {
 		const resources = type.properties.find((p) => p.name === 'resource').options.map((o) => o.name);
-		assert.equal(resources.filter((name) => name === 'Custom API Call').length, 1, JSON.stringify(resources));
+		assert.equal(
+			resources.filter((name) => name === 'Custom API Call').length,
+			1,
+			JSON.stringify(resources),
+		);
 		for (const operation of type.properties.filter((p) => p.name === 'operation')) {
-			assert.ok(!operation.options.some((o) => o.value === '__CUSTOM_API_CALL__'), 'no injected entry in an Operation list');
+			assert.ok(
+				!operation.options.some((o) => o.value === '__CUSTOM_API_CALL__'),
+				'no injected entry in an Operation list',
+			);
 		}
 	}
 });

@@ -42,7 +42,8 @@ class ProcessedData implements IDataDeduplicator {
 		data: ICheckProcessedContextData,
 		options: ICheckProcessedOptions,
 	): Promise<IDeduplicationOutput> {
-		if (options.mode !== 'entries') throw new Error(`mode ${options.mode} is not used by this package`);
+		if (options.mode !== 'entries')
+			throw new Error(`mode ${options.mode} is not used by this package`);
 		const key = this.key(scope, data);
 		const race = this.races.shift();
 		const read = this.rows.get(key);
@@ -75,11 +76,17 @@ class ProcessedData implements IDataDeduplicator {
 		throw new Error('not used by this package');
 	}
 
-	async clearAllProcessedItems(scope: DeduplicationScope, data: ICheckProcessedContextData): Promise<void> {
+	async clearAllProcessedItems(
+		scope: DeduplicationScope,
+		data: ICheckProcessedContextData,
+	): Promise<void> {
 		this.rows.delete(this.key(scope, data));
 	}
 
-	async getProcessedDataCount(scope: DeduplicationScope, data: ICheckProcessedContextData): Promise<number> {
+	async getProcessedDataCount(
+		scope: DeduplicationScope,
+		data: ICheckProcessedContextData,
+	): Promise<number> {
 		return this.rows.get(this.key(scope, data))?.length ?? 0;
 	}
 }

@@ -86,9 +86,13 @@ export function testNodeType(
 }
 
 /** Passes the items it is given to the next node, like a manual trigger with pinned data. */
-const inputNode = testNodeType('Input', { group: ['input'], description: 'Test input' }, async function (this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return [this.getInputData()];
-});
+const inputNode = testNodeType(
+	'Input',
+	{ group: ['input'], description: 'Test input' },
+	async function (this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return [this.getInputData()];
+	},
+);
 
 const NODE_TYPES: Record<string, INodeType> = {
 	[HERO_NODE]: new HeroHealth(),
@@ -102,7 +106,8 @@ export function registerNodeType(name: string, type: INodeType): void {
 
 export const nodeTypes: INodeTypes = {
 	getByName: (name) => NODE_TYPES[name],
-	getByNameAndVersion: (name, version) => NodeHelpers.getVersionedNodeType(NODE_TYPES[name], version),
+	getByNameAndVersion: (name, version) =>
+		NodeHelpers.getVersionedNodeType(NODE_TYPES[name], version),
 	getKnownTypes: () => ({}),
 };
 
@@ -185,7 +190,10 @@ export interface FakeHeroLike {
 	practiceGroupId: string;
 }
 
-export function heroCredentials(fake: FakeHeroLike, overrides: IDataObject = {}): ICredentialDataDecryptedObject {
+export function heroCredentials(
+	fake: FakeHeroLike,
+	overrides: IDataObject = {},
+): ICredentialDataDecryptedObject {
 	return {
 		apiKey: fake.apiKey,
 		practiceGroupId: fake.practiceGroupId,
@@ -246,7 +254,11 @@ export interface WorkflowRun {
  */
 export async function runChain(
 	nodes: WorkflowNode[],
-	options: { credentials: ICredentialDataDecryptedObject; items?: IDataObject[]; mode?: WorkflowExecuteMode },
+	options: {
+		credentials: ICredentialDataDecryptedObject;
+		items?: IDataObject[];
+		mode?: WorkflowExecuteMode;
+	},
 ): Promise<WorkflowRun> {
 	const input: INode = {
 		id: 'input',
@@ -310,13 +322,19 @@ export async function runChain(
 	} catch (error) {
 		// n8n refuses to start a workflow whose parameters have issues (e.g. a failed validation).
 		observed.push(error);
-		return { run: undefined as unknown as IRun, itemsOf: () => [], jsonOf: () => [], error: error as WorkflowRun['error'] };
+		return {
+			run: undefined as unknown as IRun,
+			itemsOf: () => [],
+			jsonOf: () => [],
+			error: error as WorkflowRun['error'],
+		};
 	}
 	const itemsOf = (name: string): INodeExecutionData[] =>
 		run.data.resultData.runData[name]?.[0]?.data?.main?.[0] ?? [];
 	for (const node of nodes) observed.push(itemsOf(node.name));
 	const failure = run.data.resultData.error;
-	if (failure) observed.push({ message: failure.message, description: failure.description, error: failure });
+	if (failure)
+		observed.push({ message: failure.message, description: failure.description, error: failure });
 	return {
 		run,
 		itemsOf,
@@ -357,7 +375,10 @@ export function byId(value: string): IDataObject {
 }
 
 /** A workflow holding one node of `type`, as the editor has it while a user configures it. */
-export function singleNodeWorkflow(type: string, parameters: IDataObject = {}): { workflow: Workflow; node: INode } {
+export function singleNodeWorkflow(
+	type: string,
+	parameters: IDataObject = {},
+): { workflow: Workflow; node: INode } {
 	const node: INode = {
 		id: 'node-0',
 		name: 'Node',
@@ -381,10 +402,17 @@ export function singleNodeWorkflow(type: string, parameters: IDataObject = {}): 
 }
 
 /** n8n's real LoadOptionsContext, as the editor uses for dropdowns and resource locators. */
-export function loadOptionsContext(fake: FakeHeroLike, parameters: IDataObject = {}, credentials: IDataObject = {}): LoadOptionsContext {
+export function loadOptionsContext(
+	fake: FakeHeroLike,
+	parameters: IDataObject = {},
+	credentials: IDataObject = {},
+): LoadOptionsContext {
 	const { workflow, node } = singleNodeWorkflow(HERO_NODE, parameters);
 	// The editor sends the node's parameters as they stand; lists narrow by what is picked.
-	const data = { ...additionalData(heroCredentials(fake, credentials)), currentNodeParameters: parameters as INodeParameters };
+	const data = {
+		...additionalData(heroCredentials(fake, credentials)),
+		currentNodeParameters: parameters as INodeParameters,
+	};
 	return new LoadOptionsContext(workflow, node, data, 'parameters');
 }
 
@@ -400,7 +428,10 @@ registerNodeType(
 );
 
 /** The credential's test, as n8n runs it, with the credential changed by `overrides`. */
-export async function testCredential(fake: FakeHeroLike, overrides: IDataObject = {}): Promise<WorkflowRun> {
+export async function testCredential(
+	fake: FakeHeroLike,
+	overrides: IDataObject = {},
+): Promise<WorkflowRun> {
 	return await runChain([{ name: 'Credential Test', type: 'test.credentialTest' }], {
 		credentials: heroCredentials(fake, overrides),
 	});

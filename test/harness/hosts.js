@@ -68,11 +68,32 @@ async function startTlsHost() {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hero-tls-'));
 	const key = path.join(dir, 'key.pem');
 	const cert = path.join(dir, 'cert.pem');
-	execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1'], { stdio: 'ignore' });
-	const server = https.createServer({ key: fs.readFileSync(key), cert: fs.readFileSync(cert) }, (req, res) => {
-		res.writeHead(200, { 'content-type': 'application/json' });
-		res.end('{}');
-	});
+	execFileSync(
+		'openssl',
+		[
+			'req',
+			'-x509',
+			'-newkey',
+			'rsa:2048',
+			'-nodes',
+			'-keyout',
+			key,
+			'-out',
+			cert,
+			'-days',
+			'1',
+			'-subj',
+			'/CN=127.0.0.1',
+		],
+		{ stdio: 'ignore' },
+	);
+	const server = https.createServer(
+		{ key: fs.readFileSync(key), cert: fs.readFileSync(cert) },
+		(req, res) => {
+			res.writeHead(200, { 'content-type': 'application/json' });
+			res.end('{}');
+		},
+	);
 	fs.rmSync(dir, { recursive: true, force: true });
 	let connections = 0;
 	const sockets = new Set();
@@ -82,7 +103,11 @@ async function startTlsHost() {
 		socket.on('close', () => sockets.delete(socket));
 	});
 	const port = await listen(server, '127.0.0.1');
-	return { url: `https://127.0.0.1:${port}`, connections: () => connections, close: closer(server, sockets) };
+	return {
+		url: `https://127.0.0.1:${port}`,
+		connections: () => connections,
+		close: closer(server, sockets),
+	};
 }
 
 module.exports = { startOtherHost, startTlsHost };

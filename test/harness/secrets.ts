@@ -6,9 +6,11 @@ import { engineLogLines } from './logs';
 
 export function secretsOf(fake: FakeHero): string[] {
 	const keys = new Set<string>([fake.apiKey]);
-	for (const hook of fake.store.webhooks.values()) if (hook.signing_key) keys.add(String(hook.signing_key));
+	for (const hook of fake.store.webhooks.values())
+		if (hook.signing_key) keys.add(String(hook.signing_key));
 	for (const request of fake.requests) {
-		if (request.operationId === 'createWebhook' && request.body?.signing_key) keys.add(String(request.body.signing_key));
+		if (request.operationId === 'createWebhook' && request.body?.signing_key)
+			keys.add(String(request.body.signing_key));
 	}
 	return [...keys];
 }
@@ -16,7 +18,12 @@ export function secretsOf(fake: FakeHero): string[] {
 function text(value: unknown): string {
 	const seen = new WeakSet<object>();
 	return JSON.stringify(value, (_key, entry) => {
-		if (entry instanceof Error) return { message: entry.message, description: (entry as { description?: unknown }).description, stack: entry.stack };
+		if (entry instanceof Error)
+			return {
+				message: entry.message,
+				description: (entry as { description?: unknown }).description,
+				stack: entry.stack,
+			};
 		if (entry && typeof entry === 'object') {
 			if (seen.has(entry)) return undefined;
 			seen.add(entry);

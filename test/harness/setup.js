@@ -4,7 +4,8 @@
 // scan can read them.
 const path = require('path');
 
-const fromCore = (name) => require(require.resolve(name, { paths: [path.dirname(require.resolve('n8n-core'))] }));
+const fromCore = (name) =>
+	require(require.resolve(name, { paths: [path.dirname(require.resolve('n8n-core'))] }));
 const { Container } = fromCore('@n8n/di');
 const { Logger } = fromCore('@n8n/backend-common');
 

@@ -39,7 +39,11 @@ export interface Execution {
 
 let workflows = 0;
 
-export function triggerWorkflow(fake: FakeHeroLike, parameters: IDataObject, options: TriggerOptions = {}) {
+export function triggerWorkflow(
+	fake: FakeHeroLike,
+	parameters: IDataObject,
+	options: TriggerOptions = {},
+) {
 	useProcessedData();
 	const node = {
 		id: 'trigger-0',
@@ -78,7 +82,10 @@ export function triggerWorkflow(fake: FakeHeroLike, parameters: IDataObject, opt
 
 	const hook = async (method: 'checkExists' | 'create' | 'delete'): Promise<boolean> => {
 		const context = new HookContext(workflow, wfNode, data, mode, 'activate', webhookData);
-		const methods = nodeType.webhookMethods?.default as Record<string, (this: HookContext) => Promise<boolean>>;
+		const methods = nodeType.webhookMethods?.default as Record<
+			string,
+			(this: HookContext) => Promise<boolean>
+		>;
 		return await methods[method].call(context);
 	};
 
@@ -97,19 +104,37 @@ export function triggerWorkflow(fake: FakeHeroLike, parameters: IDataObject, opt
 			return context.getNodeWebhookUrl('default') as string;
 		},
 		registrations(): IDataObject {
-			return ((workflow.staticData[`node:${node.name}`] as IDataObject | undefined) ?? {}) as IDataObject;
+			return ((workflow.staticData[`node:${node.name}`] as IDataObject | undefined) ??
+				{}) as IDataObject;
 		},
 		/**
 		 * Runs an execution started by a delivery, as n8n (a worker, in queue mode) does: the
 		 * trigger's step gets what webhook() returned.
 		 */
 		async execute(workflowData: INodeExecutionData[][]): Promise<Execution> {
-			const base = { id: workflow.id, name: workflow.name, nodes: [node], connections: {}, active: true, settings: {} };
-			const hooks = new ExecutionLifecycleHooks(mode, 'exec-trigger', base as unknown as IWorkflowBase);
+			const base = {
+				id: workflow.id,
+				name: workflow.name,
+				nodes: [node],
+				connections: {},
+				active: true,
+				settings: {},
+			};
+			const hooks = new ExecutionLifecycleHooks(
+				mode,
+				'exec-trigger',
+				base as unknown as IWorkflowBase,
+			);
 			const runData = createRunExecutionData({
-				executionData: { nodeExecutionStack: [{ node: wfNode, data: { main: workflowData }, source: null }] },
+				executionData: {
+					nodeExecutionStack: [{ node: wfNode, data: { main: workflowData }, source: null }],
+				},
 			});
-			const run = await new WorkflowExecute(additionalData(heroCredentials(fake), hooks), mode, runData).processRunExecutionData(workflow);
+			const run = await new WorkflowExecute(
+				additionalData(heroCredentials(fake), hooks),
+				mode,
+				runData,
+			).processRunExecutionData(workflow);
 			const task = run.data.resultData.runData[node.name]?.[0];
 			const items = (task?.data?.main?.[0] ?? []).map((item) => item.json);
 			observed.push(items);
@@ -148,8 +173,20 @@ export function triggerWorkflow(fake: FakeHeroLike, parameters: IDataObject, opt
 				params: {},
 				query: {},
 			};
-			const deliveryData = { ...data, httpRequest: req, httpResponse: res } as unknown as typeof data;
-			const context = new WebhookContext(workflow, wfNode, deliveryData, mode, webhookData, [], null);
+			const deliveryData = {
+				...data,
+				httpRequest: req,
+				httpResponse: res,
+			} as unknown as typeof data;
+			const context = new WebhookContext(
+				workflow,
+				wfNode,
+				deliveryData,
+				mode,
+				webhookData,
+				[],
+				null,
+			);
 			const result = await nodeType.webhook!.call(context);
 			const items = (result.workflowData?.[0] ?? []).map((item) => item.json);
 			observed.push(items, response.body);

@@ -32,18 +32,35 @@ let accepted = [];
 const smsWorkflow = {
 	name: 'Queue: SMS for each confirmed booking',
 	nodes: [
-		{ id: 'q1', name: 'Appointment Confirmed', type: 'n8n-nodes-herohealth.heroHealthTrigger', typeVersion: 1, position: [0, 0], webhookId: '0b7e5f2a-9c41-4d7e-8a11-00000000a0a1', parameters: { events: [EVENT], options: { fetchFullRecord: true } }, credentials: HERO },
+		{
+			id: 'q1',
+			name: 'Appointment Confirmed',
+			type: 'n8n-nodes-herohealth.heroHealthTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			webhookId: '0b7e5f2a-9c41-4d7e-8a11-00000000a0a1',
+			parameters: { events: [EVENT], options: { fetchFullRecord: true } },
+			credentials: HERO,
+		},
 		{
 			id: 'q2',
 			name: 'Send SMS',
 			type: 'n8n-nodes-herohealth.heroHealth',
 			typeVersion: 3,
 			position: [240, 0],
-			parameters: { resource: 'message', operation: 'send', patientId: { __rl: true, mode: 'id', value: '={{ $json.record.patient_id }}' }, channel: 'sms', message: '=Booking {{ $json.id }} is confirmed.' },
+			parameters: {
+				resource: 'message',
+				operation: 'send',
+				patientId: { __rl: true, mode: 'id', value: '={{ $json.record.patient_id }}' },
+				channel: 'sms',
+				message: '=Booking {{ $json.id }} is confirmed.',
+			},
 			credentials: HERO,
 		},
 	],
-	connections: { 'Appointment Confirmed': { main: [[{ node: 'Send SMS', type: 'main', index: 0 }]] } },
+	connections: {
+		'Appointment Confirmed': { main: [[{ node: 'Send SMS', type: 'main', index: 0 }]] },
+	},
 	settings: { executionOrder: 'v1' },
 };
 
@@ -51,19 +68,47 @@ const smsWorkflow = {
 const bulkWorkflow = {
 	name: 'Queue: bulk SMS on a form submission',
 	nodes: [
-		{ id: 'b1', name: 'Form Submitted', type: 'n8n-nodes-herohealth.heroHealthTrigger', typeVersion: 1, position: [0, 0], webhookId: '0b7e5f2a-9c41-4d7e-8a11-00000000b0b1', parameters: { events: ['form-submission.created'] }, credentials: HERO },
-		{ id: 'b2', name: 'All Patients', type: 'n8n-nodes-herohealth.heroHealth', typeVersion: 3, position: [240, 0], parameters: { resource: 'patient', operation: 'list', returnAll: true }, credentials: HERO, executeOnce: true },
+		{
+			id: 'b1',
+			name: 'Form Submitted',
+			type: 'n8n-nodes-herohealth.heroHealthTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			webhookId: '0b7e5f2a-9c41-4d7e-8a11-00000000b0b1',
+			parameters: { events: ['form-submission.created'] },
+			credentials: HERO,
+		},
+		{
+			id: 'b2',
+			name: 'All Patients',
+			type: 'n8n-nodes-herohealth.heroHealth',
+			typeVersion: 3,
+			position: [240, 0],
+			parameters: { resource: 'patient', operation: 'list', returnAll: true },
+			credentials: HERO,
+			executeOnce: true,
+		},
 		{
 			id: 'b3',
 			name: 'Bulk SMS',
 			type: 'n8n-nodes-herohealth.heroHealth',
 			typeVersion: 3,
 			position: [480, 0],
-			parameters: { resource: 'message', operation: 'send', patientId: { __rl: true, mode: 'id', value: '={{ $json.id }}' }, channel: 'sms', message: '=Flu clinic invitation {{ $json.id }}', requestOptions: { concurrency: 2 } },
+			parameters: {
+				resource: 'message',
+				operation: 'send',
+				patientId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+				channel: 'sms',
+				message: '=Flu clinic invitation {{ $json.id }}',
+				requestOptions: { concurrency: 2 },
+			},
 			credentials: HERO,
 		},
 	],
-	connections: { 'Form Submitted': { main: [[{ node: 'All Patients', type: 'main', index: 0 }]] }, 'All Patients': { main: [[{ node: 'Bulk SMS', type: 'main', index: 0 }]] } },
+	connections: {
+		'Form Submitted': { main: [[{ node: 'All Patients', type: 'main', index: 0 }]] },
+		'All Patients': { main: [[{ node: 'Bulk SMS', type: 'main', index: 0 }]] },
+	},
 	settings: { executionOrder: 'v1' },
 };
 
@@ -73,35 +118,73 @@ async function importWorkflow(workflow, id) {
 	await cluster.main.importWorkflow(file, id);
 }
 
-const hooksFor = (event) => [...fake.store.webhooks.values()].filter((hook) => hook.event_type === event);
+const hooksFor = (event) =>
+	[...fake.store.webhooks.values()].filter((hook) => hook.event_type === event);
 
 /** A delivery as Hero signs it: HMAC-SHA256 of "<timestamp>.<body>", hex. */
-function signedDelivery(event, id, { key = hooksFor(event)[0].signing_key, timestamp = Math.floor(Date.now() / 1000), tamper = false } = {}) {
-	const body = JSON.stringify({ object: 'Appointment', id, practice_group_id: fake.practiceGroupId, event });
+function signedDelivery(
+	event,
+	id,
+	{
+		key = hooksFor(event)[0].signing_key,
+		timestamp = Math.floor(Date.now() / 1000),
+		tamper = false,
+	} = {},
+) {
+	const body = JSON.stringify({
+		object: 'Appointment',
+		id,
+		practice_group_id: fake.practiceGroupId,
+		event,
+	});
 	const signature = crypto.createHmac('sha256', key).update(`${timestamp}.${body}`).digest('hex');
-	return { body: tamper ? body.replace(`"id":"${id}"`, `"id":"${id}9"`) : body, headers: { 'content-type': 'application/json', 'x-herohealth-timestamp': String(timestamp), 'x-herohealth-signature': signature } };
+	return {
+		body: tamper ? body.replace(`"id":"${id}"`, `"id":"${id}9"`) : body,
+		headers: {
+			'content-type': 'application/json',
+			'x-herohealth-timestamp': String(timestamp),
+			'x-herohealth-signature': signature,
+		},
+	};
 }
 
 /** Posts a delivery to one webhook processor, at the path Hero was given. */
 async function post(processor, delivery) {
 	const hook = new URL(hooksFor(EVENT)[0].url);
-	const response = await fetch(`${processor.url}${hook.pathname}`, { method: 'POST', headers: delivery.headers, body: delivery.body });
+	const response = await fetch(`${processor.url}${hook.pathname}`, {
+		method: 'POST',
+		headers: delivery.headers,
+		body: delivery.body,
+	});
 	return { status: response.status, text: await response.text() };
 }
 
 function newAppointment(i) {
 	const id = String(700000 + i);
-	fake.store.appointments.set(id, { id, patient_id: String(20001 + (i % 240)), practitioner_id: '401', location_id: '301', appointment_type_id: '501', start_time: '2026-12-01T09:00:00Z', duration: 10, status: 'confirmed' });
+	fake.store.appointments.set(id, {
+		id,
+		patient_id: String(20001 + (i % 240)),
+		practitioner_id: '401',
+		location_id: '301',
+		appointment_type_id: '501',
+		start_time: '2026-12-01T09:00:00Z',
+		duration: 10,
+		status: 'confirmed',
+	});
 	return id;
 }
 
 /** SMS the fake Hero processed (a request answered 429 was not), as { body: { message_string } }. */
 const smsFor = (marker) =>
-	[...fake.store.messages.values()].filter((message) => marker.test(message.content)).map((message) => ({ body: { message_string: message.content } }));
+	[...fake.store.messages.values()]
+		.filter((message) => marker.test(message.content))
+		.map((message) => ({ body: { message_string: message.content } }));
 
 /** Executions of a workflow by status, as n8n recorded them in PostgreSQL. */
 function executionsByStatus(workflowId) {
-	const rows = cluster.sql(`select status, count(*) from execution_entity where "workflowId" = '${workflowId}' group by status`);
+	const rows = cluster.sql(
+		`select status, count(*) from execution_entity where "workflowId" = '${workflowId}' group by status`,
+	);
 	return Object.fromEntries(rows.map(([status, count]) => [status, Number(count)]));
 }
 
@@ -122,10 +205,20 @@ async function untilSteady(count, everyMs, times) {
 
 /** An execution's error and last node, as n8n's REST API gives them (its run data is flatted). */
 async function outcome(executionId) {
-	const execution = await cluster.main.rest(cluster.owner.cookie, 'GET', `/executions/${executionId}`);
-	const data = typeof execution.data === 'string' ? require('flatted').parse(execution.data) : execution.data;
+	const execution = await cluster.main.rest(
+		cluster.owner.cookie,
+		'GET',
+		`/executions/${executionId}`,
+	);
+	const data =
+		typeof execution.data === 'string' ? require('flatted').parse(execution.data) : execution.data;
 	const result = (data && data.resultData) || {};
-	return { status: execution.status, error: result.error ? result.error.message : undefined, lastNode: result.lastNodeExecuted, nodesRun: Object.keys(result.runData || {}) };
+	return {
+		status: execution.status,
+		error: result.error ? result.error.message : undefined,
+		lastNode: result.lastNodeExecuted,
+		nodesRun: Object.keys(result.runData || {}),
+	};
 }
 
 async function inParallel(tasks, width) {
@@ -142,13 +235,16 @@ async function inParallel(tasks, width) {
 	return results;
 }
 
-before(async () => {
-	fake = await createFakeHero().start();
-	cluster = new Cluster({ workers: 2, webhooks: 2 });
-	await cluster.start(fake);
-	await importWorkflow(smsWorkflow, WORKFLOW_ID);
-	await importWorkflow(bulkWorkflow, BULK_ID);
-}, { timeout: 1_800_000 });
+before(
+	async () => {
+		fake = await createFakeHero().start();
+		cluster = new Cluster({ workers: 2, webhooks: 2 });
+		await cluster.start(fake);
+		await importWorkflow(smsWorkflow, WORKFLOW_ID);
+		await importWorkflow(bulkWorkflow, BULK_ID);
+	},
+	{ timeout: 1_800_000 },
+);
 
 after(async () => {
 	if (cluster) await cluster.stop();
@@ -159,7 +255,11 @@ test('a. lifecycle: one Hero webhook per event, none duplicated by restarts, rem
 	await cluster.main.activate(cluster.owner.cookie, WORKFLOW_ID);
 	await waitFor(() => hooksFor(EVENT).length === 1, 'the webhook to be registered');
 	const registered = hooksFor(EVENT)[0];
-	assert.equal(new URL(registered.url).port, String(cluster.webhooks[0].port), 'registered at the webhook processors');
+	assert.equal(
+		new URL(registered.url).port,
+		String(cluster.webhooks[0].port),
+		'registered at the webhook processors',
+	);
 
 	await cluster.main.stop();
 	for (const worker of [...cluster.workers]) await cluster.restart(worker);
@@ -181,32 +281,75 @@ test('b. 200 signed deliveries over both webhook processors: 200 executions on b
 	const ids = Array.from({ length: 200 }, (_, i) => newAppointment(i));
 	const started = Date.now();
 	accepted = ids.map((id, i) => ({ id, processor: i % 2, delivery: signedDelivery(EVENT, id) }));
-	const answers = await inParallel(accepted.map(({ processor, delivery }) => () => post(cluster.webhooks[processor], delivery)), 20);
-	assert.deepEqual([...new Set(answers.map((answer) => answer.status))], [200], JSON.stringify(answers.find((a) => a.status !== 200)));
+	const answers = await inParallel(
+		accepted.map(
+			({ processor, delivery }) =>
+				() =>
+					post(cluster.webhooks[processor], delivery),
+		),
+		20,
+	);
+	assert.deepEqual(
+		[...new Set(answers.map((answer) => answer.status))],
+		[200],
+		JSON.stringify(answers.find((a) => a.status !== 200)),
+	);
 	await waitFor(() => smsFor(/^Booking 7\d{5} is confirmed\.$/).length >= 200, '200 SMS', 300_000);
 	const seconds = (Date.now() - started) / 1000;
 	await new Promise((resolve) => setTimeout(resolve, 2000));
-	const sms = smsFor(/^Booking 7\d{5} is confirmed\.$/).map((request) => request.body.message_string);
+	const sms = smsFor(/^Booking 7\d{5} is confirmed\.$/).map(
+		(request) => request.body.message_string,
+	);
 	assert.equal(sms.length, 200);
 	assert.equal(new Set(sms).size, 200, 'no booking texted twice');
-	await waitFor(async () => (await successfulExecutions(WORKFLOW_ID)) >= 200, '200 executions recorded');
+	await waitFor(
+		async () => (await successfulExecutions(WORKFLOW_ID)) >= 200,
+		'200 executions recorded',
+	);
 	assert.equal(await successfulExecutions(WORKFLOW_ID), 200);
 	const after = cluster.finishedByWorker();
-	const perWorker = Object.fromEntries(Object.keys(after).map((name) => [name, after[name] - (before[name] ?? 0)]));
-	assert.ok(Object.values(perWorker).every((count) => count > 0), `both workers ran executions: ${JSON.stringify(perWorker)}`);
+	const perWorker = Object.fromEntries(
+		Object.keys(after).map((name) => [name, after[name] - (before[name] ?? 0)]),
+	);
+	assert.ok(
+		Object.values(perWorker).every((count) => count > 0),
+		`both workers ran executions: ${JSON.stringify(perWorker)}`,
+	);
 
 	// Forged (wrong key), stale (an hour old) and tampered (body changed after signing).
 	const bad = [
-		...Array.from({ length: 7 }, (_, i) => signedDelivery(EVENT, newAppointment(300 + i), { key: 'f'.repeat(64) })),
-		...Array.from({ length: 7 }, (_, i) => signedDelivery(EVENT, newAppointment(310 + i), { timestamp: Math.floor(Date.now() / 1000) - 3600 })),
-		...Array.from({ length: 6 }, (_, i) => signedDelivery(EVENT, newAppointment(320 + i), { tamper: true })),
+		...Array.from({ length: 7 }, (_, i) =>
+			signedDelivery(EVENT, newAppointment(300 + i), { key: 'f'.repeat(64) }),
+		),
+		...Array.from({ length: 7 }, (_, i) =>
+			signedDelivery(EVENT, newAppointment(310 + i), {
+				timestamp: Math.floor(Date.now() / 1000) - 3600,
+			}),
+		),
+		...Array.from({ length: 6 }, (_, i) =>
+			signedDelivery(EVENT, newAppointment(320 + i), { tamper: true }),
+		),
 	];
-	const refused = await Promise.all(bad.map((delivery, i) => post(cluster.webhooks[i % 2], delivery)));
-	assert.deepEqual(refused.map((answer) => answer.status), bad.map(() => 401));
+	const refused = await Promise.all(
+		bad.map((delivery, i) => post(cluster.webhooks[i % 2], delivery)),
+	);
+	assert.deepEqual(
+		refused.map((answer) => answer.status),
+		bad.map(() => 401),
+	);
 	await new Promise((resolve) => setTimeout(resolve, 3000));
 	assert.equal(smsFor(/^Booking 7\d{5} is confirmed\.$/).length, 200);
 	assert.equal(await successfulExecutions(WORKFLOW_ID), 200);
-	figures.throughput = { deliveries: 200, executions: 200, sms: sms.length, duplicates: sms.length - new Set(sms).size, perWorker, seconds: Math.round(seconds), refused: refused.length, executionsFromRefused: 0 };
+	figures.throughput = {
+		deliveries: 200,
+		executions: 200,
+		sms: sms.length,
+		duplicates: sms.length - new Set(sms).size,
+		perWorker,
+		seconds: Math.round(seconds),
+		refused: refused.length,
+		executionsFromRefused: 0,
+	};
 });
 
 test('c. a delivery accepted by one webhook processor and replayed to the other is refused', async () => {
@@ -223,7 +366,10 @@ test('c. a delivery accepted by one webhook processor and replayed to the other 
 	const otherProcessor = await post(cluster.webhooks[1], delivery);
 	// The other processor cannot see what the first accepted: it answers 200, and the trigger's
 	// step on the worker stops the execution before anything else runs.
-	await waitFor(() => (executionsByStatus(WORKFLOW_ID).success ?? 0) > executionsBefore, 'the replay execution to finish');
+	await waitFor(
+		() => (executionsByStatus(WORKFLOW_ID).success ?? 0) > executionsBefore,
+		'the replay execution to finish',
+	);
 	await new Promise((resolve) => setTimeout(resolve, 2000));
 	assert.equal(sms(), 1, 'the patient got one SMS');
 
@@ -231,9 +377,20 @@ test('c. a delivery accepted by one webhook processor and replayed to the other 
 	const bookings = /^Booking 7\d{5} is confirmed\.$/;
 	const smsBefore = smsFor(bookings).length;
 	const before = executionsByStatus(WORKFLOW_ID).success ?? 0;
-	const answers = await inParallel(accepted.map(({ processor, delivery: copy }) => () => post(cluster.webhooks[1 - processor], copy)), 20);
+	const answers = await inParallel(
+		accepted.map(
+			({ processor, delivery: copy }) =>
+				() =>
+					post(cluster.webhooks[1 - processor], copy),
+		),
+		20,
+	);
 	const answered = answers.filter((answer) => answer.status === 200).length;
-	await waitFor(() => (executionsByStatus(WORKFLOW_ID).success ?? 0) >= before + answered, 'the replay executions to finish', 300_000);
+	await waitFor(
+		() => (executionsByStatus(WORKFLOW_ID).success ?? 0) >= before + answered,
+		'the replay executions to finish',
+		300_000,
+	);
 	await new Promise((resolve) => setTimeout(resolve, 3000));
 	const resent = smsFor(bookings).length - smsBefore;
 	figures.replay = {
@@ -245,7 +402,11 @@ test('c. a delivery accepted by one webhook processor and replayed to the other 
 		bulkAnswered: answered,
 		bulkResent: resent,
 	};
-	assert.equal(resent, 0, `${resent} of ${accepted.length} replayed deliveries texted a patient again`);
+	assert.equal(
+		resent,
+		0,
+		`${resent} of ${accepted.length} replayed deliveries texted a patient again`,
+	);
 	assert.equal(figures.replay.sms, 1);
 });
 
@@ -255,18 +416,42 @@ test('e. a worker killed in the middle of a bulk send: what n8n does, and what w
 	const marker = /^Flu clinic invitation \d+$/;
 	const patients = fake.store.patients.size;
 	const before = cluster.finishedByWorker();
-	const startedBefore = Object.fromEntries(cluster.workers.map((worker) => [worker.name, (worker.logs.match(/Worker started execution/g) || []).length]));
+	const startedBefore = Object.fromEntries(
+		cluster.workers.map((worker) => [
+			worker.name,
+			(worker.logs.match(/Worker started execution/g) || []).length,
+		]),
+	);
 	const hook = hooksFor('form-submission.created')[0];
 	const timestamp = Math.floor(Date.now() / 1000);
-	const body = JSON.stringify({ object: 'FormSubmission', id: '9001', practice_group_id: fake.practiceGroupId, event: 'form-submission.created' });
-	const signature = crypto.createHmac('sha256', hook.signing_key).update(`${timestamp}.${body}`).digest('hex');
+	const body = JSON.stringify({
+		object: 'FormSubmission',
+		id: '9001',
+		practice_group_id: fake.practiceGroupId,
+		event: 'form-submission.created',
+	});
+	const signature = crypto
+		.createHmac('sha256', hook.signing_key)
+		.update(`${timestamp}.${body}`)
+		.digest('hex');
 	// Hero's rate limit keeps the send going for many seconds, so the kill lands mid-send even
 	// on a slow machine.
 	fake.limitRate(KILL_RATE, 5);
-	const response = await fetch(`${cluster.webhooks[0].url}${new URL(hook.url).pathname}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-herohealth-timestamp': String(timestamp), 'x-herohealth-signature': signature }, body });
+	const response = await fetch(`${cluster.webhooks[0].url}${new URL(hook.url).pathname}`, {
+		method: 'POST',
+		headers: {
+			'content-type': 'application/json',
+			'x-herohealth-timestamp': String(timestamp),
+			'x-herohealth-signature': signature,
+		},
+		body,
+	});
 	assert.equal(response.status, 200);
 	await waitFor(() => smsFor(marker).length >= 40, 'the bulk send to be under way', 120_000);
-	const victim = cluster.workers.find((worker) => (worker.logs.match(/Worker started execution/g) || []).length > startedBefore[worker.name]);
+	const victim = cluster.workers.find(
+		(worker) =>
+			(worker.logs.match(/Worker started execution/g) || []).length > startedBefore[worker.name],
+	);
 	assert.ok(victim, 'a worker started the bulk execution');
 	await cluster.stopProcess(victim, 'SIGKILL');
 	const sentBeforeKill = smsFor(marker).length;
@@ -279,11 +464,18 @@ test('e. a worker killed in the middle of a bulk send: what n8n does, and what w
 	const duplicates = sent.length - new Set(sent).size;
 
 	// Retry it as the editor's Retry button does (n8n's REST API), then count what went twice.
-	const [[killedId] = []] = cluster.sql(`select id from execution_entity where "workflowId" = '${BULK_ID}' and status in ('error', 'crashed') order by id desc limit 1`);
+	const [[killedId] = []] = cluster.sql(
+		`select id from execution_entity where "workflowId" = '${BULK_ID}' and status in ('error', 'crashed') order by id desc limit 1`,
+	);
 	let retry = {};
 	if (killedId) {
 		try {
-			const answer = await cluster.main.rest(cluster.owner.cookie, 'POST', `/executions/${killedId}/retry`, { loadWorkflow: false });
+			const answer = await cluster.main.rest(
+				cluster.owner.cookie,
+				'POST',
+				`/executions/${killedId}/retry`,
+				{ loadWorkflow: false },
+			);
 			retry = { started: true, id: answer && answer.id };
 		} catch (error) {
 			retry = { started: false, answer: error.message.slice(0, 300) };
@@ -296,7 +488,9 @@ test('e. a worker killed in the middle of a bulk send: what n8n does, and what w
 	retry.sentInAll = afterRetry.length;
 	retry.distinct = new Set(afterRetry).size;
 	retry.sentTwice = afterRetry.length - new Set(afterRetry).size;
-	retry.statuses = Object.entries(executionsByStatus(BULK_ID)).map(([status, count]) => `${count} ${status}`);
+	retry.statuses = Object.entries(executionsByStatus(BULK_ID)).map(
+		([status, count]) => `${count} ${status}`,
+	);
 	figures.killed = {
 		patients,
 		sentBeforeKill,
@@ -325,7 +519,9 @@ function queueBenchmark() {
 	const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
 	const section = text.slice(text.indexOf('\n## Queue mode'));
 	const rows = section.split('\n').filter((line) => line.startsWith('|'));
-	return text.includes('\n## Queue mode') ? rows : ['(not measured yet: run `npm run bench:queue`)'];
+	return text.includes('\n## Queue mode')
+		? rows
+		: ['(not measured yet: run `npm run bench:queue`)'];
 }
 
 /** What retrying the killed execution (the editor's Retry button, through n8n's REST API) did. */
@@ -364,7 +560,7 @@ function renderDoc() {
 		`- ${cluster.versions.postgres}; ${cluster.versions.redis}.`,
 		'- One user folder for every process, with the packed package installed in `.n8n/nodes` as the',
 		'  Community Nodes screen does; one `N8N_ENCRYPTION_KEY`.',
-		'- Hero webhooks are registered at the first webhook processor\'s URL (`WEBHOOK_URL`); the suite',
+		"- Hero webhooks are registered at the first webhook processor's URL (`WEBHOOK_URL`); the suite",
 		'  sends deliveries to both processors, as a load balancer would.',
 		'',
 		'## Scenarios',
@@ -375,7 +571,9 @@ function renderDoc() {
 		'',
 		`**b. Throughput, exactly once.** ${t.deliveries} correctly signed deliveries, alternating between the two`,
 		`webhook processors, 20 at a time: ${t.executions} successful executions, ${t.sms} SMS processed by the fake Hero,`,
-		`${t.duplicates} duplicates. Executions per worker: ${Object.entries(t.perWorker).map(([name, count]) => `${name} ${count}`).join(', ')}.`,
+		`${t.duplicates} duplicates. Executions per worker: ${Object.entries(t.perWorker)
+			.map(([name, count]) => `${name} ${count}`)
+			.join(', ')}.`,
 		`${t.refused} forged, stale or tampered deliveries: all answered 401, ${t.executionsFromRefused} executions.`,
 		'',
 		`**c. Replays across processes.** A delivery accepted by webhook processor 1 (${figures.replay.firstProcessor}) and sent again`,
@@ -384,10 +582,10 @@ function renderDoc() {
 		`patient got ${figures.replay.sms} SMS. Then all ${figures.replay.bulkReplays} deliveries of scenario b were sent again, each to the processor that had`,
 		`not accepted it, 20 at a time: ${figures.replay.bulkAnswered} answered 200, ${figures.replay.bulkResent} SMS sent again.`,
 		'How: the trigger gives each verified delivery a `delivery_id` (a hash of its signature). Its',
-		'step in the execution (on the worker) records that ID in n8n\'s deduplication store, the',
+		"step in the execution (on the worker) records that ID in n8n's deduplication store, the",
 		'`processed_data` table the Remove Duplicates node uses, and passes the delivery on only the',
-		'first time. n8n reads a node\'s whole list there and writes it back on every call, so two',
-		'workers recording at once can each write a list without the other\'s entry; each worker',
+		"first time. n8n reads a node's whole list there and writes it back on every call, so two",
+		"workers recording at once can each write a list without the other's entry; each worker",
 		'therefore records one delivery at a time and writes again, with each record and once more',
 		'half a second to a second after its last, the IDs it accepted within the window, which mends',
 		'what another worker wrote over.',
@@ -402,7 +600,7 @@ function renderDoc() {
 		'**d. One rate budget per Hero key.** Within a process, every execution using the same',
 		'credential (base URL, practice group, key) shares one pacer (unit-tested in',
 		'`test/nodes/shared/transport/pacer.test.ts`). Processes do not share it: each worker',
-		'learns Hero\'s limit from its own 429s and backs off on its own. Measured by',
+		"learns Hero's limit from its own 429s and backs off on its own. Measured by",
 		'`npm run bench:queue` (four workflows of 500 SMS each, started at once across two workers,',
 		'against a fake Hero allowing 100 requests/s for the key); from `docs/benchmarks.md`:',
 		'',
@@ -425,6 +623,14 @@ test('docs/queue.md reports the scenarios', () => {
 	const doc = renderDoc();
 	if (writingDocs()) fs.writeFileSync(DOC, doc);
 	const committed = fs.existsSync(DOC) ? fs.readFileSync(DOC, 'utf8') : '';
-	const headings = (text) => text.split('\n').filter((line) => /^(#|\*\*[a-e]\.)/.test(line)).map((line) => line.replace(/\*\*([a-e]\.[^*]*)\*\*.*/, '$1'));
-	assert.deepEqual(headings(committed), headings(doc), 'docs/queue.md is out of date: HERO_WRITE_DOCS=1 npm run test:queue');
+	const headings = (text) =>
+		text
+			.split('\n')
+			.filter((line) => /^(#|\*\*[a-e]\.)/.test(line))
+			.map((line) => line.replace(/\*\*([a-e]\.[^*]*)\*\*.*/, '$1'));
+	assert.deepEqual(
+		headings(committed),
+		headings(doc),
+		'docs/queue.md is out of date: HERO_WRITE_DOCS=1 npm run test:queue',
+	);
 });

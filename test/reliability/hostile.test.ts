@@ -20,7 +20,16 @@ let tls: TlsHost;
 beforeAll(async () => {
 	other = await startOtherHost();
 	tls = await startTlsHost();
-	fake.store.appointments.set('1', { id: '1', patient_id: '20001', practitioner_id: '401', location_id: '301', appointment_type_id: '501', start_time: '2026-12-01T09:00:00Z', status: 'reserved', reason: 'Review' });
+	fake.store.appointments.set('1', {
+		id: '1',
+		patient_id: '20001',
+		practitioner_id: '401',
+		location_id: '301',
+		appointment_type_id: '501',
+		start_time: '2026-12-01T09:00:00Z',
+		status: 'reserved',
+		reason: 'Review',
+	});
 });
 afterAll(async () => {
 	await other?.close();
@@ -35,13 +44,20 @@ afterEach(() => {
 
 const rows: string[] = [];
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-function row(area: string, input: string, outcome: string, toHero: number | string, elsewhere = 0): void {
+function row(
+	area: string,
+	input: string,
+	outcome: string,
+	toHero: number | string,
+	elsewhere = 0,
+): void {
 	rows.push(`| ${area} | ${cell(input)} | ${cell(outcome)} | ${toHero} | ${elsewhere} |`);
 }
 
 /** How a case's input reads in the table. */
 function shown(value: unknown): string {
-	if (typeof value === 'string' && value.length > 60) return `text of ${value.length.toLocaleString('en-GB')} characters`;
+	if (typeof value === 'string' && value.length > 60)
+		return `text of ${value.length.toLocaleString('en-GB')} characters`;
 	const text = JSON.stringify(value);
 	return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
@@ -75,14 +91,26 @@ async function fieldMatrix(options: {
 	options.cases.forEach(([value, expected], n) => {
 		const error = run.json[n].error as string | undefined;
 		if ('refused' in expected) {
-			expect(error).toMatch(new RegExp(`^\\[item ${n}\\] ${options.field.replace(/[()]/g, '\\$&')}: `));
+			expect(error).toMatch(
+				new RegExp(`^\\[item ${n}\\] ${options.field.replace(/[()]/g, '\\$&')}: `),
+			);
 			expect(error).toContain(expected.refused);
 			expect(String(error).length).toBeLessThan(400);
-			row(options.area, `${options.field} = ${shown(value)}`, `refused: ${String(error).replace(/^\[item \d+\] /, '')}`, 0);
+			row(
+				options.area,
+				`${options.field} = ${shown(value)}`,
+				`refused: ${String(error).replace(/^\[item \d+\] /, '')}`,
+				0,
+			);
 		} else {
 			expect(error).toBeUndefined();
 			expect(options.read(requests[next++])).toEqual(expected.sent);
-			row(options.area, `${options.field} = ${shown(value)}`, `sent as ${JSON.stringify(expected.sent)}`, 1);
+			row(
+				options.area,
+				`${options.field} = ${shown(value)}`,
+				`sent as ${JSON.stringify(expected.sent)}`,
+				1,
+			);
 		}
 	});
 	expect(requests).toHaveLength(next);
@@ -140,7 +168,12 @@ describe('booleans', () => {
 			area: 'Boolean',
 			field: 'Order Descending',
 			operationId: 'listEpisodes',
-			parameters: { resource: 'episode', operation: 'list', limit: 1, filters: { orderDescending: '={{ $json.v }}' } },
+			parameters: {
+				resource: 'episode',
+				operation: 'list',
+				limit: 1,
+				filters: { orderDescending: '={{ $json.v }}' },
+			},
 			read: (request) => request.query['order_descending[]'],
 			cases: [
 				['false', sent(['false'])],
@@ -158,17 +191,31 @@ describe('booleans', () => {
 		['maybe', 'refused', 0],
 	])('Return All = %j: %s', async (value, outcome, count) => {
 		const run = await runHero(
-			{ resource: 'episode', operation: 'list', returnAll: `={{ ${JSON.stringify(value)} }}`, limit: 2 },
+			{
+				resource: 'episode',
+				operation: 'list',
+				returnAll: `={{ ${JSON.stringify(value)} }}`,
+				limit: 2,
+			},
 			{ fake },
 		);
 		if (count === 0) {
-			expect(run.error?.message).toBe('[item 0] Return All: must be true or false (yes/no, on/off and 1/0 are read too)');
+			expect(run.error?.message).toBe(
+				'[item 0] Return All: must be true or false (yes/no, on/off and 1/0 are read too)',
+			);
 			expect(fake.requests).toHaveLength(0);
 		} else {
 			expect(run.error).toBeUndefined();
 			expect(run.json).toHaveLength(count);
 		}
-		row('Boolean', `Return All = ${JSON.stringify(value)}`, count ? `${outcome} (${count})` : `refused: ${run.error?.message.replace(/^\[item 0\] /, '')}`, fake.requests.length);
+		row(
+			'Boolean',
+			`Return All = ${JSON.stringify(value)}`,
+			count
+				? `${outcome} (${count})`
+				: `refused: ${run.error?.message.replace(/^\[item 0\] /, '')}`,
+			fake.requests.length,
+		);
 	});
 
 	it.each([
@@ -178,7 +225,12 @@ describe('booleans', () => {
 		['sometimes', 'refused'],
 	])('Simplify = %j: %s', async (value, outcome) => {
 		const run = await runHero(
-			{ resource: 'booking', operation: 'getAppointment', appointmentId: '1', simplify: `={{ ${JSON.stringify(value)} }}` },
+			{
+				resource: 'booking',
+				operation: 'getAppointment',
+				appointmentId: '1',
+				simplify: `={{ ${JSON.stringify(value)} }}`,
+			},
 			{ fake },
 		);
 		if (outcome === 'refused') {
@@ -188,7 +240,14 @@ describe('booleans', () => {
 			expect(run.error).toBeUndefined();
 			expect('reason' in run.json[0]).toBe(outcome === 'the whole record');
 		}
-		row('Boolean', `Simplify = ${JSON.stringify(value)}`, outcome === 'refused' ? `refused: ${run.error?.message.replace(/^\[item 0\] /, '')}` : outcome, fake.requests.length);
+		row(
+			'Boolean',
+			`Simplify = ${JSON.stringify(value)}`,
+			outcome === 'refused'
+				? `refused: ${run.error?.message.replace(/^\[item 0\] /, '')}`
+				: outcome,
+			fake.requests.length,
+		);
 	});
 });
 
@@ -218,21 +277,52 @@ describe('numbers', () => {
 	});
 
 	const options: Array<[string, IDataObject, string | undefined]> = [
-		['Concurrency = "ten"', { concurrency: 'ten' }, 'Concurrency: must be a whole number from 1 to 50'],
+		[
+			'Concurrency = "ten"',
+			{ concurrency: 'ten' },
+			'Concurrency: must be a whole number from 1 to 50',
+		],
 		['Concurrency = 0', { concurrency: 0 }, 'Concurrency: must be a whole number from 1 to 50'],
 		['Concurrency = "3"', { concurrency: '3' }, undefined],
-		['Max Attempts = "5 attempts"', { maxAttempts: '5 attempts' }, 'Max Attempts: must be a whole number from 1 to 10'],
+		[
+			'Max Attempts = "5 attempts"',
+			{ maxAttempts: '5 attempts' },
+			'Max Attempts: must be a whole number from 1 to 10',
+		],
 		['Max Attempts = 0', { maxAttempts: 0 }, 'Max Attempts: must be a whole number from 1 to 10'],
-		['Max Attempts = 2.5', { maxAttempts: 2.5 }, 'Max Attempts: must be a whole number from 1 to 10'],
-		['Timeout (Seconds) = "30s"', { timeout: '30s' }, 'Timeout (Seconds): must be a number from 1 to 600'],
-		['Timeout (Seconds) = -1', { timeout: -1 }, 'Timeout (Seconds): must be a number from 1 to 600'],
+		[
+			'Max Attempts = 2.5',
+			{ maxAttempts: 2.5 },
+			'Max Attempts: must be a whole number from 1 to 10',
+		],
+		[
+			'Timeout (Seconds) = "30s"',
+			{ timeout: '30s' },
+			'Timeout (Seconds): must be a number from 1 to 600',
+		],
+		[
+			'Timeout (Seconds) = -1',
+			{ timeout: -1 },
+			'Timeout (Seconds): must be a number from 1 to 600',
+		],
 		['Timeout (Seconds) = "2.5"', { timeout: '2.5' }, undefined],
-		['Practice Group ID = "4243; drop"', { practiceGroupId: '4243; drop' }, 'Practice Group ID: must be a numeric Hero ID such as 12345'],
+		[
+			'Practice Group ID = "4243; drop"',
+			{ practiceGroupId: '4243; drop' },
+			'Practice Group ID: must be a numeric Hero ID such as 12345',
+		],
 	];
 	it.each(options)('Request Options %s', async (label, requestOptions, error) => {
-		const expression = Object.fromEntries(Object.entries(requestOptions).map(([k, v]) => [k, `={{ ${JSON.stringify(v)} }}`]));
+		const expression = Object.fromEntries(
+			Object.entries(requestOptions).map(([k, v]) => [k, `={{ ${JSON.stringify(v)} }}`]),
+		);
 		const run = await runHero(
-			{ resource: 'practiceGroup', operation: 'getPractitioner', practitionerId: byId('401'), requestOptions: expression },
+			{
+				resource: 'practiceGroup',
+				operation: 'getPractitioner',
+				practitionerId: byId('401'),
+				requestOptions: expression,
+			},
 			{ fake },
 		);
 		if (error) {
@@ -241,7 +331,12 @@ describe('numbers', () => {
 		} else {
 			expect(run.error).toBeUndefined();
 		}
-		row('Number', `Request Options: ${label}`, error ? `refused: ${error}` : 'used', fake.requests.length);
+		row(
+			'Number',
+			`Request Options: ${label}`,
+			error ? `refused: ${error}` : 'used',
+			fake.requests.length,
+		);
 	});
 });
 
@@ -309,28 +404,64 @@ describe('text', () => {
 	});
 
 	it.each([
-		['Recipient', { recipient: '={{ $json.v }}' }, { mobile: '07700 900001' }, 'must be text, not an object'],
-		['SNOMED Term', { snomedTerm: '={{ $json.v }}' }, ['Flu', 'vaccine'], 'must be text, not a list'],
-		['SNOMED Code', { snomedCode: '={{ $json.v }}' }, { code: '279991000000102' }, 'must be text, not an object'],
-	])('%s given an object or list is refused by name', async (field, additionalFields, value, why) => {
-		await fieldMatrix({
-			area: 'Text',
-			field,
-			operationId: 'sendMessage',
-			parameters: sendMessage(additionalFields),
-			read: () => undefined,
-			cases: [[value, refused(why)]],
-		});
-	});
+		[
+			'Recipient',
+			{ recipient: '={{ $json.v }}' },
+			{ mobile: '07700 900001' },
+			'must be text, not an object',
+		],
+		[
+			'SNOMED Term',
+			{ snomedTerm: '={{ $json.v }}' },
+			['Flu', 'vaccine'],
+			'must be text, not a list',
+		],
+		[
+			'SNOMED Code',
+			{ snomedCode: '={{ $json.v }}' },
+			{ code: '279991000000102' },
+			'must be text, not an object',
+		],
+	])(
+		'%s given an object or list is refused by name',
+		async (field, additionalFields, value, why) => {
+			await fieldMatrix({
+				area: 'Text',
+				field,
+				operationId: 'sendMessage',
+				parameters: sendMessage(additionalFields),
+				read: () => undefined,
+				cases: [[value, refused(why)]],
+			});
+		},
+	);
 
 	it("Hero's answer echoing a 100 KB value is cut, not repeated whole", async () => {
 		const echoed = 'y'.repeat(100_000);
-		fake.inject({ operationId: 'sendMessage', status: 400, body: { error: true, statusCode: 400, message: [{ code: 'too_big', message: echoed, path: ['message_string'] }] } });
+		fake.inject({
+			operationId: 'sendMessage',
+			status: 400,
+			body: {
+				error: true,
+				statusCode: 400,
+				message: [{ code: 'too_big', message: echoed, path: ['message_string'] }],
+			},
+		});
 		const run = await runHero(sendMessage({}), { fake, items: [{ n: 0 }] });
-		const text = JSON.stringify({ message: run.error?.message, description: run.error?.description });
-		expect(run.error?.message).toMatch(/^\[item 0\] Hero rejected the request: message_string: y+… \(\d+ more characters\)$/);
+		const text = JSON.stringify({
+			message: run.error?.message,
+			description: run.error?.description,
+		});
+		expect(run.error?.message).toMatch(
+			/^\[item 0\] Hero rejected the request: message_string: y+… \(\d+ more characters\)$/,
+		);
 		expect(text.length).toBeLessThan(2000);
-		row('Text', "Hero's 400 answer echoing a 100,000-character value", 'the error shows Hero\'s first 300 characters and how many more', 1);
+		row(
+			'Text',
+			"Hero's 400 answer echoing a 100,000-character value",
+			"the error shows Hero's first 300 characters and how many more",
+			1,
+		);
 	});
 
 	it('an NHS number given as a list is refused, not joined', async () => {
@@ -338,7 +469,13 @@ describe('text', () => {
 			area: 'Text',
 			field: 'NHS Number',
 			operationId: 'registerPatientPds',
-			parameters: { resource: 'patient', operation: 'registerPds', identifyBy: 'nhsNumber', nhsNumber: '={{ $json.v }}', dateOfBirth: '1970-01-31' },
+			parameters: {
+				resource: 'patient',
+				operation: 'registerPds',
+				identifyBy: 'nhsNumber',
+				nhsNumber: '={{ $json.v }}',
+				dateOfBirth: '1970-01-31',
+			},
 			read: (request) => request.body.nhs_number,
 			cases: [
 				[['999', '000', '0018'], refused('must be text, not a list')],
@@ -354,7 +491,11 @@ describe('IDs', () => {
 			area: 'ID',
 			field: 'Practitioner',
 			operationId: 'getPractitioner',
-			parameters: { resource: 'practiceGroup', operation: 'getPractitioner', practitionerId: byId('={{ $json.v }}') },
+			parameters: {
+				resource: 'practiceGroup',
+				operation: 'getPractitioner',
+				practitionerId: byId('={{ $json.v }}'),
+			},
 			read: () => 'sent',
 			cases: [
 				[' 401 ', sent('sent')],
@@ -370,18 +511,34 @@ describe('IDs', () => {
 			],
 		});
 		// 401 exists; the refused ones never reached Hero.
-		expect(fake.requestsFor('getPractitioner').map((r) => r.path)).toEqual(['/v1/practitioners/401', '/v1/practitioners/401']);
+		expect(fake.requestsFor('getPractitioner').map((r) => r.path)).toEqual([
+			'/v1/practitioners/401',
+			'/v1/practitioners/401',
+		]);
 	});
 });
 
-const credentialTest = (baseUrl: string) => testCredential(fake, { environment: 'custom', baseUrl });
+const credentialTest = (baseUrl: string) =>
+	testCredential(fake, { environment: 'custom', baseUrl });
 
 describe('Base URL', () => {
 	const PASSWORD = 'hunter2-secret';
 	const cases: Array<[string, () => string, string | undefined]> = [
-		['user:password@ before the host', () => other.url.replace('http://', `http://proxyuser:${PASSWORD}@`), 'must not contain a user name or password'],
-		['user@ alone', () => fake.url.replace('http://', 'http://admin@'), 'must not contain a user name or password'],
-		['a query string', () => `${fake.url}/?redirect=${other.url}`, 'must not contain a query (?) or fragment (#)'],
+		[
+			'user:password@ before the host',
+			() => other.url.replace('http://', `http://proxyuser:${PASSWORD}@`),
+			'must not contain a user name or password',
+		],
+		[
+			'user@ alone',
+			() => fake.url.replace('http://', 'http://admin@'),
+			'must not contain a user name or password',
+		],
+		[
+			'a query string',
+			() => `${fake.url}/?redirect=${other.url}`,
+			'must not contain a query (?) or fragment (#)',
+		],
 		['a fragment', () => `${fake.url}/#v1`, 'must not contain a query (?) or fragment (#)'],
 		['ftp://', () => fake.url.replace('http://', 'ftp://'), 'must start with https://'],
 		['javascript:', () => 'javascript:alert(1)', 'must start with https://'],
@@ -404,7 +561,12 @@ describe('Base URL', () => {
 			expect(run.error).toBeUndefined();
 			expect(fake.requests[0].path).toBe('/v1/practitioners/401');
 		}
-		row('Base URL', `node, Base URL with ${_label}`, why ? `refused: ${run.error?.message}` : 'used, trimmed', fake.requests.length);
+		row(
+			'Base URL',
+			`node, Base URL with ${_label}`,
+			why ? `refused: ${run.error?.message}` : 'used, trimmed',
+			fake.requests.length,
+		);
 	});
 
 	it.each(cases)('credential test: %s', async (_label, make, why) => {
@@ -417,32 +579,66 @@ describe('Base URL', () => {
 			expect(run.error).toBeUndefined();
 			expect(fake.requests[0].path).toBe('/v1/me');
 		}
-		row('Base URL', `credential test, Base URL with ${_label}`, why ? `refused: ${run.error?.message}` : 'passed, trimmed', fake.requests.length);
+		row(
+			'Base URL',
+			`credential test, Base URL with ${_label}`,
+			why ? `refused: ${run.error?.message}` : 'passed, trimmed',
+			fake.requests.length,
+		);
 	});
 });
 
 describe('redirects', () => {
 	const statuses = [301, 302, 303, 307, 308];
 	const operations = {
-		GET: { operationId: 'getPractitioner', parameters: { resource: 'practiceGroup', operation: 'getPractitioner', practitionerId: byId('401') } },
+		GET: {
+			operationId: 'getPractitioner',
+			parameters: {
+				resource: 'practiceGroup',
+				operation: 'getPractitioner',
+				practitionerId: byId('401'),
+			},
+		},
 		POST: { operationId: 'sendMessage', parameters: sendMessage({}) },
 	};
-	const matrix = statuses.flatMap((status) => (['GET', 'POST'] as const).map((method) => [status, method] as const));
+	const matrix = statuses.flatMap((status) =>
+		(['GET', 'POST'] as const).map((method) => [status, method] as const),
+	);
 
-	it.each(matrix)('a %i to another host, for a %s, is an error naming the host; nothing goes there', async (status, method) => {
-		const { operationId, parameters } = operations[method];
-		fake.inject({ operationId, status, headers: { location: `${other.url}/v1/collect` }, times: 5 });
-		const run = await runHero(parameters, { fake });
-		expect(run.error?.message).toBe(
-			`[item 0] Hero's address answered with a redirect (HTTP ${status}) to ${other.host}; it was not followed`,
-		);
-		expect(fake.received(operationId)).toBe(1);
-		const outcome = String(run.error?.message).replace(/^\[item 0\] /, '').replace(other.host, '<other host>');
-		row('Redirect', `${status} to another host, ${method}`, `refused: ${outcome}`, fake.received(operationId), other.requests.length);
-	});
+	it.each(matrix)(
+		'a %i to another host, for a %s, is an error naming the host; nothing goes there',
+		async (status, method) => {
+			const { operationId, parameters } = operations[method];
+			fake.inject({
+				operationId,
+				status,
+				headers: { location: `${other.url}/v1/collect` },
+				times: 5,
+			});
+			const run = await runHero(parameters, { fake });
+			expect(run.error?.message).toBe(
+				`[item 0] Hero's address answered with a redirect (HTTP ${status}) to ${other.host}; it was not followed`,
+			);
+			expect(fake.received(operationId)).toBe(1);
+			const outcome = String(run.error?.message)
+				.replace(/^\[item 0\] /, '')
+				.replace(other.host, '<other host>');
+			row(
+				'Redirect',
+				`${status} to another host, ${method}`,
+				`refused: ${outcome}`,
+				fake.received(operationId),
+				other.requests.length,
+			);
+		},
+	);
 
 	it('a redirect to a path on the same server is not followed either', async () => {
-		fake.inject({ operationId: 'getPractitioner', status: 302, headers: { location: '/v1/practitioners/402' } });
+		fake.inject({
+			operationId: 'getPractitioner',
+			status: 302,
+			headers: { location: '/v1/practitioners/402' },
+		});
 		const run = await runHero(operations.GET.parameters, { fake });
 		expect(run.error?.message).toContain(`redirect (HTTP 302) to ${new URL(fake.url).host}`);
 		expect(fake.requests).toHaveLength(1);
@@ -450,11 +646,21 @@ describe('redirects', () => {
 	});
 
 	it('the credential test does not follow a redirect to another host', async () => {
-		fake.inject({ operationId: 'getPracticeGroupById', status: 307, headers: { location: `${other.url}/v1/me` } });
+		fake.inject({
+			operationId: 'getPracticeGroupById',
+			status: 307,
+			headers: { location: `${other.url}/v1/me` },
+		});
 		const run = await credentialTest(fake.url);
 		expect(run.error).toBeDefined();
 		expect(fake.requests).toHaveLength(1);
-		row('Redirect', '307 to another host, credential test', 'test fails; not followed', 1, other.requests.length);
+		row(
+			'Redirect',
+			'307 to another host, credential test',
+			'test fails; not followed',
+			1,
+			other.requests.length,
+		);
 	});
 });
 
@@ -464,11 +670,18 @@ describe('network errors', () => {
 			{ resource: 'practiceGroup', operation: 'getPractitioner', practitionerId: byId('401') },
 			{ fake, credentials: { environment: 'custom', baseUrl: tls.url } },
 		);
-		expect(run.error?.message).toMatch(/^\[item 0\] Could not reach Hero: the server's TLS certificate was not accepted \((DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN)\)$/);
+		expect(run.error?.message).toMatch(
+			/^\[item 0\] Could not reach Hero: the server's TLS certificate was not accepted \((DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN)\)$/,
+		);
 		expect(run.error?.description).toContain('self-signed certificate');
 		expect(run.error?.description).toContain('NODE_EXTRA_CA_CERTS');
 		expect(tls.connections()).toBe(1);
-		row('Network', 'a self-signed TLS certificate (an inspecting proxy)', "refused: Hero could not be reached, the server's TLS certificate was not accepted (with its own code and words); not retried", `${tls.connections()} connection`);
+		row(
+			'Network',
+			'a self-signed TLS certificate (an inspecting proxy)',
+			"refused: Hero could not be reached, the server's TLS certificate was not accepted (with its own code and words); not retried",
+			`${tls.connections()} connection`,
+		);
 	});
 });
 
@@ -476,16 +689,31 @@ describe('several failures in one run', () => {
 	it('every failed item is named, and the processed list is exactly what Hero processed', async () => {
 		const ids = ['401', '402', '999', '998', 'abc', '403', '404', '405', '406', '407'];
 		const run = await runHero(
-			{ resource: 'practiceGroup', operation: 'getPractitioner', practitionerId: byId('={{ $json.id }}') },
+			{
+				resource: 'practiceGroup',
+				operation: 'getPractitioner',
+				practitionerId: byId('={{ $json.id }}'),
+			},
 			{ fake, items: ids.map((id) => ({ id })) },
 		);
-		const reached = new Set(fake.requestsFor('getPractitioner').map((r) => r.path.split('/').pop()));
-		const failed = ids.flatMap((id, index) => (id === 'abc' || ((id === '999' || id === '998') && reached.has(id)) ? [index] : []));
-		const processed = ids.flatMap((id, index) => (reached.has(id) && !['999', '998'].includes(id) ? [index] : []));
+		const reached = new Set(
+			fake.requestsFor('getPractitioner').map((r) => r.path.split('/').pop()),
+		);
+		const failed = ids.flatMap((id, index) =>
+			id === 'abc' || ((id === '999' || id === '998') && reached.has(id)) ? [index] : [],
+		);
+		const processed = ids.flatMap((id, index) =>
+			reached.has(id) && !['999', '998'].includes(id) ? [index] : [],
+		);
 		expect(run.error?.message).toMatch(/^\[item \d+\] /);
 		for (const index of failed) expect(run.error?.description).toContain(`- item ${index}: `);
 		expect(run.error?.description).toContain(`Hero processed items ${processed.join(', ')};`);
-		row('Failures', '10 items, Continue On Fail off: 2 unknown IDs and 1 bad ID among them', `stopped; error names items ${failed.join(', ')}; "processed" lists exactly the ${processed.length} items Hero answered`, fake.requests.length);
+		row(
+			'Failures',
+			'10 items, Continue On Fail off: 2 unknown IDs and 1 bad ID among them',
+			`stopped; error names items ${failed.join(', ')}; "processed" lists exactly the ${processed.length} items Hero answered`,
+			fake.requests.length,
+		);
 	});
 
 	it('sends whose answer was lost are listed as possibly acted on, apart from those processed', async () => {
@@ -494,22 +722,43 @@ describe('several failures in one run', () => {
 			{ ...sendMessage({}), requestOptions: { concurrency: 1 } },
 			{ fake, items: [{ n: 0 }, { n: 1 }, { n: 2 }, { n: 3 }] },
 		);
-		expect(run.error?.message).toBe('[item 1] Could not reach Hero: the connection failed (ECONNRESET)');
+		expect(run.error?.message).toBe(
+			'[item 1] Could not reach Hero: the connection failed (ECONNRESET)',
+		);
 		expect(run.error?.description).toContain('Hero processed item 0;');
 		expect(run.error?.description).toContain('Hero may have acted on item 1 before the failure');
 		expect(run.error?.description).toContain('2 item(s) were not started');
 		expect(fake.processed('sendMessage')).toBe(2);
-		row('Failures', '4 sends, the answer to the second lost after Hero processed it', 'stopped; item 0 processed, item 1 "may have acted: check in Hero", 2 not started; nothing repeated', fake.received('sendMessage'));
+		row(
+			'Failures',
+			'4 sends, the answer to the second lost after Hero processed it',
+			'stopped; item 0 processed, item 1 "may have acted: check in Hero", 2 not started; nothing repeated',
+			fake.received('sendMessage'),
+		);
 	});
 
 	it('with Continue On Fail, every item gets its own outcome', async () => {
 		const ids = ['401', '999', 'x', '402'];
 		const run = await runHero(
-			{ resource: 'practiceGroup', operation: 'getPractitioner', practitionerId: byId('={{ $json.id }}') },
+			{
+				resource: 'practiceGroup',
+				operation: 'getPractitioner',
+				practitionerId: byId('={{ $json.id }}'),
+			},
 			{ fake, items: ids.map((id) => ({ id })), continueOnFail: true },
 		);
-		expect(run.json.map((json) => (json.error ? 'error' : json.id))).toEqual(['401', 'error', 'error', '402']);
-		row('Failures', '4 items, Continue On Fail on: 1 unknown and 1 bad ID', 'two results, two error items, in input order', fake.requests.length);
+		expect(run.json.map((json) => (json.error ? 'error' : json.id))).toEqual([
+			'401',
+			'error',
+			'error',
+			'402',
+		]);
+		row(
+			'Failures',
+			'4 items, Continue On Fail on: 1 unknown and 1 bad ID',
+			'two results, two error items, in input order',
+			fake.requests.length,
+		);
 	});
 });
 
@@ -517,9 +766,12 @@ describe('webhook deliveries', () => {
 	const EVENT = 'appointment.confirmed';
 	let trigger: ReturnType<typeof triggerWorkflow>;
 	const keyFor = (event: string) =>
-		[...fake.store.webhooks.values()].find((hook: { event_type: string }) => hook.event_type === event).signing_key as string;
+		[...fake.store.webhooks.values()].find(
+			(hook: { event_type: string }) => hook.event_type === event,
+		).signing_key as string;
 	const seconds = () => String(Math.floor(Date.now() / 1000));
-	const digest = (key: string, ts: string, body: string) => createHmac('sha256', key).update(`${ts}.${body}`).digest();
+	const digest = (key: string, ts: string, body: string) =>
+		createHmac('sha256', key).update(`${ts}.${body}`).digest();
 	const headers = (ts: string, signature: string) => ({
 		'content-type': 'application/json',
 		'x-herohealth-timestamp': ts,
@@ -543,17 +795,30 @@ describe('webhook deliveries', () => {
 		['a prefix and base64url', (d) => `sha256=${d.toString('base64url')}`],
 	];
 
-	it.each(encodings)('the same delivery re-encoded as %s is refused as a replay', async (label, encode) => {
-		const body = JSON.stringify({ object: 'Appointment', id: '1', practice_group_id: fake.practiceGroupId, event: EVENT });
-		const ts = seconds();
-		const signature = digest(keyFor(EVENT), ts, body);
-		const first = await trigger.deliver(body, headers(ts, signature.toString('hex')));
-		expect(first.items).toHaveLength(1);
-		const again = await trigger.deliver(body, headers(ts, encode(signature)));
-		expect(again.status).toBe(401);
-		expect(again.workflowData).toBeUndefined();
-		row('Replay', `an accepted delivery sent again with its signature as ${label}`, 'refused (401): already received', '1 execution in all');
-	});
+	it.each(encodings)(
+		'the same delivery re-encoded as %s is refused as a replay',
+		async (label, encode) => {
+			const body = JSON.stringify({
+				object: 'Appointment',
+				id: '1',
+				practice_group_id: fake.practiceGroupId,
+				event: EVENT,
+			});
+			const ts = seconds();
+			const signature = digest(keyFor(EVENT), ts, body);
+			const first = await trigger.deliver(body, headers(ts, signature.toString('hex')));
+			expect(first.items).toHaveLength(1);
+			const again = await trigger.deliver(body, headers(ts, encode(signature)));
+			expect(again.status).toBe(401);
+			expect(again.workflowData).toBeUndefined();
+			row(
+				'Replay',
+				`an accepted delivery sent again with its signature as ${label}`,
+				'refused (401): already received',
+				'1 execution in all',
+			);
+		},
+	);
 
 	const events: Array<[string, unknown]> = [
 		['a list', [EVENT]],
@@ -562,35 +827,92 @@ describe('webhook deliveries', () => {
 		['null', null],
 		['missing', undefined],
 	];
-	it.each(events)('an event that is %s is refused even when signed with a real key', async (label, event) => {
-		const body = JSON.stringify({ object: 'Appointment', id: '1', practice_group_id: fake.practiceGroupId, event });
-		const ts = seconds();
-		const delivery = await trigger.deliver(body, headers(ts, digest(keyFor(EVENT), ts, body).toString('hex')));
-		expect(delivery.status).toBe(401);
-		expect(delivery.workflowData).toBeUndefined();
-		row('Trigger', `"event" is ${label}, signed with a real key`, 'refused (401): no key is checked but the named event\'s', '0 executions');
-	});
+	it.each(events)(
+		'an event that is %s is refused even when signed with a real key',
+		async (label, event) => {
+			const body = JSON.stringify({
+				object: 'Appointment',
+				id: '1',
+				practice_group_id: fake.practiceGroupId,
+				event,
+			});
+			const ts = seconds();
+			const delivery = await trigger.deliver(
+				body,
+				headers(ts, digest(keyFor(EVENT), ts, body).toString('hex')),
+			);
+			expect(delivery.status).toBe(401);
+			expect(delivery.workflowData).toBeUndefined();
+			row(
+				'Trigger',
+				`"event" is ${label}, signed with a real key`,
+				"refused (401): no key is checked but the named event's",
+				'0 executions',
+			);
+		},
+	);
 
-	it('an event signed with another event\'s key is refused', async () => {
-		const body = JSON.stringify({ object: 'Prescription', id: '1', practice_group_id: fake.practiceGroupId, event: 'prescription.issued' });
+	it("an event signed with another event's key is refused", async () => {
+		const body = JSON.stringify({
+			object: 'Prescription',
+			id: '1',
+			practice_group_id: fake.practiceGroupId,
+			event: 'prescription.issued',
+		});
 		const ts = seconds();
-		const delivery = await trigger.deliver(body, headers(ts, digest(keyFor(EVENT), ts, body).toString('hex')));
+		const delivery = await trigger.deliver(
+			body,
+			headers(ts, digest(keyFor(EVENT), ts, body).toString('hex')),
+		);
 		expect(delivery.status).toBe(401);
-		row('Trigger', 'an event signed with the key registered for another event', 'refused (401)', '0 executions');
+		row(
+			'Trigger',
+			'an event signed with the key registered for another event',
+			'refused (401)',
+			'0 executions',
+		);
 	});
 
 	const options: Array<[string, IDataObject, string | undefined]> = [
-		['Replay Window = "5 minutes"', { replayWindow: '5 minutes' }, 'Replay Window (Seconds): must be a whole number from 1 to 3600'],
-		['Replay Window = 0', { replayWindow: 0 }, 'Replay Window (Seconds): must be a whole number from 1 to 3600'],
-		['Replay Window = 86400', { replayWindow: 86400 }, 'Replay Window (Seconds): must be a whole number from 1 to 3600'],
-		['Verify Signature = "maybe"', { verifySignature: 'maybe' }, 'Verify Signature: must be true or false'],
+		[
+			'Replay Window = "5 minutes"',
+			{ replayWindow: '5 minutes' },
+			'Replay Window (Seconds): must be a whole number from 1 to 3600',
+		],
+		[
+			'Replay Window = 0',
+			{ replayWindow: 0 },
+			'Replay Window (Seconds): must be a whole number from 1 to 3600',
+		],
+		[
+			'Replay Window = 86400',
+			{ replayWindow: 86400 },
+			'Replay Window (Seconds): must be a whole number from 1 to 3600',
+		],
+		[
+			'Verify Signature = "maybe"',
+			{ verifySignature: 'maybe' },
+			'Verify Signature: must be true or false',
+		],
 		['Replay Window = "600"', { replayWindow: '600' }, undefined],
 	];
 	it.each(options)('trigger option %s', async (label, triggerOptions, error) => {
-		const body = JSON.stringify({ object: 'Appointment', id: '1', practice_group_id: fake.practiceGroupId, event: EVENT });
-		const configured = triggerWorkflow(fake, { events: [EVENT, 'prescription.issued'], options: triggerOptions }, { staticData: trigger.workflow.staticData });
+		const body = JSON.stringify({
+			object: 'Appointment',
+			id: '1',
+			practice_group_id: fake.practiceGroupId,
+			event: EVENT,
+		});
+		const configured = triggerWorkflow(
+			fake,
+			{ events: [EVENT, 'prescription.issued'], options: triggerOptions },
+			{ staticData: trigger.workflow.staticData },
+		);
 		const ts = seconds();
-		const delivery = await configured.deliver(body, headers(ts, digest(keyFor(EVENT), ts, body).toString('hex')));
+		const delivery = await configured.deliver(
+			body,
+			headers(ts, digest(keyFor(EVENT), ts, body).toString('hex')),
+		);
 		if (error) {
 			await expect(configured.hook('checkExists')).rejects.toThrow(error);
 			expect(delivery.status).toBe(500);
@@ -598,7 +920,14 @@ describe('webhook deliveries', () => {
 		} else {
 			expect(delivery.items).toHaveLength(1);
 		}
-		row('Trigger', label, error ? `activation fails: ${error}; deliveries refused (500), never accepted unchecked` : 'used', error ? '0 executions' : '1 execution');
+		row(
+			'Trigger',
+			label,
+			error
+				? `activation fails: ${error}; deliveries refused (500), never accepted unchecked`
+				: 'used',
+			error ? '0 executions' : '1 execution',
+		);
 	});
 });
 

@@ -29,7 +29,9 @@ describe('properties', () => {
 	it('NHS number validation agrees with the reference on any 10 digits, with or without spaces', () => {
 		fc.assert(
 			fc.property(fc.stringMatching(/^[0-9]{10}$/), fc.boolean(), (digits, spaced) => {
-				const input = spaced ? `${digits.slice(0, 3)} ${digits.slice(3, 6)} ${digits.slice(6)}` : digits;
+				const input = spaced
+					? `${digits.slice(0, 3)} ${digits.slice(3, 6)} ${digits.slice(6)}`
+					: digits;
 				expect(accepts(input)).toBe(referenceIsValidNhsNumber(digits));
 			}),
 			{ numRuns: 5000 },
@@ -64,9 +66,19 @@ describe('properties', () => {
 				fc.integer({ min: 1, max: 255 }),
 				(bytes, part, position, delta) => {
 					const body = Buffer.from(bytes);
-					const signature = createHmac('sha256', key).update(`${timestamp}.`).update(body).digest('hex');
+					const signature = createHmac('sha256', key)
+						.update(`${timestamp}.`)
+						.update(body)
+						.digest('hex');
 					const check = (b: Buffer, t: string, s: string) =>
-						verifyDelivery({ rawBody: b, timestamp: t, signature: s, signingKeys: [key], toleranceSeconds: 300, now }).ok;
+						verifyDelivery({
+							rawBody: b,
+							timestamp: t,
+							signature: s,
+							signingKeys: [key],
+							toleranceSeconds: 300,
+							now,
+						}).ok;
 					expect(check(body, timestamp, signature)).toBe(true);
 					const flip = (buffer: Buffer) => {
 						const copy = Buffer.from(buffer);
@@ -75,7 +87,10 @@ describe('properties', () => {
 						return copy;
 					};
 					if (part === 'body') expect(check(flip(body), timestamp, signature)).toBe(false);
-					if (part === 'timestamp') expect(check(body, flip(Buffer.from(timestamp)).toString('latin1'), signature)).toBe(false);
+					if (part === 'timestamp')
+						expect(check(body, flip(Buffer.from(timestamp)).toString('latin1'), signature)).toBe(
+							false,
+						);
 					if (part === 'signature') {
 						const changed = flip(Buffer.from(signature)).toString('latin1');
 						// Hex is read case-insensitively: "a" and "A" are the same byte, not a change.

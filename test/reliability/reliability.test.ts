@@ -14,7 +14,10 @@ const loadRows: string[] = [];
 
 const FAULTS: Array<[string, () => Fault]> = [
 	['429, Retry-After in seconds', () => ({ status: 429, retryAfter: 1 })],
-	['429, Retry-After as an HTTP date', () => ({ status: 429, retryAfter: new Date(Date.now() + 1500).toUTCString() })],
+	[
+		'429, Retry-After as an HTTP date',
+		() => ({ status: 429, retryAfter: new Date(Date.now() + 1500).toUTCString() }),
+	],
 	['429 without Retry-After', () => ({ status: 429 })],
 	['500', () => ({ status: 500 })],
 	['502', () => ({ status: 502 })],
@@ -25,7 +28,14 @@ const FAULTS: Array<[string, () => Fault]> = [
 	['timeout (no answer)', () => ({ hang: true })],
 	['timeout after Hero processed it', () => ({ hang: 'after' })],
 	['malformed JSON', () => ({ raw: '{"id": "2000', contentType: 'application/json' })],
-	['HTML error page (503)', () => ({ status: 503, raw: '<html><body><h1>503 Service Unavailable</h1></body></html>', contentType: 'text/html' })],
+	[
+		'HTML error page (503)',
+		() => ({
+			status: 503,
+			raw: '<html><body><h1>503 Service Unavailable</h1></body></html>',
+			contentType: 'text/html',
+		}),
+	],
 	['empty body', () => ({ raw: '', contentType: 'application/json' })],
 ];
 
@@ -36,7 +46,13 @@ const OPERATIONS = {
 	},
 	'Send a Message (POST)': {
 		operationId: 'sendMessage',
-		parameters: { resource: 'message', operation: 'send', patientId: byId('20001'), channel: 'sms', message: 'Reminder: flu clinic on Saturday' },
+		parameters: {
+			resource: 'message',
+			operation: 'send',
+			patientId: byId('20001'),
+			channel: 'sms',
+			message: 'Reminder: flu clinic on Saturday',
+		},
 	},
 };
 
@@ -79,7 +95,13 @@ const hca = 'hca';
 const custom = 'custom';
 const INPUTS: InputCase[] = [
 	['NHS number', 'NHS Number', 'wrong check digit', register, { nhs: '943 476 5918' }],
-	['NHS number', 'NHS Number', "Hero's documentation example (fails Modulus 11)", register, { nhs: '123 456 7891' }],
+	[
+		'NHS number',
+		'NHS Number',
+		"Hero's documentation example (fails Modulus 11)",
+		register,
+		{ nhs: '123 456 7891' },
+	],
 	['NHS number', 'NHS Number', 'check digit would be 10', register, { nhs: '9990000000' }],
 	['NHS number', 'NHS Number', 'nine digits', register, { nhs: '999 000 001' }],
 	['NHS number', 'NHS Number', 'eleven digits', register, { nhs: '99900000181' }],
@@ -100,7 +122,13 @@ const INPUTS: InputCase[] = [
 	['Email', 'Email', 'space inside', register, { email: 'pat ient@example.com' }],
 	['Email', 'Email', 'nothing before @', register, { email: '@example.com' }],
 	['Email', 'Email', 'two @', register, { email: 'a@b@example.com' }],
-	['Email', 'Recipient', 'mobile number for an email', send, { channel: 'email', recipient: '07700 900123' }],
+	[
+		'Email',
+		'Recipient',
+		'mobile number for an email',
+		send,
+		{ channel: 'email', recipient: '07700 900123' },
+	],
 	['Date', 'Date of Birth', '31 February', register, { dob: '31/02/1990' }],
 	['Date', 'Date of Birth', 'month 13', register, { dob: '1990-13-01' }],
 	['Date', 'Date of Birth', 'a word', register, { dob: 'yesterday' }],
@@ -122,9 +150,21 @@ const INPUTS: InputCase[] = [
 	['Path injection', 'Appointment ID', 'space', appt, { id: '1 2' }],
 	['Path injection', 'Patient', '../ in a patient ID', send, { patient: '../../v1/admins' }],
 	['Path injection', 'GMC Number', '/ in a GMC number', hca, { gmc: '7000001/../../admins' }],
-	['Path injection', 'Path', 'traversal in a Custom API Call', custom, { path: '/v1/me/../../admin' }],
+	[
+		'Path injection',
+		'Path',
+		'traversal in a Custom API Call',
+		custom,
+		{ path: '/v1/me/../../admin' },
+	],
 	['Path injection', 'Path', 'query in a Custom API Call path', custom, { path: '/v1/me?x=1' }],
-	['Path injection', 'Path', 'absolute URL in a Custom API Call', custom, { path: 'https://elsewhere.example/v1/me' }],
+	[
+		'Path injection',
+		'Path',
+		'absolute URL in a Custom API Call',
+		custom,
+		{ path: 'https://elsewhere.example/v1/me' },
+	],
 ];
 
 function parametersFor(kind: string): IDataObject {
@@ -153,7 +193,12 @@ function parametersFor(kind: string): IDataObject {
 		case hca:
 			return { resource: 'hcaConsultant', operation: 'get', gmcNumber: '={{ $json.gmc }}' };
 		default:
-			return { resource: 'customApiCall', operation: 'call', method: 'GET', path: '={{ $json.path }}' };
+			return {
+				resource: 'customApiCall',
+				operation: 'call',
+				method: 'GET',
+				path: '={{ $json.path }}',
+			};
 	}
 }
 
@@ -167,25 +212,39 @@ const DEFAULTS: Record<string, IDataObject> = {
 
 describe('bad-input matrix', () => {
 	beforeAll(() => {
-		fake.store.appointments.set('1', { id: '1', practitioner_id: '401', location_id: '301', appointment_type_id: '501', start_time: '2026-12-01T09:00:00Z', status: 'reserved' });
+		fake.store.appointments.set('1', {
+			id: '1',
+			practitioner_id: '401',
+			location_id: '301',
+			appointment_type_id: '501',
+			start_time: '2026-12-01T09:00:00Z',
+			status: 'reserved',
+		});
 	});
 
-	it.each(['register', 'send', 'appointment', 'hca', 'custom'])('%s: each bad item is refused by name, valid items still go', async (kind) => {
-		const cases = INPUTS.filter((c) => c[3] === kind);
-		const items = [DEFAULTS[kind], ...cases.map((c) => ({ ...DEFAULTS[kind], ...c[4] })), DEFAULTS[kind]];
-		const run = await runHero(parametersFor(kind), { fake, items, continueOnFail: true });
-		expect(run.json).toHaveLength(items.length);
-		cases.forEach(([area, field, what], index) => {
-			const item = index + 1;
-			const error = String(run.json[item].error ?? '');
-			expect(error).toMatch(new RegExp(`^\\[item ${item}\\] ${field}`));
-			inputRows.push(`| ${area} | ${field} | ${what} | ${error.replace(/\|/g, '\\|')} | 0 |`);
-		});
-		// Only the two valid items went to Hero, and both succeeded.
-		expect(fake.requests).toHaveLength(2);
-		expect(run.json[0].error).toBeUndefined();
-		expect(run.json[items.length - 1].error).toBeUndefined();
-	});
+	it.each(['register', 'send', 'appointment', 'hca', 'custom'])(
+		'%s: each bad item is refused by name, valid items still go',
+		async (kind) => {
+			const cases = INPUTS.filter((c) => c[3] === kind);
+			const items = [
+				DEFAULTS[kind],
+				...cases.map((c) => ({ ...DEFAULTS[kind], ...c[4] })),
+				DEFAULTS[kind],
+			];
+			const run = await runHero(parametersFor(kind), { fake, items, continueOnFail: true });
+			expect(run.json).toHaveLength(items.length);
+			cases.forEach(([area, field, what], index) => {
+				const item = index + 1;
+				const error = String(run.json[item].error ?? '');
+				expect(error).toMatch(new RegExp(`^\\[item ${item}\\] ${field}`));
+				inputRows.push(`| ${area} | ${field} | ${what} | ${error.replace(/\|/g, '\\|')} | 0 |`);
+			});
+			// Only the two valid items went to Hero, and both succeeded.
+			expect(fake.requests).toHaveLength(2);
+			expect(run.json[0].error).toBeUndefined();
+			expect(run.json[items.length - 1].error).toBeUndefined();
+		},
+	);
 });
 
 // Scripted 429s rather than a rate in requests per second: the same requests are refused on any
@@ -194,8 +253,17 @@ const LOAD = { sends: 500, concurrency: 10, limitedAfter: 100, limited: 30 };
 
 describe('load', () => {
 	it('sends through a burst of 429s: each processed exactly once, in-flight within Concurrency', async () => {
-		fake.inject({ operationId: 'sendMessage', status: 429, retryAfter: 1, after: LOAD.limitedAfter, times: LOAD.limited });
-		const items = Array.from({ length: LOAD.sends }, (_, i) => ({ patient: String(20001 + (i % 240)), n: i }));
+		fake.inject({
+			operationId: 'sendMessage',
+			status: 429,
+			retryAfter: 1,
+			after: LOAD.limitedAfter,
+			times: LOAD.limited,
+		});
+		const items = Array.from({ length: LOAD.sends }, (_, i) => ({
+			patient: String(20001 + (i % 240)),
+			n: i,
+		}));
 		const before = fake.store.messages.size;
 		const run = await runHero(
 			{
@@ -210,7 +278,9 @@ describe('load', () => {
 		);
 		expect(run.error).toBeUndefined();
 		expect(run.json).toHaveLength(LOAD.sends);
-		const sent = [...fake.store.messages.values()].slice(before).map((m: { content: string }) => m.content);
+		const sent = [...fake.store.messages.values()]
+			.slice(before)
+			.map((m: { content: string }) => m.content);
 		const unique = new Set(sent);
 		expect(sent).toHaveLength(LOAD.sends);
 		expect(unique.size).toBe(LOAD.sends);
@@ -224,7 +294,11 @@ describe('load', () => {
 });
 
 it('every case above reported its row', () => {
-	expect([faultRows.length, inputRows.length, loadRows.length]).toEqual([FAULTS.length * 2, INPUTS.length, 1]);
+	expect([faultRows.length, inputRows.length, loadRows.length]).toEqual([
+		FAULTS.length * 2,
+		INPUTS.length,
+		1,
+	]);
 });
 
 reportSection('docs/reliability.md', 'reliability', () =>
@@ -232,7 +306,7 @@ reportSection('docs/reliability.md', 'reliability', () =>
 		'Generated by `npm run docs` from `test/reliability/reliability.test.ts` and',
 		'`test/reliability/hostile.test.ts` (do not edit by hand); `npm test` fails when this file is',
 		'not what the suites produce.',
-		'Every figure comes from the nodes running through n8n-core\'s `WorkflowExecute` against the fake Hero.',
+		"Every figure comes from the nodes running through n8n-core's `WorkflowExecute` against the fake Hero.",
 		'',
 		'## Faults',
 		'',

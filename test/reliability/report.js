@@ -31,7 +31,9 @@ function checkSection(relative, name, body) {
 		return;
 	}
 	if (!found || found.body !== wanted) {
-		throw new Error(`${relative} (section ${name}) is not what this suite produces now: run npm run docs and commit it`);
+		throw new Error(
+			`${relative} (section ${name}) is not what this suite produces now: run npm run docs and commit it`,
+		);
 	}
 }
 

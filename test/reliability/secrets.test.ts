@@ -14,18 +14,52 @@ describe('secret hygiene', () => {
 	it('errors, outputs and logs of failing and succeeding runs hold neither the API key nor signing keys', async () => {
 		fake.inject({ operationId: 'getPatientById', status: 401 });
 		await runHero({ resource: 'patient', operation: 'get', patientId: byId('20001') }, { fake });
-		await runHero({ resource: 'patient', operation: 'get', patientId: byId('1') }, { fake, continueOnFail: true });
+		await runHero(
+			{ resource: 'patient', operation: 'get', patientId: byId('1') },
+			{ fake, continueOnFail: true },
+		);
 		fake.inject({ operationId: 'sendMessage', reset: 'after' });
-		await runHero({ resource: 'message', operation: 'send', patientId: byId('20001'), channel: 'sms', message: 'x' }, { fake });
-		await runHero({ resource: 'webhook', operation: 'create', eventType: 'appointment.confirmed', url: 'https://example.com/h', additionalFields: { signingKey: 'whsec-user-chosen-key' } }, { fake });
+		await runHero(
+			{
+				resource: 'message',
+				operation: 'send',
+				patientId: byId('20001'),
+				channel: 'sms',
+				message: 'x',
+			},
+			{ fake },
+		);
+		await runHero(
+			{
+				resource: 'webhook',
+				operation: 'create',
+				eventType: 'appointment.confirmed',
+				url: 'https://example.com/h',
+				additionalFields: { signingKey: 'whsec-user-chosen-key' },
+			},
+			{ fake },
+		);
 		await runHero({ resource: 'webhook', operation: 'list', returnAll: true }, { fake });
 		const trigger = triggerWorkflow(fake, { events: ['appointment.cancelled'] });
 		await trigger.activate();
-		const key = [...fake.store.webhooks.values()].find((h: { event_type: string }) => h.event_type === 'appointment.cancelled').signing_key;
-		const body = JSON.stringify({ object: 'Appointment', id: '1', practice_group_id: fake.practiceGroupId, event: 'appointment.cancelled' });
+		const key = [...fake.store.webhooks.values()].find(
+			(h: { event_type: string }) => h.event_type === 'appointment.cancelled',
+		).signing_key;
+		const body = JSON.stringify({
+			object: 'Appointment',
+			id: '1',
+			practice_group_id: fake.practiceGroupId,
+			event: 'appointment.cancelled',
+		});
 		const ts = String(Math.floor(Date.now() / 1000));
-		await trigger.deliver(body, { 'X-Herohealth-Timestamp': ts, 'X-Herohealth-Signature': createHmac('sha256', key).update(`${ts}.${body}`).digest('hex') });
-		await trigger.deliver(body, { 'X-Herohealth-Timestamp': ts, 'X-Herohealth-Signature': 'forged' });
+		await trigger.deliver(body, {
+			'X-Herohealth-Timestamp': ts,
+			'X-Herohealth-Signature': createHmac('sha256', key).update(`${ts}.${body}`).digest('hex'),
+		});
+		await trigger.deliver(body, {
+			'X-Herohealth-Timestamp': ts,
+			'X-Herohealth-Signature': 'forged',
+		});
 		await trigger.deactivate();
 
 		const secrets = secretsOf(fake);
@@ -38,12 +72,17 @@ describe('secret hygiene', () => {
 
 	it('the scan does find a secret that leaks', () => {
 		observed.push({ leaked: `key is ${fake.apiKey}` });
-		expect(findSecrets([fake.apiKey])).toEqual([`${fake.apiKey.slice(0, 4)}… in node output or error`]);
+		expect(findSecrets([fake.apiKey])).toEqual([
+			`${fake.apiKey.slice(0, 4)}… in node output or error`,
+		]);
 		observed.pop();
 	});
 
 	it('node and credential descriptions carry no secrets or example keys', () => {
-		const descriptions = JSON.stringify([new HeroHealth().description, new HeroHealthTrigger().description]);
+		const descriptions = JSON.stringify([
+			new HeroHealth().description,
+			new HeroHealthTrigger().description,
+		]);
 		expect(descriptions).not.toContain(fake.apiKey);
 		expect(descriptions).not.toMatch(/sk_live|whsec_[A-Za-z0-9]{10}/);
 	});

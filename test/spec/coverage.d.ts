@@ -1,1 +1,4 @@
-export declare function checkCoverage(resources: unknown[], specPath?: string): { problems: string[]; operations: number };
+export declare function checkCoverage(
+	resources: unknown[],
+	specPath?: string,
+): { problems: string[]; operations: number };

@@ -3,9 +3,15 @@ import type { HeroResource } from '../../nodes/HeroHealth/model';
 import { readProjectFile, writeTempFile } from '../harness/files';
 import { checkCoverage } from './coverage';
 
-function without(resources: HeroResource[], resourceValue: string, operationValue: string): HeroResource[] {
+function without(
+	resources: HeroResource[],
+	resourceValue: string,
+	operationValue: string,
+): HeroResource[] {
 	return resources.map((r) =>
-		r.value === resourceValue ? { ...r, operations: r.operations.filter((o) => o.value !== operationValue) } : r,
+		r.value === resourceValue
+			? { ...r, operations: r.operations.filter((o) => o.value !== operationValue) }
+			: r,
 	);
 }
 
@@ -18,7 +24,9 @@ describe('coverage of spec/hero-openapi.yaml', () => {
 
 	it('fails, naming it, when an operation entry is removed', () => {
 		const { problems } = checkCoverage(without(RESOURCES, 'booking', 'bookAppointment'));
-		expect(problems).toEqual(['PATCH /v1/appointments/{id}/book (bookAppointment): no operation in the node']);
+		expect(problems).toEqual([
+			'PATCH /v1/appointments/{id}/book (bookAppointment): no operation in the node',
+		]);
 	});
 
 	it('fails when the description gains an operation the node lacks', () => {
@@ -26,7 +34,10 @@ describe('coverage of spec/hero-openapi.yaml', () => {
 			/^paths:\n/m,
 			'paths:\n  /v1/new_thing:\n    get:\n      operationId: listNewThings\n      responses:\n        "200":\n          description: Ok\n',
 		);
-		const { problems, operations } = checkCoverage(RESOURCES, writeTempFile('hero-openapi-extra.yaml', spec));
+		const { problems, operations } = checkCoverage(
+			RESOURCES,
+			writeTempFile('hero-openapi-extra.yaml', spec),
+		);
 		expect(operations).toBe(77);
 		expect(problems).toEqual(['GET /v1/new_thing (listNewThings): no operation in the node']);
 	});
@@ -48,7 +59,10 @@ describe('coverage of spec/hero-openapi.yaml', () => {
 												f.apiKey === 'message_string'
 													? { ...f, required: false }
 													: f.apiKey === 'message_type'
-														? { ...f, property: { ...f.property, options: f.property.options?.slice(1) } }
+														? {
+																...f,
+																property: { ...f.property, options: f.property.options?.slice(1) },
+															}
 														: f,
 											),
 									},

@@ -150,7 +150,11 @@ export function dateField(options: FieldOptions): HeroField {
 		{
 			placeholder: 'e.g. 2026-03-31 or 31/03/2026',
 			...options,
-			description: sentences(options.description, 'Sent as YYYY-MM-DD (UK date).', NUMBERS_AS_DATES),
+			description: sentences(
+				options.description,
+				'Sent as YYYY-MM-DD (UK date).',
+				NUMBERS_AS_DATES,
+			),
 		},
 		{ type: 'string' },
 		normaliseDate,

@@ -34,7 +34,9 @@ const ID_VALIDATION = [
 	},
 ];
 
-function pickerProperty(record: RecordKind): Partial<INodeProperties> & Pick<INodeProperties, 'type'> {
+function pickerProperty(
+	record: RecordKind,
+): Partial<INodeProperties> & Pick<INodeProperties, 'type'> {
 	const { search, filterRequired } = LOCATORS[record];
 	return {
 		type: 'resourceLocator',
@@ -64,9 +66,7 @@ function pickerProperty(record: RecordKind): Partial<INodeProperties> & Pick<INo
  * A record the user picks From List (searching Hero) or By ID. What node versions before
  * pickers showed for it (a dropdown or a typed ID) is built from `picker` by versions.ts.
  */
-export function recordLocator(
-	options: LabelledOptions & { record: RecordKind },
-): HeroField {
+export function recordLocator(options: LabelledOptions & { record: RecordKind }): HeroField {
 	const { record, ...rest } = options;
 	const label = options.label ?? LOCATORS[record].label;
 	const made = heroField(
@@ -125,6 +125,8 @@ export function dropdownProperty(field: HeroField): INodeProperties {
 			{ type: 'options', typeOptions: { loadOptionsMethod: load } },
 		).property;
 	}
-	return heroField({ placeholder: 'e.g. 12345', ...options, label: `${label} ID` }, { type: 'string' })
-		.property;
+	return heroField(
+		{ placeholder: 'e.g. 12345', ...options, label: `${label} ID` },
+		{ type: 'string' },
+	).property;
 }

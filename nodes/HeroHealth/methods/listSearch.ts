@@ -30,12 +30,19 @@ type Order = 'name' | 'start';
 const startOf = (record: IDataObject) => Date.parse(String(record.start_time)) || 0;
 
 /** Records as list entries, filtered by what is typed, in `order`. */
-function matching(records: IDataObject[], filter?: string, label = labelOf, order: Order = 'name'): INodeListSearchItems[] {
+function matching(
+	records: IDataObject[],
+	filter?: string,
+	label = labelOf,
+	order: Order = 'name',
+): INodeListSearchItems[] {
 	const needle = filter?.trim().toLowerCase();
 	const sorted = order === 'start' ? [...records].sort((a, b) => startOf(a) - startOf(b)) : records;
 	const entries = sorted
 		.map((record) => ({ name: label(record), value: String(record.id) }))
-		.filter((entry) => !needle || entry.name.toLowerCase().includes(needle) || entry.value === needle);
+		.filter(
+			(entry) => !needle || entry.name.toLowerCase().includes(needle) || entry.value === needle,
+		);
 	return order === 'name' ? entries.sort((a, b) => a.name.localeCompare(b.name)) : entries;
 }
 
@@ -48,7 +55,8 @@ function picked(context: ILoadOptionsFunctions, name: string): string | undefine
 		} catch {
 			continue;
 		}
-		if (value && typeof value === 'object' && '__rl' in value) value = (value as { value?: unknown }).value;
+		if (value && typeof value === 'object' && '__rl' in value)
+			value = (value as { value?: unknown }).value;
 		// An expression is only known when the node runs: it narrows nothing here.
 		const id = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
 		if (/^\d+$/.test(id)) return id;
@@ -69,8 +77,13 @@ function narrowing(context: ILoadOptionsFunctions, by: Narrowing): IDataObject {
 }
 
 function searcher(path: string, label = labelOf, by: Narrowing = {}) {
-	return async function (this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-		return { results: matching(await fetchRecords(this, path, narrowing(this, by)), filter, label) };
+	return async function (
+		this: ILoadOptionsFunctions,
+		filter?: string,
+	): Promise<INodeListSearchResult> {
+		return {
+			results: matching(await fetchRecords(this, path, narrowing(this, by)), filter, label),
+		};
 	};
 }
 
@@ -82,7 +95,10 @@ function loader(path: string, label = labelOf, by: Narrowing = {}) {
 
 // Hero narrows appointment types by location, and practitioners by location and appointment type.
 const BY_LOCATION: Narrowing = { location_ids: 'locationId' };
-const BY_LOCATION_AND_TYPE: Narrowing = { ...BY_LOCATION, appointment_type_ids: 'appointmentTypeId' };
+const BY_LOCATION_AND_TYPE: Narrowing = {
+	...BY_LOCATION,
+	appointment_type_ids: 'appointmentTypeId',
+};
 
 /** A list Hero pages: one page of 100 per call, the next on scrolling. */
 function pagedSearcher(path: string, label = labelOf, order: Order = 'name') {
@@ -104,7 +120,12 @@ function pagedSearcher(path: string, label = labelOf, order: Order = 'name') {
 /** A dropdown of a paged list: every page, up to a guard for very large practices. */
 function pagedLoader(path: string, label = labelOf) {
 	return async function (this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-		const records = await heroRequestPages.call(this, { method: 'GET', path }, {}, { maxPages: 50 });
+		const records = await heroRequestPages.call(
+			this,
+			{ method: 'GET', path },
+			{},
+			{ maxPages: 50 },
+		);
 		return matching(records, undefined, label);
 	};
 }
@@ -125,7 +146,11 @@ function slotLabel(record: IDataObject): string {
 	const start = new Date(String(record.start_time));
 	const when = Number.isNaN(start.getTime())
 		? String(record.start_time)
-		: start.toLocaleString('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium', timeStyle: 'short' });
+		: start.toLocaleString('en-GB', {
+				timeZone: 'Europe/London',
+				dateStyle: 'medium',
+				timeStyle: 'short',
+			});
 	return `${when}${record.duration ? `, ${String(record.duration)} min` : ''} (#${String(record.id)})`;
 }
 const formLabel = (record: IDataObject) => String(record.title ?? record.id);

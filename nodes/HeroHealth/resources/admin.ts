@@ -16,8 +16,20 @@ export const admin: HeroResource = {
 			path: '/v1/admins',
 			list: { paginated: true },
 			fields: [
-				choiceField({ parameter: 'orderBy', label: 'Order By', apiKey: 'order_by', values: [['First Name', 'first_name']], place: 'query' }),
-				booleanField({ parameter: 'orderDescending', label: 'Order Descending', apiKey: 'order_descending', place: 'query', description: 'Whether to sort from Z to A' }),
+				choiceField({
+					parameter: 'orderBy',
+					label: 'Order By',
+					apiKey: 'order_by',
+					values: [['First Name', 'first_name']],
+					place: 'query',
+				}),
+				booleanField({
+					parameter: 'orderDescending',
+					label: 'Order Descending',
+					apiKey: 'order_descending',
+					place: 'query',
+					description: 'Whether to sort from Z to A',
+				}),
 			],
 		},
 		{
@@ -30,11 +42,33 @@ export const admin: HeroResource = {
 			path: '/v1/admins/{id}',
 			subject: 'admin',
 			fields: [
-				recordLocator({ parameter: 'adminId', record: 'admin', apiKey: 'id', place: 'path', required: true }),
-				textField({ parameter: 'externalPrescriberId', label: 'External Prescriber ID', apiKey: 'external_prescriber_id' }),
-				textField({ parameter: 'prescriberName', label: 'Prescriber Name', apiKey: 'prescriber_details.name' }),
-				emailField({ parameter: 'prescriberEmail', label: 'Prescriber Email', apiKey: 'prescriber_details.email' }),
-				textField({ parameter: 'prescriberRegistrationCode', label: 'Prescriber Registration Code', apiKey: 'prescriber_details.registration_code' }),
+				recordLocator({
+					parameter: 'adminId',
+					record: 'admin',
+					apiKey: 'id',
+					place: 'path',
+					required: true,
+				}),
+				textField({
+					parameter: 'externalPrescriberId',
+					label: 'External Prescriber ID',
+					apiKey: 'external_prescriber_id',
+				}),
+				textField({
+					parameter: 'prescriberName',
+					label: 'Prescriber Name',
+					apiKey: 'prescriber_details.name',
+				}),
+				emailField({
+					parameter: 'prescriberEmail',
+					label: 'Prescriber Email',
+					apiKey: 'prescriber_details.email',
+				}),
+				textField({
+					parameter: 'prescriberRegistrationCode',
+					label: 'Prescriber Registration Code',
+					apiKey: 'prescriber_details.registration_code',
+				}),
 			],
 		},
 	],

@@ -1,19 +1,71 @@
-import { booleanField, dateField, dateTimeField, idField, numberField, recordLocator, textField } from '../fields';
+import {
+	booleanField,
+	dateField,
+	dateTimeField,
+	idField,
+	numberField,
+	recordLocator,
+	textField,
+} from '../fields';
 import type { HeroField, HeroResource } from '../model';
 
-const appointmentId = () => idField({ parameter: 'appointmentId', label: 'Appointment ID', apiKey: 'id', place: 'path', required: true });
+const appointmentId = () =>
+	idField({
+		parameter: 'appointmentId',
+		label: 'Appointment ID',
+		apiKey: 'id',
+		place: 'path',
+		required: true,
+	});
 const suppressMail = () =>
-	booleanField({ parameter: 'suppressMail', label: 'Suppress Mail', apiKey: 'suppress_mail', description: 'Whether to skip the emails Hero would send the patient' });
+	booleanField({
+		parameter: 'suppressMail',
+		label: 'Suppress Mail',
+		apiKey: 'suppress_mail',
+		description: 'Whether to skip the emails Hero would send the patient',
+	});
 const suppressAvailabilityCheck = () =>
-	booleanField({ parameter: 'suppressAvailabilityCheck', label: 'Suppress Availability Check', apiKey: 'suppress_availability_check', description: 'Whether to book even if Hero finds the time unavailable' });
+	booleanField({
+		parameter: 'suppressAvailabilityCheck',
+		label: 'Suppress Availability Check',
+		apiKey: 'suppress_availability_check',
+		description: 'Whether to book even if Hero finds the time unavailable',
+	});
 
 /** The slot search filters shared by Get Many Slots and Count Slots. */
 const slotFilters = (): HeroField[] => [
-	recordLocator({ parameter: 'appointmentTypeId', record: 'appointmentType', apiKey: 'appointment_type_id', place: 'query' }),
-	recordLocator({ parameter: 'locationId', record: 'location', apiKey: 'location_id', place: 'query' }),
-	recordLocator({ parameter: 'practitionerId', record: 'practitioner', apiKey: 'practitioner_id', place: 'query' }),
-	dateField({ parameter: 'startDate', label: 'Start Date', apiKey: 'start_date', place: 'query', description: 'First day of the window' }),
-	dateField({ parameter: 'endDate', label: 'End Date', apiKey: 'end_date', place: 'query', description: 'Last day of the window' }),
+	recordLocator({
+		parameter: 'appointmentTypeId',
+		record: 'appointmentType',
+		apiKey: 'appointment_type_id',
+		place: 'query',
+	}),
+	recordLocator({
+		parameter: 'locationId',
+		record: 'location',
+		apiKey: 'location_id',
+		place: 'query',
+	}),
+	recordLocator({
+		parameter: 'practitionerId',
+		record: 'practitioner',
+		apiKey: 'practitioner_id',
+		place: 'query',
+	}),
+	dateField({
+		parameter: 'startDate',
+		label: 'Start Date',
+		apiKey: 'start_date',
+		place: 'query',
+		description: 'First day of the window',
+	}),
+	dateField({
+		parameter: 'endDate',
+		label: 'End Date',
+		apiKey: 'end_date',
+		place: 'query',
+		description: 'Last day of the window',
+	}),
 ];
 
 export const booking: HeroResource = {
@@ -25,7 +77,8 @@ export const booking: HeroResource = {
 			value: 'listSlots',
 			name: 'Get Many Slots',
 			action: 'Get many slots',
-			description: 'List bookable slots by appointment type, location, practitioner and date window',
+			description:
+				'List bookable slots by appointment type, location, practitioner and date window',
 			heroName: 'List Slots',
 			method: 'GET',
 			path: '/v1/slots',
@@ -37,7 +90,8 @@ export const booking: HeroResource = {
 			value: 'countSlots',
 			name: 'Count Slots',
 			action: 'Count slots',
-			description: 'Count the bookable slots that match appointment type, location, practitioner and dates',
+			description:
+				'Count the bookable slots that match appointment type, location, practitioner and dates',
 			heroName: 'Count Bookable Slots',
 			method: 'GET',
 			path: '/v1/slots/count',
@@ -54,7 +108,16 @@ export const booking: HeroResource = {
 			path: '/v1/slots/{id}',
 			scope: 'booking',
 			subject: 'slot',
-			fields: [recordLocator({ parameter: 'slotId', record: 'slot', label: 'Slot', apiKey: 'id', place: 'path', required: true })],
+			fields: [
+				recordLocator({
+					parameter: 'slotId',
+					record: 'slot',
+					label: 'Slot',
+					apiKey: 'id',
+					place: 'path',
+					required: true,
+				}),
+			],
 		},
 		{
 			value: 'createAppointment',
@@ -67,14 +130,54 @@ export const booking: HeroResource = {
 			path: '/v1/appointments',
 			scope: 'booking',
 			fields: [
-				recordLocator({ parameter: 'appointmentTypeId', record: 'appointmentType', apiKey: 'appointment_type_id', required: true }),
-				recordLocator({ parameter: 'locationId', record: 'location', apiKey: 'location_id', required: true }),
-				recordLocator({ parameter: 'practitionerId', record: 'practitioner', apiKey: 'practitioner_id', required: true }),
-				dateTimeField({ parameter: 'startTime', label: 'Start Time', apiKey: 'start_time', required: true, description: 'The slot start time' }),
-				numberField({ parameter: 'duration', label: 'Duration (Minutes)', apiKey: 'duration', required: true, min: 1, default: 10 }),
-				recordLocator({ parameter: 'patientId', record: 'patient', label: 'Patient', apiKey: 'patient_id', description: 'The Hero patient the appointment is for' }),
+				recordLocator({
+					parameter: 'appointmentTypeId',
+					record: 'appointmentType',
+					apiKey: 'appointment_type_id',
+					required: true,
+				}),
+				recordLocator({
+					parameter: 'locationId',
+					record: 'location',
+					apiKey: 'location_id',
+					required: true,
+				}),
+				recordLocator({
+					parameter: 'practitionerId',
+					record: 'practitioner',
+					apiKey: 'practitioner_id',
+					required: true,
+				}),
+				dateTimeField({
+					parameter: 'startTime',
+					label: 'Start Time',
+					apiKey: 'start_time',
+					required: true,
+					description: 'The slot start time',
+				}),
+				numberField({
+					parameter: 'duration',
+					label: 'Duration (Minutes)',
+					apiKey: 'duration',
+					required: true,
+					min: 1,
+					default: 10,
+				}),
+				recordLocator({
+					parameter: 'patientId',
+					record: 'patient',
+					label: 'Patient',
+					apiKey: 'patient_id',
+					description: 'The Hero patient the appointment is for',
+				}),
 				idField({ parameter: 'billpayerId', label: 'Billpayer ID', apiKey: 'billpayer_id' }),
-				textField({ parameter: 'reason', label: 'Reason', apiKey: 'reason', rows: 2, maxLength: 2000 }),
+				textField({
+					parameter: 'reason',
+					label: 'Reason',
+					apiKey: 'reason',
+					rows: 2,
+					maxLength: 2000,
+				}),
 				suppressMail(),
 				suppressAvailabilityCheck(),
 			],
@@ -107,18 +210,37 @@ export const booking: HeroResource = {
 			value: 'editAppointment',
 			name: 'Edit Appointment',
 			action: 'Edit an appointment',
-			description: 'Change the time, duration or practitioner of an appointment that is not yet confirmed',
+			description:
+				'Change the time, duration or practitioner of an appointment that is not yet confirmed',
 			heroName: 'Edit an Appointment',
 			method: 'PUT',
 			path: '/v1/appointments/{id}',
 			scope: 'booking',
 			subject: 'appointment',
-			notice: 'Only reservations that are not yet confirmed can be edited. Use Reschedule Appointment for confirmed ones.',
+			notice:
+				'Only reservations that are not yet confirmed can be edited. Use Reschedule Appointment for confirmed ones.',
 			fields: [
 				appointmentId(),
-				dateTimeField({ parameter: 'startTime', label: 'Start Time', apiKey: 'start_time', required: true }),
-				numberField({ parameter: 'duration', label: 'Duration (Minutes)', apiKey: 'duration', required: true, min: 1, default: 10 }),
-				recordLocator({ parameter: 'practitionerId', record: 'practitioner', apiKey: 'practitioner_id', required: true }),
+				dateTimeField({
+					parameter: 'startTime',
+					label: 'Start Time',
+					apiKey: 'start_time',
+					required: true,
+				}),
+				numberField({
+					parameter: 'duration',
+					label: 'Duration (Minutes)',
+					apiKey: 'duration',
+					required: true,
+					min: 1,
+					default: 10,
+				}),
+				recordLocator({
+					parameter: 'practitionerId',
+					record: 'practitioner',
+					apiKey: 'practitioner_id',
+					required: true,
+				}),
 				suppressAvailabilityCheck(),
 				suppressMail(),
 			],
@@ -139,7 +261,8 @@ export const booking: HeroResource = {
 			value: 'cancelAppointment',
 			name: 'Cancel Appointment',
 			action: 'Cancel an appointment',
-			description: "Cancel an appointment; check can_be_cancelled and the practice's cancellation policy first",
+			description:
+				"Cancel an appointment; check can_be_cancelled and the practice's cancellation policy first",
 			heroName: 'Cancel an Appointment',
 			method: 'PATCH',
 			path: '/v1/appointments/{id}/cancel',
@@ -148,14 +271,20 @@ export const booking: HeroResource = {
 			fields: [
 				appointmentId(),
 				suppressMail(),
-				booleanField({ parameter: 'suppressCancellationPolicy', label: 'Suppress Cancellation Policy', apiKey: 'suppress_cancellation_policy', description: "Whether to cancel even inside the practice's cancellation window" }),
+				booleanField({
+					parameter: 'suppressCancellationPolicy',
+					label: 'Suppress Cancellation Policy',
+					apiKey: 'suppress_cancellation_policy',
+					description: "Whether to cancel even inside the practice's cancellation window",
+				}),
 			],
 		},
 		{
 			value: 'bookAppointment',
 			name: 'Book Appointment',
 			action: 'Book an appointment',
-			description: 'Confirm a reservation made with Create Appointment so that it becomes a booking',
+			description:
+				'Confirm a reservation made with Create Appointment so that it becomes a booking',
 			heroName: 'Book an Appointment',
 			method: 'PATCH',
 			path: '/v1/appointments/{id}/book',
@@ -163,7 +292,13 @@ export const booking: HeroResource = {
 			subject: 'appointment',
 			fields: [
 				appointmentId(),
-				recordLocator({ parameter: 'patientId', record: 'patient', label: 'Patient', apiKey: 'patient_id', description: 'The Hero patient, if the reservation was made without one' }),
+				recordLocator({
+					parameter: 'patientId',
+					record: 'patient',
+					label: 'Patient',
+					apiKey: 'patient_id',
+					description: 'The Hero patient, if the reservation was made without one',
+				}),
 				suppressMail(),
 			],
 		},
@@ -179,9 +314,25 @@ export const booking: HeroResource = {
 			subject: 'appointment',
 			fields: [
 				appointmentId(),
-				dateTimeField({ parameter: 'startTime', label: 'Start Time', apiKey: 'start_time', required: true, description: 'The new start time' }),
-				numberField({ parameter: 'duration', label: 'Duration (Minutes)', apiKey: 'duration', min: 1, default: 10 }),
-				recordLocator({ parameter: 'practitionerId', record: 'practitioner', apiKey: 'practitioner_id' }),
+				dateTimeField({
+					parameter: 'startTime',
+					label: 'Start Time',
+					apiKey: 'start_time',
+					required: true,
+					description: 'The new start time',
+				}),
+				numberField({
+					parameter: 'duration',
+					label: 'Duration (Minutes)',
+					apiKey: 'duration',
+					min: 1,
+					default: 10,
+				}),
+				recordLocator({
+					parameter: 'practitionerId',
+					record: 'practitioner',
+					apiKey: 'practitioner_id',
+				}),
 				suppressAvailabilityCheck(),
 				suppressMail(),
 			],

@@ -7,13 +7,15 @@ const METHODS = ['DELETE', 'GET', 'PATCH', 'POST', 'PUT'].map((m) => ({ name: m,
 export const customApiCall: HeroResource = {
 	value: 'customApiCall',
 	name: 'Custom API Call',
-	description: 'Any Hero endpoint this node does not cover yet, with the same credential, retries and errors',
+	description:
+		'Any Hero endpoint this node does not cover yet, with the same credential, retries and errors',
 	operations: [
 		{
 			value: 'call',
 			name: 'Make an API Call',
 			action: 'Make a custom API call',
-			description: 'Send any request to the Hero API, e.g. an endpoint Hero adds or documents later',
+			description:
+				'Send any request to the Hero API, e.g. an endpoint Hero adds or documents later',
 			heroName: '(any endpoint)',
 			method: 'GET',
 			path: '',

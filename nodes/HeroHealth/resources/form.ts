@@ -16,9 +16,27 @@ export const form: HeroResource = {
 			path: '/v1/forms',
 			list: { paginated: false },
 			fields: [
-				textField({ parameter: 'search', label: 'Search', apiKey: 'search', place: 'query', maxLength: 200 }),
-				booleanField({ parameter: 'replyForm', label: 'Reply Form', apiKey: 'reply_form', place: 'query', description: 'Whether to return only reply forms' }),
-				choiceField({ parameter: 'formType', label: 'Form Type', apiKey: 'form_type', values: ['questionnaire', 'response', 'appointment', 'care_navigation'], place: 'query' }),
+				textField({
+					parameter: 'search',
+					label: 'Search',
+					apiKey: 'search',
+					place: 'query',
+					maxLength: 200,
+				}),
+				booleanField({
+					parameter: 'replyForm',
+					label: 'Reply Form',
+					apiKey: 'reply_form',
+					place: 'query',
+					description: 'Whether to return only reply forms',
+				}),
+				choiceField({
+					parameter: 'formType',
+					label: 'Form Type',
+					apiKey: 'form_type',
+					values: ['questionnaire', 'response', 'appointment', 'care_navigation'],
+					place: 'query',
+				}),
 			],
 		},
 		{
@@ -30,7 +48,15 @@ export const form: HeroResource = {
 			method: 'GET',
 			path: '/v1/forms/{id}',
 			subject: 'form',
-			fields: [recordLocator({ parameter: 'formId', record: 'form', apiKey: 'id', place: 'path', required: true })],
+			fields: [
+				recordLocator({
+					parameter: 'formId',
+					record: 'form',
+					apiKey: 'id',
+					place: 'path',
+					required: true,
+				}),
+			],
 		},
 		{
 			value: 'getResponse',
@@ -41,7 +67,15 @@ export const form: HeroResource = {
 			method: 'GET',
 			path: '/v1/form_response/{id}',
 			subject: 'form response',
-			fields: [idField({ parameter: 'formResponseId', label: 'Form Response ID', apiKey: 'id', place: 'path', required: true })],
+			fields: [
+				idField({
+					parameter: 'formResponseId',
+					label: 'Form Response ID',
+					apiKey: 'id',
+					place: 'path',
+					required: true,
+				}),
+			],
 		},
 	],
 };

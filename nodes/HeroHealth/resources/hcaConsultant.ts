@@ -16,8 +16,21 @@ export const hcaConsultant: HeroResource = {
 			path: '/v1/booking-hca/consultants',
 			list: { paginated: false },
 			fields: [
-				textField({ parameter: 'search', label: 'Search', apiKey: 'search', place: 'query', maxLength: 200, placeholder: 'e.g. cardiology' }),
-				textListField({ parameter: 'fields', label: 'Fields', apiKey: 'fields', place: 'query', description: 'Only these consultant fields (comma-separated)' }),
+				textField({
+					parameter: 'search',
+					label: 'Search',
+					apiKey: 'search',
+					place: 'query',
+					maxLength: 200,
+					placeholder: 'e.g. cardiology',
+				}),
+				textListField({
+					parameter: 'fields',
+					label: 'Fields',
+					apiKey: 'fields',
+					place: 'query',
+					description: 'Only these consultant fields (comma-separated)',
+				}),
 			],
 		},
 		{
@@ -29,7 +42,16 @@ export const hcaConsultant: HeroResource = {
 			method: 'GET',
 			path: '/v1/booking-hca/consultants/{gmc_number}',
 			subject: 'consultant',
-			fields: [referenceField({ parameter: 'gmcNumber', label: 'GMC Number', apiKey: 'gmc_number', place: 'path', required: true, placeholder: 'e.g. 7000001' })],
+			fields: [
+				referenceField({
+					parameter: 'gmcNumber',
+					label: 'GMC Number',
+					apiKey: 'gmc_number',
+					place: 'path',
+					required: true,
+					placeholder: 'e.g. 7000001',
+				}),
+			],
 		},
 		{
 			value: 'getAvailability',
@@ -40,7 +62,15 @@ export const hcaConsultant: HeroResource = {
 			method: 'GET',
 			path: '/v1/booking-hca/consultants/{crm_id}/availability',
 			subject: 'consultant',
-			fields: [referenceField({ parameter: 'crmId', label: 'CRM ID', apiKey: 'crm_id', place: 'path', required: true })],
+			fields: [
+				referenceField({
+					parameter: 'crmId',
+					label: 'CRM ID',
+					apiKey: 'crm_id',
+					place: 'path',
+					required: true,
+				}),
+			],
 		},
 	],
 };

@@ -44,7 +44,9 @@ function withExtraFields(resources: HeroResource[]): HeroResource[] {
 	return resources.map((resource) => ({
 		...resource,
 		operations: resource.operations.map((operation) =>
-			operation.custom ? operation : { ...operation, fields: [...operation.fields, ...extraFields(operation)] },
+			operation.custom
+				? operation
+				: { ...operation, fields: [...operation.fields, ...extraFields(operation)] },
 		),
 	}));
 }

@@ -1,8 +1,25 @@
-import { booleanField, choiceField, dateField, emailField, idField, jsonField, mobileField, recordLocator, textField } from '../fields';
+import {
+	booleanField,
+	choiceField,
+	dateField,
+	emailField,
+	idField,
+	jsonField,
+	mobileField,
+	recordLocator,
+	textField,
+} from '../fields';
 import type { HeroResource } from '../model';
 
 const issuer = (description: string) =>
-	recordLocator({ parameter: 'issuerId', record: 'admin', apiKey: 'issuer_id', required: true, label: 'Issuer', description });
+	recordLocator({
+		parameter: 'issuerId',
+		record: 'admin',
+		apiKey: 'issuer_id',
+		required: true,
+		label: 'Issuer',
+		description,
+	});
 
 export const invoicing: HeroResource = {
 	value: 'invoicing',
@@ -29,7 +46,17 @@ export const invoicing: HeroResource = {
 			method: 'GET',
 			path: '/v1/invoicing/customers',
 			list: { paginated: false },
-			fields: [textField({ parameter: 'query', label: 'Query', apiKey: 'query', place: 'query', required: true, maxLength: 200, description: 'Name or email to search for' })],
+			fields: [
+				textField({
+					parameter: 'query',
+					label: 'Query',
+					apiKey: 'query',
+					place: 'query',
+					required: true,
+					maxLength: 200,
+					description: 'Name or email to search for',
+				}),
+			],
 		},
 		{
 			value: 'createCustomer',
@@ -40,10 +67,21 @@ export const invoicing: HeroResource = {
 			method: 'POST',
 			path: '/v1/invoicing/customers',
 			fields: [
-				textField({ parameter: 'name', label: 'Name', apiKey: 'name', required: true, maxLength: 200 }),
+				textField({
+					parameter: 'name',
+					label: 'Name',
+					apiKey: 'name',
+					required: true,
+					maxLength: 200,
+				}),
 				emailField({ parameter: 'email', label: 'Email', apiKey: 'email' }),
 				mobileField({ parameter: 'phone', label: 'Phone', apiKey: 'phone' }),
-				jsonField({ parameter: 'sources', label: 'Sources', apiKey: 'sources', description: 'JSON array of payment sources (cards) as Stripe describes them' }),
+				jsonField({
+					parameter: 'sources',
+					label: 'Sources',
+					apiKey: 'sources',
+					description: 'JSON array of payment sources (cards) as Stripe describes them',
+				}),
 			],
 		},
 		{
@@ -55,7 +93,15 @@ export const invoicing: HeroResource = {
 			method: 'GET',
 			path: '/v1/invoicing/customers/default',
 			subject: 'customer',
-			fields: [recordLocator({ parameter: 'patientId', record: 'patient', label: 'Patient', apiKey: 'patient_id', place: 'query' })],
+			fields: [
+				recordLocator({
+					parameter: 'patientId',
+					record: 'patient',
+					label: 'Patient',
+					apiKey: 'patient_id',
+					place: 'query',
+				}),
+			],
 		},
 		{
 			value: 'createInvoice',
@@ -67,36 +113,114 @@ export const invoicing: HeroResource = {
 			path: '/v1/invoicing/invoices',
 			fields: [
 				issuer('The admin issuing the invoice'),
-				recordLocator({ parameter: 'patientId', record: 'patient', label: 'Patient', apiKey: 'patient_id', description: 'Give this or Appointment ID' }),
-				idField({ parameter: 'appointmentId', label: 'Appointment ID', apiKey: 'appointment_id', description: 'The patient is taken from the appointment' }),
-				recordLocator({ parameter: 'practitionerId', record: 'practitioner', apiKey: 'practitioner_id' }),
+				recordLocator({
+					parameter: 'patientId',
+					record: 'patient',
+					label: 'Patient',
+					apiKey: 'patient_id',
+					description: 'Give this or Appointment ID',
+				}),
+				idField({
+					parameter: 'appointmentId',
+					label: 'Appointment ID',
+					apiKey: 'appointment_id',
+					description: 'The patient is taken from the appointment',
+				}),
+				recordLocator({
+					parameter: 'practitionerId',
+					record: 'practitioner',
+					apiKey: 'practitioner_id',
+				}),
 				dateField({ parameter: 'serviceDate', label: 'Service Date', apiKey: 'service_date' }),
 				dateField({ parameter: 'dueDate', label: 'Due Date', apiKey: 'due_date' }),
-				textField({ parameter: 'customerStripeId', label: 'Customer Stripe ID', apiKey: 'customer_stripe_id', maxLength: 100, placeholder: 'e.g. cus_123' }),
-				booleanField({ parameter: 'setDefaultCustomer', label: 'Set Default Customer', apiKey: 'set_default_customer', description: "Whether to make this customer the patient's default" }),
-				choiceField({ parameter: 'collectionMethod', label: 'Collection Method', apiKey: 'collection_method', values: [
-					['Request Payment', 'request_payment'],
-					['Charge Automatically', 'charge_automatically'],
-				] }),
-				textField({ parameter: 'paymentSource', label: 'Payment Source', apiKey: 'payment_source', maxLength: 100 }),
+				textField({
+					parameter: 'customerStripeId',
+					label: 'Customer Stripe ID',
+					apiKey: 'customer_stripe_id',
+					maxLength: 100,
+					placeholder: 'e.g. cus_123',
+				}),
+				booleanField({
+					parameter: 'setDefaultCustomer',
+					label: 'Set Default Customer',
+					apiKey: 'set_default_customer',
+					description: "Whether to make this customer the patient's default",
+				}),
+				choiceField({
+					parameter: 'collectionMethod',
+					label: 'Collection Method',
+					apiKey: 'collection_method',
+					values: [
+						['Request Payment', 'request_payment'],
+						['Charge Automatically', 'charge_automatically'],
+					],
+				}),
+				textField({
+					parameter: 'paymentSource',
+					label: 'Payment Source',
+					apiKey: 'payment_source',
+					maxLength: 100,
+				}),
 				textField({ parameter: 'insurer', label: 'Insurer', apiKey: 'insurer', maxLength: 200 }),
-				textField({ parameter: 'authenticationCode', label: 'Authentication Code', apiKey: 'authentication_code', maxLength: 100 }),
-				textField({ parameter: 'membershipNumber', label: 'Membership Number', apiKey: 'membership_number', maxLength: 100 }),
-				textField({ parameter: 'diagnosis', label: 'Diagnosis', apiKey: 'diagnosis', maxLength: 2000 }),
+				textField({
+					parameter: 'authenticationCode',
+					label: 'Authentication Code',
+					apiKey: 'authentication_code',
+					maxLength: 100,
+				}),
+				textField({
+					parameter: 'membershipNumber',
+					label: 'Membership Number',
+					apiKey: 'membership_number',
+					maxLength: 100,
+				}),
+				textField({
+					parameter: 'diagnosis',
+					label: 'Diagnosis',
+					apiKey: 'diagnosis',
+					maxLength: 2000,
+				}),
 				textField({ parameter: 'memo', label: 'Memo', apiKey: 'memo', maxLength: 2000 }),
 				textField({ parameter: 'footer', label: 'Footer', apiKey: 'footer', maxLength: 2000 }),
-				booleanField({ parameter: 'confidential', label: 'Confidential', apiKey: 'confidential', description: 'Whether the invoice is confidential' }),
-				choiceField({ parameter: 'mode', label: 'Mode', apiKey: 'mode', values: [
-					['Draft', 'draft'],
-					['Finalize', 'finalize'],
-				] }),
-				jsonField({ parameter: 'coupons', label: 'Coupons', apiKey: 'coupons', description: 'JSON array of { "id": "…" }', placeholder: '[{"id": "co_123"}]' }),
-				jsonField({ parameter: 'invoiceItems', label: 'Invoice Items', apiKey: 'invoice_items_attributes', description: 'JSON array of items, each with quantity and a price or unit_amount_in_pounds', placeholder: '[{"description": "Consultation", "quantity": 1, "unit_amount_in_pounds": 65}]' }),
+				booleanField({
+					parameter: 'confidential',
+					label: 'Confidential',
+					apiKey: 'confidential',
+					description: 'Whether the invoice is confidential',
+				}),
+				choiceField({
+					parameter: 'mode',
+					label: 'Mode',
+					apiKey: 'mode',
+					values: [
+						['Draft', 'draft'],
+						['Finalize', 'finalize'],
+					],
+				}),
+				jsonField({
+					parameter: 'coupons',
+					label: 'Coupons',
+					apiKey: 'coupons',
+					description: 'JSON array of { "id": "…" }',
+					placeholder: '[{"id": "co_123"}]',
+				}),
+				jsonField({
+					parameter: 'invoiceItems',
+					label: 'Invoice Items',
+					apiKey: 'invoice_items_attributes',
+					description:
+						'JSON array of items, each with quantity and a price or unit_amount_in_pounds',
+					placeholder:
+						'[{"description": "Consultation", "quantity": 1, "unit_amount_in_pounds": 65}]',
+				}),
 			],
 			check: ({ body }) =>
 				body?.patient_id || body?.appointment_id
 					? undefined
-					: { field: 'Patient ID', message: 'or Appointment ID is needed: Hero must know who the invoice is for' },
+					: {
+							field: 'Patient ID',
+							message: 'or Appointment ID is needed: Hero must know who the invoice is for',
+						},
 		},
 		{
 			value: 'updateInvoice',
@@ -108,11 +232,35 @@ export const invoicing: HeroResource = {
 			path: '/v1/invoicing/invoices/{id}',
 			subject: 'invoice',
 			fields: [
-				idField({ parameter: 'invoiceId', label: 'Invoice ID', apiKey: 'id', place: 'path', required: true }),
+				idField({
+					parameter: 'invoiceId',
+					label: 'Invoice ID',
+					apiKey: 'id',
+					place: 'path',
+					required: true,
+				}),
 				issuer('The admin making the change'),
-				textField({ parameter: 'memo', label: 'Memo', apiKey: 'memo', maxLength: 2000, description: 'Shown on the invoice; finalized invoices accept this change' }),
-				textField({ parameter: 'footer', label: 'Footer', apiKey: 'footer', maxLength: 2000, description: 'Shown at the foot of the invoice; finalized invoices accept this change' }),
-				jsonField({ parameter: 'coupons', label: 'Coupons', apiKey: 'coupons', description: 'JSON array of { "id": "…" }; finalized invoices accept this change', placeholder: '[{"id": "co_123"}]' }),
+				textField({
+					parameter: 'memo',
+					label: 'Memo',
+					apiKey: 'memo',
+					maxLength: 2000,
+					description: 'Shown on the invoice; finalized invoices accept this change',
+				}),
+				textField({
+					parameter: 'footer',
+					label: 'Footer',
+					apiKey: 'footer',
+					maxLength: 2000,
+					description: 'Shown at the foot of the invoice; finalized invoices accept this change',
+				}),
+				jsonField({
+					parameter: 'coupons',
+					label: 'Coupons',
+					apiKey: 'coupons',
+					description: 'JSON array of { "id": "…" }; finalized invoices accept this change',
+					placeholder: '[{"id": "co_123"}]',
+				}),
 			],
 		},
 		{
@@ -124,8 +272,20 @@ export const invoicing: HeroResource = {
 			method: 'POST',
 			path: '/v1/invoicing/invoices/link',
 			fields: [
-				textField({ parameter: 'stripeInvoiceId', label: 'Stripe Invoice ID', apiKey: 'stripe_invoice_id', required: true, maxLength: 100, placeholder: 'e.g. in_123' }),
-				idField({ parameter: 'linkAppointmentId', label: 'Appointment ID', apiKey: 'appointment_id', required: true }),
+				textField({
+					parameter: 'stripeInvoiceId',
+					label: 'Stripe Invoice ID',
+					apiKey: 'stripe_invoice_id',
+					required: true,
+					maxLength: 100,
+					placeholder: 'e.g. in_123',
+				}),
+				idField({
+					parameter: 'linkAppointmentId',
+					label: 'Appointment ID',
+					apiKey: 'appointment_id',
+					required: true,
+				}),
 				issuer('The admin linking the invoice'),
 			],
 		},

@@ -1,4 +1,15 @@
-import { booleanField, choiceField, contactField, dateTimeField, idField, numberField, recipientsField, recordLocator, snomedCodeField, textField } from '../fields';
+import {
+	booleanField,
+	choiceField,
+	contactField,
+	dateTimeField,
+	idField,
+	numberField,
+	recipientsField,
+	recordLocator,
+	snomedCodeField,
+	textField,
+} from '../fields';
 import type { HeroResource } from '../model';
 
 const CHANNELS: Array<[string, string]> = [
@@ -23,7 +34,15 @@ function contactFits(channel: unknown, contactDetail: unknown): string | undefin
 	return undefined;
 }
 
-const batchId = () => recordLocator({ parameter: 'batchMessageId', record: 'batchMessage', apiKey: 'id', place: 'path', required: true, label: 'Batch Message' });
+const batchId = () =>
+	recordLocator({
+		parameter: 'batchMessageId',
+		record: 'batchMessage',
+		apiKey: 'id',
+		place: 'path',
+		required: true,
+		label: 'Batch Message',
+	});
 
 /** What the two lists of one batch share: the batch to pick, a status filter, paging. */
 const perBatchList = () => ({
@@ -31,7 +50,17 @@ const perBatchList = () => ({
 	scope: 'messaging' as const,
 	subject: 'batch message',
 	list: { paginated: true },
-	fields: [batchId(), textField({ parameter: 'status', label: 'Status', apiKey: 'status', place: 'query', placeholder: 'e.g. CREATED', maxLength: 50 })],
+	fields: [
+		batchId(),
+		textField({
+			parameter: 'status',
+			label: 'Status',
+			apiKey: 'status',
+			place: 'query',
+			placeholder: 'e.g. CREATED',
+			maxLength: 50,
+		}),
+	],
 });
 
 export const message: HeroResource = {
@@ -51,32 +80,119 @@ export const message: HeroResource = {
 			scope: 'messaging',
 			subject: 'patient',
 			fields: [
-				recordLocator({ parameter: 'patientId', record: 'patient', apiKey: 'patient_id', required: true }),
-				choiceField({ parameter: 'channel', label: 'Channel', apiKey: 'message_type', values: CHANNELS, required: true, default: 'sms', description:
-						'How Hero sends it. NHS App messages fall back to SMS or email when unread after an hour.' }),
-				textField({ parameter: 'message', label: 'Message', apiKey: 'message_string', required: true, rows: 4, maxLength: 5000 }),
-				contactField({ parameter: 'recipient', label: 'Recipient', apiKey: 'recipient_contact_detail', description:
-						"Mobile or email to send to instead of the patient's record. Mobiles are sent in +44 format." }),
-				choiceField({ parameter: 'fallbackChannel', label: 'Fallback Channel', apiKey: 'fallback_message_type', values: [
-					['SMS', 'sms'],
-					['Email', 'email'],
-				] }),
-				contactField({ parameter: 'fallbackRecipient', label: 'Fallback Recipient', apiKey: 'fallback_contact_detail' }),
-				booleanField({ parameter: 'writeToRecord', label: 'Write to Record', apiKey: 'write_to_record', description: "Whether to write the message to the patient's EHR record after approval" }),
-				booleanField({ parameter: 'autoWriteToRecord', label: 'Auto Write to Record', apiKey: 'auto_write_to_record', description:
-						'Whether to write to the record without Hero admin approval (only if the key allows it)' }),
-				snomedCodeField({ parameter: 'snomedCode', label: 'SNOMED Code', apiKey: 'snomed_code', description: 'Code for the record entry; Hero applies a default when empty' }),
-				textField({ parameter: 'snomedTerm', label: 'SNOMED Term', apiKey: 'snomed_term', maxLength: 255 }),
-				booleanField({ parameter: 'encrypted', label: 'Encrypted', apiKey: 'encrypted', description: 'Whether Hero should encrypt the message' }),
-				dateTimeField({ parameter: 'sendAt', label: 'Send At', apiKey: 'send_at', description: 'Schedule the message instead of sending now' }),
+				recordLocator({
+					parameter: 'patientId',
+					record: 'patient',
+					apiKey: 'patient_id',
+					required: true,
+				}),
+				choiceField({
+					parameter: 'channel',
+					label: 'Channel',
+					apiKey: 'message_type',
+					values: CHANNELS,
+					required: true,
+					default: 'sms',
+					description:
+						'How Hero sends it. NHS App messages fall back to SMS or email when unread after an hour.',
+				}),
+				textField({
+					parameter: 'message',
+					label: 'Message',
+					apiKey: 'message_string',
+					required: true,
+					rows: 4,
+					maxLength: 5000,
+				}),
+				contactField({
+					parameter: 'recipient',
+					label: 'Recipient',
+					apiKey: 'recipient_contact_detail',
+					description:
+						"Mobile or email to send to instead of the patient's record. Mobiles are sent in +44 format.",
+				}),
+				choiceField({
+					parameter: 'fallbackChannel',
+					label: 'Fallback Channel',
+					apiKey: 'fallback_message_type',
+					values: [
+						['SMS', 'sms'],
+						['Email', 'email'],
+					],
+				}),
+				contactField({
+					parameter: 'fallbackRecipient',
+					label: 'Fallback Recipient',
+					apiKey: 'fallback_contact_detail',
+				}),
+				booleanField({
+					parameter: 'writeToRecord',
+					label: 'Write to Record',
+					apiKey: 'write_to_record',
+					description: "Whether to write the message to the patient's EHR record after approval",
+				}),
+				booleanField({
+					parameter: 'autoWriteToRecord',
+					label: 'Auto Write to Record',
+					apiKey: 'auto_write_to_record',
+					description:
+						'Whether to write to the record without Hero admin approval (only if the key allows it)',
+				}),
+				snomedCodeField({
+					parameter: 'snomedCode',
+					label: 'SNOMED Code',
+					apiKey: 'snomed_code',
+					description: 'Code for the record entry; Hero applies a default when empty',
+				}),
+				textField({
+					parameter: 'snomedTerm',
+					label: 'SNOMED Term',
+					apiKey: 'snomed_term',
+					maxLength: 255,
+				}),
+				booleanField({
+					parameter: 'encrypted',
+					label: 'Encrypted',
+					apiKey: 'encrypted',
+					description: 'Whether Hero should encrypt the message',
+				}),
+				dateTimeField({
+					parameter: 'sendAt',
+					label: 'Send At',
+					apiKey: 'send_at',
+					description: 'Schedule the message instead of sending now',
+				}),
 				idField({ parameter: 'taskId', label: 'Task ID', apiKey: 'task_id' }),
-				textField({ parameter: 'attachmentUuid', label: 'Attachment UUID', apiKey: 'attachment_uuid', description: 'From Create Attachment Link', maxLength: 100 }),
-				textField({ parameter: 'shortLinkId', label: 'Short Link ID', apiKey: 'short_link_id', maxLength: 100 }),
-				numberField({ parameter: 'messageAssigneeId', label: 'Assignee ID', apiKey: 'assignee_id', min: 1, default: 1, description: 'Admin or admin team assigned to replies' }),
-				choiceField({ parameter: 'assigneeType', label: 'Assignee Type', apiKey: 'assignee_type', values: [
-					['Admin', 'Admin'],
-					['Admin Team', 'AdminTeam'],
-				] }),
+				textField({
+					parameter: 'attachmentUuid',
+					label: 'Attachment UUID',
+					apiKey: 'attachment_uuid',
+					description: 'From Create Attachment Link',
+					maxLength: 100,
+				}),
+				textField({
+					parameter: 'shortLinkId',
+					label: 'Short Link ID',
+					apiKey: 'short_link_id',
+					maxLength: 100,
+				}),
+				numberField({
+					parameter: 'messageAssigneeId',
+					label: 'Assignee ID',
+					apiKey: 'assignee_id',
+					min: 1,
+					default: 1,
+					description: 'Admin or admin team assigned to replies',
+				}),
+				choiceField({
+					parameter: 'assigneeType',
+					label: 'Assignee Type',
+					apiKey: 'assignee_type',
+					values: [
+						['Admin', 'Admin'],
+						['Admin Team', 'AdminTeam'],
+					],
+				}),
 			],
 			check: ({ body }) => {
 				const channel = body?.message_type;
@@ -97,7 +213,15 @@ export const message: HeroResource = {
 			path: '/v1/messages/{id}',
 			scope: 'messaging',
 			subject: 'message',
-			fields: [idField({ parameter: 'messageId', label: 'Message ID', apiKey: 'id', place: 'path', required: true })],
+			fields: [
+				idField({
+					parameter: 'messageId',
+					label: 'Message ID',
+					apiKey: 'id',
+					place: 'path',
+					required: true,
+				}),
+			],
 		},
 		{
 			value: 'createBatch',
@@ -110,11 +234,43 @@ export const message: HeroResource = {
 			path: '/v1/batch_message',
 			scope: 'messaging',
 			fields: [
-				textField({ parameter: 'name', label: 'Name', apiKey: 'name', required: true, maxLength: 255, description: 'For your own reference' }),
-				choiceField({ parameter: 'batchChannel', label: 'Channel', apiKey: 'channel', values: BATCH_CHANNELS, required: true, default: 'SMS' }),
-				textField({ parameter: 'subject', label: 'Subject', apiKey: 'subject', maxLength: 255, description: 'Required for email' }),
-				textField({ parameter: 'content', label: 'Content', apiKey: 'content', required: true, rows: 4, maxLength: 5000 }),
-				recipientsField({ parameter: 'recipients', label: 'Recipients', apiKey: 'recipients', required: true }),
+				textField({
+					parameter: 'name',
+					label: 'Name',
+					apiKey: 'name',
+					required: true,
+					maxLength: 255,
+					description: 'For your own reference',
+				}),
+				choiceField({
+					parameter: 'batchChannel',
+					label: 'Channel',
+					apiKey: 'channel',
+					values: BATCH_CHANNELS,
+					required: true,
+					default: 'SMS',
+				}),
+				textField({
+					parameter: 'subject',
+					label: 'Subject',
+					apiKey: 'subject',
+					maxLength: 255,
+					description: 'Required for email',
+				}),
+				textField({
+					parameter: 'content',
+					label: 'Content',
+					apiKey: 'content',
+					required: true,
+					rows: 4,
+					maxLength: 5000,
+				}),
+				recipientsField({
+					parameter: 'recipients',
+					label: 'Recipients',
+					apiKey: 'recipients',
+					required: true,
+				}),
 			],
 			check: ({ body }) =>
 				body?.channel === 'EMAIL' && !body.subject
@@ -132,7 +288,13 @@ export const message: HeroResource = {
 			scope: 'messaging',
 			list: { paginated: true },
 			fields: [
-				choiceField({ parameter: 'batchStatus', label: 'Status', apiKey: 'status', values: ['CREATED', 'ENRICHMENT_ERROR', 'ENRICHED', 'INVALID_PAYLOAD', 'QUEUED'], place: 'query' }),
+				choiceField({
+					parameter: 'batchStatus',
+					label: 'Status',
+					apiKey: 'status',
+					values: ['CREATED', 'ENRICHMENT_ERROR', 'ENRICHED', 'INVALID_PAYLOAD', 'QUEUED'],
+					place: 'query',
+				}),
 			],
 		},
 		{
@@ -188,7 +350,13 @@ export const message: HeroResource = {
 			scope: 'messaging',
 			list: { paginated: false },
 			fields: [
-				booleanField({ parameter: 'hasFollowUp', label: 'Has Follow Up', apiKey: 'has_follow_up', place: 'query', description: 'Whether to return only templates with a follow-up' }),
+				booleanField({
+					parameter: 'hasFollowUp',
+					label: 'Has Follow Up',
+					apiKey: 'has_follow_up',
+					place: 'query',
+					description: 'Whether to return only templates with a follow-up',
+				}),
 			],
 		},
 		{
@@ -200,7 +368,16 @@ export const message: HeroResource = {
 			method: 'POST',
 			path: '/v1/snomed/validate',
 			scope: 'messaging',
-			fields: [textField({ parameter: 'snomedCode', label: 'SNOMED Code', apiKey: 'code', required: true, maxLength: 50, placeholder: 'e.g. 279991000000102' })],
+			fields: [
+				textField({
+					parameter: 'snomedCode',
+					label: 'SNOMED Code',
+					apiKey: 'code',
+					required: true,
+					maxLength: 50,
+					placeholder: 'e.g. 279991000000102',
+				}),
+			],
 		},
 		{
 			value: 'getAutomatedMessage',
@@ -212,7 +389,15 @@ export const message: HeroResource = {
 			path: '/v2/automated_messages/{id}',
 			scope: 'messaging',
 			subject: 'automated message',
-			fields: [idField({ parameter: 'automatedMessageId', label: 'Automated Message ID', apiKey: 'id', place: 'path', required: true })],
+			fields: [
+				idField({
+					parameter: 'automatedMessageId',
+					label: 'Automated Message ID',
+					apiKey: 'id',
+					place: 'path',
+					required: true,
+				}),
+			],
 		},
 	],
 };

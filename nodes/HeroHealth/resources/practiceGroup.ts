@@ -4,7 +4,8 @@ import type { HeroResource } from '../model';
 export const practiceGroup: HeroResource = {
 	value: 'practiceGroup',
 	name: 'Practice Group',
-	description: 'The practice the API key acts for: its details, locations, practitioners and appointment types',
+	description:
+		'The practice the API key acts for: its details, locations, practitioners and appointment types',
 	operations: [
 		{
 			value: 'createAccessToken',
@@ -21,15 +22,39 @@ export const practiceGroup: HeroResource = {
 			value: 'listAppointmentTypes',
 			name: 'Get Many Appointment Types',
 			action: 'Get many appointment types',
-			description: 'List the appointment types the practice offers, with next availability and price',
+			description:
+				'List the appointment types the practice offers, with next availability and price',
 			heroName: 'List Appointment Types',
 			method: 'GET',
 			path: '/v1/appointment_types',
 			list: { paginated: false },
-			simplify: ['id', 'name', 'duration', 'sector', 'price', 'next_available_at', 'slot_count', 'video', 'in_person', 'telephone'],
+			simplify: [
+				'id',
+				'name',
+				'duration',
+				'sector',
+				'price',
+				'next_available_at',
+				'slot_count',
+				'video',
+				'in_person',
+				'telephone',
+			],
 			fields: [
-				idListField({ parameter: 'locationIds', label: 'Location IDs', apiKey: 'location_ids', place: 'query', description: 'Only types bookable at these locations (comma-separated)' }),
-				booleanField({ parameter: 'hasAvailability', label: 'Has Availability', apiKey: 'has_availability', place: 'query', description: 'Whether to return only types with bookable slots' }),
+				idListField({
+					parameter: 'locationIds',
+					label: 'Location IDs',
+					apiKey: 'location_ids',
+					place: 'query',
+					description: 'Only types bookable at these locations (comma-separated)',
+				}),
+				booleanField({
+					parameter: 'hasAvailability',
+					label: 'Has Availability',
+					apiKey: 'has_availability',
+					place: 'query',
+					description: 'Whether to return only types with bookable slots',
+				}),
 			],
 		},
 		{
@@ -63,10 +88,29 @@ export const practiceGroup: HeroResource = {
 			path: '/v1/me',
 			fields: [
 				textField({ parameter: 'name', label: 'Name', apiKey: 'name' }),
-				booleanField({ parameter: 'prescriptionPartnerEnabled', label: 'Prescription Partner Enabled', apiKey: 'prescription_partner_enabled', description: 'Whether a prescription partner is enabled' }),
-				textField({ parameter: 'prescriptionPartner', label: 'Prescription Partner', apiKey: 'prescription_partner', description: 'Name of the prescription partner' }),
-				textField({ parameter: 'prescriptionPartnerEmail', label: 'Prescription Partner Email', apiKey: 'prescription_partner_credentials.email' }),
-				textField({ parameter: 'prescriptionPartnerPassword', label: 'Prescription Partner Password', apiKey: 'prescription_partner_credentials.password', password: true }),
+				booleanField({
+					parameter: 'prescriptionPartnerEnabled',
+					label: 'Prescription Partner Enabled',
+					apiKey: 'prescription_partner_enabled',
+					description: 'Whether a prescription partner is enabled',
+				}),
+				textField({
+					parameter: 'prescriptionPartner',
+					label: 'Prescription Partner',
+					apiKey: 'prescription_partner',
+					description: 'Name of the prescription partner',
+				}),
+				textField({
+					parameter: 'prescriptionPartnerEmail',
+					label: 'Prescription Partner Email',
+					apiKey: 'prescription_partner_credentials.email',
+				}),
+				textField({
+					parameter: 'prescriptionPartnerPassword',
+					label: 'Prescription Partner Password',
+					apiKey: 'prescription_partner_credentials.password',
+					password: true,
+				}),
 				textField({ parameter: 'addressLine1', label: 'Address Line 1', apiKey: 'address.line_1' }),
 				textField({ parameter: 'addressLine2', label: 'Address Line 2', apiKey: 'address.line_2' }),
 				textField({ parameter: 'addressLine3', label: 'Address Line 3', apiKey: 'address.line_3' }),
@@ -105,9 +149,27 @@ export const practiceGroup: HeroResource = {
 			path: '/v1/practitioners',
 			list: { paginated: false },
 			fields: [
-				idListField({ parameter: 'locationIds', label: 'Location IDs', apiKey: 'location_ids', place: 'query', description: 'Only practitioners at these locations (comma-separated)' }),
-				idListField({ parameter: 'appointmentTypeIds', label: 'Appointment Type IDs', apiKey: 'appointment_type_ids', place: 'query', description: 'Only practitioners offering these appointment types (comma-separated)' }),
-				booleanField({ parameter: 'hasAvailability', label: 'Has Availability', apiKey: 'has_availability', place: 'query', description: 'Whether to return only practitioners with bookable slots' }),
+				idListField({
+					parameter: 'locationIds',
+					label: 'Location IDs',
+					apiKey: 'location_ids',
+					place: 'query',
+					description: 'Only practitioners at these locations (comma-separated)',
+				}),
+				idListField({
+					parameter: 'appointmentTypeIds',
+					label: 'Appointment Type IDs',
+					apiKey: 'appointment_type_ids',
+					place: 'query',
+					description: 'Only practitioners offering these appointment types (comma-separated)',
+				}),
+				booleanField({
+					parameter: 'hasAvailability',
+					label: 'Has Availability',
+					apiKey: 'has_availability',
+					place: 'query',
+					description: 'Whether to return only practitioners with bookable slots',
+				}),
 			],
 		},
 		{
@@ -119,7 +181,15 @@ export const practiceGroup: HeroResource = {
 			method: 'GET',
 			path: '/v1/practitioners/{id}',
 			subject: 'practitioner',
-			fields: [recordLocator({ parameter: 'practitionerId', record: 'practitioner', apiKey: 'id', place: 'path', required: true })],
+			fields: [
+				recordLocator({
+					parameter: 'practitionerId',
+					record: 'practitioner',
+					apiKey: 'id',
+					place: 'path',
+					required: true,
+				}),
+			],
 		},
 	],
 };

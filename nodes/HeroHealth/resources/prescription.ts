@@ -16,7 +16,15 @@ export const prescription: HeroResource = {
 			path: '/v1/prescriber/{id}/pharmacies',
 			subject: 'prescriber',
 			list: { paginated: false },
-			fields: [idField({ parameter: 'prescriberId', label: 'Prescriber ID', apiKey: 'id', place: 'path', required: true })],
+			fields: [
+				idField({
+					parameter: 'prescriberId',
+					label: 'Prescriber ID',
+					apiKey: 'id',
+					place: 'path',
+					required: true,
+				}),
+			],
 		},
 		{
 			value: 'createPharmacy',
@@ -27,8 +35,19 @@ export const prescription: HeroResource = {
 			method: 'POST',
 			path: '/v1/pharmacies',
 			fields: [
-				idField({ parameter: 'prescriberId', label: 'Prescriber ID', apiKey: 'prescriber_id', required: true }),
-				textField({ parameter: 'name', label: 'Name', apiKey: 'name', required: true, maxLength: 200 }),
+				idField({
+					parameter: 'prescriberId',
+					label: 'Prescriber ID',
+					apiKey: 'prescriber_id',
+					required: true,
+				}),
+				textField({
+					parameter: 'name',
+					label: 'Name',
+					apiKey: 'name',
+					required: true,
+					maxLength: 200,
+				}),
 				emailField({ parameter: 'email', label: 'Email', apiKey: 'email', required: true }),
 				mobileField({ parameter: 'mobile', label: 'Mobile', apiKey: 'mobile', required: true }),
 			],

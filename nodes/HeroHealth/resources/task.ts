@@ -2,7 +2,8 @@ import { choiceField, idField } from '../fields';
 import type { HeroResource } from '../model';
 import { CARE_STATUSES, PRIORITIES } from './shared';
 
-const taskId = () => idField({ parameter: 'taskId', label: 'Task ID', apiKey: 'id', place: 'path', required: true });
+const taskId = () =>
+	idField({ parameter: 'taskId', label: 'Task ID', apiKey: 'id', place: 'path', required: true });
 
 export const task: HeroResource = {
 	value: 'task',
@@ -31,12 +32,27 @@ export const task: HeroResource = {
 			subject: 'task',
 			fields: [
 				taskId(),
-				choiceField({ parameter: 'status', label: 'Status', apiKey: 'status', values: CARE_STATUSES }),
-				choiceField({ parameter: 'priority', label: 'Priority', apiKey: 'priority', values: PRIORITIES }),
-				choiceField({ parameter: 'assigneeType', label: 'Assignee Type', apiKey: 'assignee_type', values: [
-					['Admin', 'admin'],
-					['Admin Team', 'admin_team'],
-				] }),
+				choiceField({
+					parameter: 'status',
+					label: 'Status',
+					apiKey: 'status',
+					values: CARE_STATUSES,
+				}),
+				choiceField({
+					parameter: 'priority',
+					label: 'Priority',
+					apiKey: 'priority',
+					values: PRIORITIES,
+				}),
+				choiceField({
+					parameter: 'assigneeType',
+					label: 'Assignee Type',
+					apiKey: 'assignee_type',
+					values: [
+						['Admin', 'admin'],
+						['Admin Team', 'admin_team'],
+					],
+				}),
 				idField({ parameter: 'assigneeId', label: 'Assignee ID', apiKey: 'assignee_id' }),
 			],
 		},

@@ -17,7 +17,8 @@ function hideSigningKeys(body: unknown): IDataObject[] {
 export const webhook: HeroResource = {
 	value: 'webhook',
 	name: 'Webhook',
-	description: 'Webhook subscriptions. The Hero Health Trigger manages its own; these are for everything else.',
+	description:
+		'Webhook subscriptions. The Hero Health Trigger manages its own; these are for everything else.',
 	operations: [
 		{
 			value: 'list',
@@ -29,7 +30,15 @@ export const webhook: HeroResource = {
 			path: '/v1/webhooks',
 			list: { paginated: false },
 			output: hideSigningKeys,
-			fields: [choiceField({ parameter: 'eventType', label: 'Event Type', apiKey: 'event_type', values: EVENT_TYPES, place: 'query' })],
+			fields: [
+				choiceField({
+					parameter: 'eventType',
+					label: 'Event Type',
+					apiKey: 'event_type',
+					values: EVENT_TYPES,
+					place: 'query',
+				}),
+			],
 		},
 		{
 			value: 'create',
@@ -41,11 +50,42 @@ export const webhook: HeroResource = {
 			path: '/v1/webhooks',
 			output: (body) => hideSigningKeys([body])[0],
 			fields: [
-				choiceField({ parameter: 'eventType', label: 'Event Type', apiKey: 'event_type', values: EVENT_TYPES, required: true, default: 'appointment.confirmed' }),
-				textField({ parameter: 'url', label: 'URL', apiKey: 'url', required: true, maxLength: 2000, placeholder: 'e.g. https://example.com/hero-events' }),
-				textField({ parameter: 'description', label: 'Description', apiKey: 'description', maxLength: 500 }),
-				textField({ parameter: 'signingKey', label: 'Signing Key', apiKey: 'signing_key', password: true, maxLength: 200, description: 'Secret Hero uses to sign each delivery (HMAC-SHA256)' }),
-				jsonField({ parameter: 'headers', label: 'Headers', apiKey: 'headers', description: 'JSON object of extra headers Hero adds to each delivery' }),
+				choiceField({
+					parameter: 'eventType',
+					label: 'Event Type',
+					apiKey: 'event_type',
+					values: EVENT_TYPES,
+					required: true,
+					default: 'appointment.confirmed',
+				}),
+				textField({
+					parameter: 'url',
+					label: 'URL',
+					apiKey: 'url',
+					required: true,
+					maxLength: 2000,
+					placeholder: 'e.g. https://example.com/hero-events',
+				}),
+				textField({
+					parameter: 'description',
+					label: 'Description',
+					apiKey: 'description',
+					maxLength: 500,
+				}),
+				textField({
+					parameter: 'signingKey',
+					label: 'Signing Key',
+					apiKey: 'signing_key',
+					password: true,
+					maxLength: 200,
+					description: 'Secret Hero uses to sign each delivery (HMAC-SHA256)',
+				}),
+				jsonField({
+					parameter: 'headers',
+					label: 'Headers',
+					apiKey: 'headers',
+					description: 'JSON object of extra headers Hero adds to each delivery',
+				}),
 			],
 			check: ({ body }) =>
 				/^https?:\/\/[^\s]+$/i.test(String(body?.url ?? ''))
@@ -61,7 +101,15 @@ export const webhook: HeroResource = {
 			method: 'DELETE',
 			path: '/v1/webhooks/{id}',
 			subject: 'webhook',
-			fields: [recordLocator({ parameter: 'webhookId', record: 'webhook', apiKey: 'id', place: 'path', required: true })],
+			fields: [
+				recordLocator({
+					parameter: 'webhookId',
+					record: 'webhook',
+					apiKey: 'id',
+					place: 'path',
+					required: true,
+				}),
+			],
 			output: () => ({ deleted: true }),
 		},
 	],

@@ -78,7 +78,9 @@ function statusError(status: number, body: unknown, context: ErrorContext): [str
 	const said = heroMessage(body);
 	switch (true) {
 		case status === 400 || status === 422: {
-			const issues = formatValidationIssues(body).slice(0, 20).map((issue) => cut(issue));
+			const issues = formatValidationIssues(body)
+				.slice(0, 20)
+				.map((issue) => cut(issue));
 			return [
 				`Hero rejected the request: ${issues[0] ?? said ?? 'invalid input'}`,
 				(issues.length

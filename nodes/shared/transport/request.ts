@@ -26,8 +26,11 @@ export class HeroText {
 	constructor(readonly text: string) {}
 }
 
-
-export type HeroContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
+export type HeroContext =
+	| IExecuteFunctions
+	| ILoadOptionsFunctions
+	| IHookFunctions
+	| IWebhookFunctions;
 
 export interface HeroRequest {
 	method: HttpMethod;
@@ -201,7 +204,12 @@ export async function heroRequest(
 			)) as IN8nHttpFullResponse;
 		} catch (error) {
 			const failure = networkFailure(error, apiKey);
-			const wait = retryDelay({ kind: 'network', code: failure.code }, request.method, attempt, policy);
+			const wait = retryDelay(
+				{ kind: 'network', code: failure.code },
+				request.method,
+				attempt,
+				policy,
+			);
 			if (wait === undefined) throw heroTransportError(this.getNode(), failure, context, baseUrl);
 			await pause(wait, settings.slots);
 			continue;
@@ -211,7 +219,13 @@ export async function heroRequest(
 		const body = response.body as unknown;
 		if (status >= 300 && status < 400) {
 			const location = header(response.headers as IDataObject, 'location');
-			throw heroRedirectError(this.getNode(), status, location === undefined ? undefined : String(location), context, baseUrl);
+			throw heroRedirectError(
+				this.getNode(),
+				status,
+				location === undefined ? undefined : String(location),
+				context,
+				baseUrl,
+			);
 		}
 		if (status === 429) settings.pacer?.rateLimited();
 		else if (status < 500) settings.pacer?.succeeded();
@@ -232,7 +246,11 @@ export async function heroRequest(
 			continue;
 		}
 		const wait = retryDelay(
-			{ kind: 'status', status, retryAfter: header(response.headers as IDataObject, 'retry-after') },
+			{
+				kind: 'status',
+				status,
+				retryAfter: header(response.headers as IDataObject, 'retry-after'),
+			},
 			request.method,
 			attempt,
 			policy,

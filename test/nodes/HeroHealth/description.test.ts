@@ -7,21 +7,28 @@ const node = new HeroHealth();
 const properties = node.description.properties;
 
 function allProperties(list: INodeProperties[]): INodeProperties[] {
-	return list.flatMap((p) => [p, ...allProperties((p.options ?? []).filter((o): o is INodeProperties => 'type' in o))]);
+	return list.flatMap((p) => [
+		p,
+		...allProperties((p.options ?? []).filter((o): o is INodeProperties => 'type' in o)),
+	]);
 }
 
 describe('node description', () => {
 	it('within a node version, a parameter name always has the same type, so switching operation keeps values sane', () => {
 		const types = new Map<string, Set<string>>();
 		for (const p of properties) {
-			const versions = (p.displayOptions?.show?.['@version'] as number[] | undefined) ?? (node.description.version as number[]);
+			const versions =
+				(p.displayOptions?.show?.['@version'] as number[] | undefined) ??
+				(node.description.version as number[]);
 			for (const version of versions) {
 				const key = `${p.name} (version ${version})`;
 				if (!types.has(key)) types.set(key, new Set());
 				types.get(key)?.add(p.type);
 			}
 		}
-		const mixed = [...types].filter(([, set]) => set.size > 1).map(([name, set]) => `${name}: ${[...set].join(', ')}`);
+		const mixed = [...types]
+			.filter(([, set]) => set.size > 1)
+			.map(([name, set]) => `${name}: ${[...set].join(', ')}`);
 		expect(mixed).toEqual([]);
 	});
 
@@ -41,7 +48,9 @@ describe('node description', () => {
 
 	it('offers Return All and Limit on every list, and is usable as an AI tool', () => {
 		const lists = RESOURCES.flatMap((r) => r.operations.filter((o) => o.list).map((o) => o.value));
-		const returnAll = properties.filter((p) => p.name === 'returnAll').flatMap((p) => p.displayOptions?.show?.operation ?? []);
+		const returnAll = properties
+			.filter((p) => p.name === 'returnAll')
+			.flatMap((p) => p.displayOptions?.show?.operation ?? []);
 		expect(returnAll.sort()).toEqual(lists.sort());
 		expect(node.description.usableAsTool).toBe(true);
 	});
@@ -49,11 +58,17 @@ describe('node description', () => {
 
 describe('operations Hero offers in two versions', () => {
 	const { RESOURCES } = jest.requireActual('../../../nodes/HeroHealth/resources');
-	const pairs: Array<[string, { name: string; description: string }, { name: string; description: string }]> = [];
-	for (const resource of RESOURCES as Array<{ name: string; operations: Array<{ name: string; description: string; heroName: string }> }>) {
+	const pairs: Array<
+		[string, { name: string; description: string }, { name: string; description: string }]
+	> = [];
+	for (const resource of RESOURCES as Array<{
+		name: string;
+		operations: Array<{ name: string; description: string; heroName: string }>;
+	}>) {
 		for (const newer of resource.operations) {
 			const stem = newer.heroName.replace(/ \(v\d\)$/, '');
-			const older = stem !== newer.heroName && resource.operations.find((op) => op.heroName === stem);
+			const older =
+				stem !== newer.heroName && resource.operations.find((op) => op.heroName === stem);
 			if (older) pairs.push([`${resource.name}: ${older.name} / ${newer.name}`, older, newer]);
 		}
 	}

@@ -8,9 +8,13 @@ const FILE = 'test/nodes/HeroHealth/parameters.snapshot.json';
 const committed = JSON.parse(readProjectFile(FILE)) as Snapshot;
 
 /** The resources with one field changed, as a careless edit would. */
-function edited(change: (field: { property: { displayName: string; name: string } }) => void): HeroResource[] {
+function edited(
+	change: (field: { property: { displayName: string; name: string } }) => void,
+): HeroResource[] {
 	const copy = JSON.parse(JSON.stringify(RESOURCES)) as HeroResource[];
-	const createAppointment = copy.find((r) => r.value === 'booking')!.operations.find((o) => o.value === 'createAppointment')!;
+	const createAppointment = copy
+		.find((r) => r.value === 'booking')!
+		.operations.find((o) => o.value === 'createAppointment')!;
 	change(createAppointment.fields.find((f) => f.property.displayName === 'Billpayer ID')!);
 	return copy;
 }
@@ -20,7 +24,8 @@ describe('parameters are a public API', () => {
 		const built = snapshotOf();
 		if (writingDocs()) {
 			const { broken } = compare(committed, built);
-			if (broken.length) throw new Error(`Not recorded, saved workflows would break:\n${broken.join('\n')}`);
+			if (broken.length)
+				throw new Error(`Not recorded, saved workflows would break:\n${broken.join('\n')}`);
 			writeProjectFile(FILE, `${JSON.stringify(built, null, '\t')}\n`);
 			return;
 		}
@@ -28,19 +33,36 @@ describe('parameters are a public API', () => {
 	});
 
 	it('a renamed label is caught: to be recorded, never silently', () => {
-		const differences = compare(committed, snapshotOf(edited((field) => (field.property.displayName = 'Bill Payer ID'))));
+		const differences = compare(
+			committed,
+			snapshotOf(edited((field) => (field.property.displayName = 'Bill Payer ID'))),
+		);
 		expect(differences.broken).toEqual([]);
-		expect(differences.unrecorded).toContain('heroHealth@2 booking createAppointment additionalFields.billpayerId: "Billpayer ID" is now "Bill Payer ID"');
+		expect(differences.unrecorded).toContain(
+			'heroHealth@2 booking createAppointment additionalFields.billpayerId: "Billpayer ID" is now "Bill Payer ID"',
+		);
 	});
 
 	it('a renamed parameter breaks the check: saved workflows would lose the value', () => {
-		const differences = compare(committed, snapshotOf(edited((field) => (field.property.name = 'billPayerId'))));
-		expect(differences.broken).toContain('heroHealth@2 booking createAppointment additionalFields.billpayerId: the parameter is gone (renamed or removed)');
-		expect(differences.broken).toContain('heroHealth@1 booking createAppointment additionalFields.billpayerId: the parameter is gone (renamed or removed)');
+		const differences = compare(
+			committed,
+			snapshotOf(edited((field) => (field.property.name = 'billPayerId'))),
+		);
+		expect(differences.broken).toContain(
+			'heroHealth@2 booking createAppointment additionalFields.billpayerId: the parameter is gone (renamed or removed)',
+		);
+		expect(differences.broken).toContain(
+			'heroHealth@1 booking createAppointment additionalFields.billpayerId: the parameter is gone (renamed or removed)',
+		);
 	});
 
 	it('a changed type or default breaks it too', () => {
-		const retyped = compare(committed, snapshotOf(edited((field) => Object.assign(field.property, { type: 'number' }))));
-		expect(retyped.broken).toContain('heroHealth@2 booking createAppointment additionalFields.billpayerId: type string became number');
+		const retyped = compare(
+			committed,
+			snapshotOf(edited((field) => Object.assign(field.property, { type: 'number' }))),
+		);
+		expect(retyped.broken).toContain(
+			'heroHealth@2 booking createAppointment additionalFields.billpayerId: type string became number',
+		);
 	});
 });

@@ -20,11 +20,16 @@ export interface Parameter {
 /** `node@version` → `resource operation path` → parameter. */
 export type Snapshot = Record<string, Record<string, Parameter>>;
 
-function entries(properties: INodeProperties[], prefix = '', into: Record<string, Parameter> = {}): Record<string, Parameter> {
+function entries(
+	properties: INodeProperties[],
+	prefix = '',
+	into: Record<string, Parameter> = {},
+): Record<string, Parameter> {
 	for (const property of properties) {
 		if (property.type === 'notice') continue;
 		const show = property.displayOptions?.show ?? {};
-		const where = prefix || `${String(show.resource?.[0] ?? '*')} ${String(show.operation?.[0] ?? '*')} `;
+		const where =
+			prefix || `${String(show.resource?.[0] ?? '*')} ${String(show.operation?.[0] ?? '*')} `;
 		const key = `${where}${property.name}`;
 		const values =
 			property.type === 'options' || property.type === 'multiOptions'
@@ -32,7 +37,12 @@ function entries(properties: INodeProperties[], prefix = '', into: Record<string
 				: property.type === 'resourceLocator'
 					? (property.modes ?? []).map((mode) => mode.name)
 					: undefined;
-		into[key] = { type: property.type, default: property.default, ...(values ? { values } : {}), label: property.displayName };
+		into[key] = {
+			type: property.type,
+			default: property.default,
+			...(values ? { values } : {}),
+			label: property.displayName,
+		};
 		if (property.type === 'collection') {
 			entries((property.options ?? []) as INodeProperties[], `${key}.`, into);
 		}
@@ -70,14 +80,23 @@ export function compare(committed: Snapshot, built: Snapshot): Differences {
 		for (const [key, was] of Object.entries(parameters)) {
 			const is = now[key];
 			if (!is) broken.push(`${node} ${key}: the parameter is gone (renamed or removed)`);
-			else if (is.type !== was.type) broken.push(`${node} ${key}: type ${was.type} became ${is.type}`);
-			else if (!same(is.default, was.default)) broken.push(`${node} ${key}: default ${JSON.stringify(was.default)} became ${JSON.stringify(is.default)}`);
+			else if (is.type !== was.type)
+				broken.push(`${node} ${key}: type ${was.type} became ${is.type}`);
+			else if (!same(is.default, was.default))
+				broken.push(
+					`${node} ${key}: default ${JSON.stringify(was.default)} became ${JSON.stringify(is.default)}`,
+				);
 			else if (was.values && !was.values.every((value) => is.values?.some((v) => same(v, value)))) {
-				broken.push(`${node} ${key}: values ${JSON.stringify(was.values)} became ${JSON.stringify(is.values)}`);
-			} else if (is.label !== was.label || !same(is.values, was.values)) unrecorded.push(`${node} ${key}: "${was.label}" is now "${is.label}"`);
+				broken.push(
+					`${node} ${key}: values ${JSON.stringify(was.values)} became ${JSON.stringify(is.values)}`,
+				);
+			} else if (is.label !== was.label || !same(is.values, was.values))
+				unrecorded.push(`${node} ${key}: "${was.label}" is now "${is.label}"`);
 		}
-		for (const key of Object.keys(now)) if (!(key in parameters)) unrecorded.push(`${node} ${key}: new`);
+		for (const key of Object.keys(now))
+			if (!(key in parameters)) unrecorded.push(`${node} ${key}: new`);
 	}
-	for (const node of Object.keys(built)) if (!(node in committed)) unrecorded.push(`${node}: new version`);
+	for (const node of Object.keys(built))
+		if (!(node in committed)) unrecorded.push(`${node}: new version`);
 	return { broken, unrecorded };
 }

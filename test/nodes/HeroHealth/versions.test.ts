@@ -15,10 +15,38 @@ import { useFakeHero } from '../../harness/fakeHero';
 const fake = useFakeHero();
 
 const RENAMED: Array<[string, IDataObject, string, string, unknown, string]> = [
-	['Episode > Get Many: Order By', { resource: 'episode', operation: 'list', limit: 1 }, 'orderBy', 'orderByFields', ['created_at'], 'listEpisodes'],
-	['Link > Get Many Short Links: Order By', { resource: 'link', operation: 'listShortLinks', limit: 1 }, 'orderBy', 'orderByField', 'expiry_date', 'listShortLinks'],
-	['Subscription > Get Many: Order By', { resource: 'subscription', operation: 'list', limit: 1 }, 'orderBy', 'orderByField', 'created_at', 'listSubscriptions'],
-	['Message > Get Many Batches: Status', { resource: 'message', operation: 'listBatches', limit: 1 }, 'status', 'batchStatus', 'CREATED', 'listBatchMessages'],
+	[
+		'Episode > Get Many: Order By',
+		{ resource: 'episode', operation: 'list', limit: 1 },
+		'orderBy',
+		'orderByFields',
+		['created_at'],
+		'listEpisodes',
+	],
+	[
+		'Link > Get Many Short Links: Order By',
+		{ resource: 'link', operation: 'listShortLinks', limit: 1 },
+		'orderBy',
+		'orderByField',
+		'expiry_date',
+		'listShortLinks',
+	],
+	[
+		'Subscription > Get Many: Order By',
+		{ resource: 'subscription', operation: 'list', limit: 1 },
+		'orderBy',
+		'orderByField',
+		'created_at',
+		'listSubscriptions',
+	],
+	[
+		'Message > Get Many Batches: Status',
+		{ resource: 'message', operation: 'listBatches', limit: 1 },
+		'status',
+		'batchStatus',
+		'CREATED',
+		'listBatchMessages',
+	],
 ];
 
 describe('node versions', () => {
@@ -28,18 +56,28 @@ describe('node versions', () => {
 		expect(description.defaultVersion).toBe(3);
 	});
 
-	it.each(RENAMED)('%s: version 1 under its old name sends what version 2 sends under the new', async (_label, base, v1Name, v2Name, value, operationId) => {
-		await runHero({ ...base, filters: { [v1Name]: value } }, { fake, typeVersion: 1 });
-		await runHero({ ...base, filters: { [v2Name]: value } }, { fake, typeVersion: 2 });
-		const [v1, v2] = fake.requestsFor(operationId);
-		expect(v1.query).toEqual(v2.query);
-		expect(Object.keys(v1.query).length).toBeGreaterThan(2);
-	});
+	it.each(RENAMED)(
+		'%s: version 1 under its old name sends what version 2 sends under the new',
+		async (_label, base, v1Name, v2Name, value, operationId) => {
+			await runHero({ ...base, filters: { [v1Name]: value } }, { fake, typeVersion: 1 });
+			await runHero({ ...base, filters: { [v2Name]: value } }, { fake, typeVersion: 2 });
+			const [v1, v2] = fake.requestsFor(operationId);
+			expect(v1.query).toEqual(v2.query);
+			expect(Object.keys(v1.query).length).toBeGreaterThan(2);
+		},
+	);
 
 	it('Message > Send: Assignee ID, as version 1 and version 2 name it', async () => {
 		const send = (typeVersion: number, name: string) =>
 			runHero(
-				{ resource: 'message', operation: 'send', patientId: byId('20001'), channel: 'sms', message: 'Hello', additionalFields: { [name]: 801, assigneeType: 'Admin' } },
+				{
+					resource: 'message',
+					operation: 'send',
+					patientId: byId('20001'),
+					channel: 'sms',
+					message: 'Hello',
+					additionalFields: { [name]: 801, assigneeType: 'Admin' },
+				},
 				{ fake, typeVersion },
 			);
 		await send(1, 'assigneeId');
@@ -49,23 +87,32 @@ describe('node versions', () => {
 		expect(v2.body).toEqual(v1.body);
 	});
 
-	it.each([...RENAMED.map((r) => [r[0], r[1], r[2], r[3]] as const), ['Message > Send: Assignee ID', { resource: 'message', operation: 'send' }, 'assigneeId', 'messageAssigneeId'] as const])(
-		'%s: each version shows its own name, and only that',
-		(_label, base, v1Name, v2Name) => {
-			const properties = new HeroHealth().description.properties;
-			const optionNames = (version: number) =>
-				properties
-					.filter((p) => {
-						const show = p.displayOptions?.show;
-						return show?.resource?.[0] === base.resource && show?.operation?.[0] === base.operation && (show?.['@version'] as number[] | undefined)?.includes(version);
-					})
-					.flatMap((p) => (p.options ?? []).map((o) => String('name' in o ? o.name : '')));
-			expect(optionNames(1)).toContain(v1Name);
-			expect(optionNames(1)).not.toContain(v2Name);
-			expect(optionNames(2)).toContain(v2Name);
-			expect(optionNames(2)).not.toContain(v1Name);
-		},
-	);
+	it.each([
+		...RENAMED.map((r) => [r[0], r[1], r[2], r[3]] as const),
+		[
+			'Message > Send: Assignee ID',
+			{ resource: 'message', operation: 'send' },
+			'assigneeId',
+			'messageAssigneeId',
+		] as const,
+	])('%s: each version shows its own name, and only that', (_label, base, v1Name, v2Name) => {
+		const properties = new HeroHealth().description.properties;
+		const optionNames = (version: number) =>
+			properties
+				.filter((p) => {
+					const show = p.displayOptions?.show;
+					return (
+						show?.resource?.[0] === base.resource &&
+						show?.operation?.[0] === base.operation &&
+						(show?.['@version'] as number[] | undefined)?.includes(version)
+					);
+				})
+				.flatMap((p) => (p.options ?? []).map((o) => String('name' in o ? o.name : '')));
+		expect(optionNames(1)).toContain(v1Name);
+		expect(optionNames(1)).not.toContain(v2Name);
+		expect(optionNames(2)).toContain(v2Name);
+		expect(optionNames(2)).not.toContain(v1Name);
+	});
 });
 
 describe('version 3: records picked From List or By ID, also among optional fields', () => {
@@ -73,22 +120,45 @@ describe('version 3: records picked From List or By ID, also among optional fiel
 	const slots = { resource: 'booking', operation: 'listSlots', limit: 1 };
 
 	it('Get Many Slots: filters picked from lists send what version 2 dropdowns sent', async () => {
-		await runHero({ ...slots, filters: { appointmentTypeId: '501', locationId: '301', practitionerId: '401' } }, { fake, typeVersion: 2 });
-		await runHero({ ...slots, filters: { appointmentTypeId: fromList('501'), locationId: byId('301'), practitionerId: fromList('401') } }, { fake, typeVersion: 3 });
+		await runHero(
+			{ ...slots, filters: { appointmentTypeId: '501', locationId: '301', practitionerId: '401' } },
+			{ fake, typeVersion: 2 },
+		);
+		await runHero(
+			{
+				...slots,
+				filters: {
+					appointmentTypeId: fromList('501'),
+					locationId: byId('301'),
+					practitionerId: fromList('401'),
+				},
+			},
+			{ fake, typeVersion: 3 },
+		);
 		const [v2, v3] = fake.requestsFor('listSlots');
 		expect(v3.query).toEqual(v2.query);
-		expect(v3.query).toMatchObject({ appointment_type_id: ['501'], location_id: ['301'], practitioner_id: ['401'] });
+		expect(v3.query).toMatchObject({
+			appointment_type_id: ['501'],
+			location_id: ['301'],
+			practitioner_id: ['401'],
+		});
 	});
 
 	it('a filter added but not yet picked sends nothing', async () => {
-		await runHero({ ...slots, filters: { locationId: fromList(''), practitionerId: byId('  ') } }, { fake, typeVersion: 3 });
+		await runHero(
+			{ ...slots, filters: { locationId: fromList(''), practitionerId: byId('  ') } },
+			{ fake, typeVersion: 3 },
+		);
 		const [request] = fake.requestsFor('listSlots');
 		expect(request.query).not.toHaveProperty('location_id');
 		expect(request.query).not.toHaveProperty('practitioner_id');
 	});
 
 	it('an ID that is not a number is refused before sending, naming the field and item', async () => {
-		const run = await runHero({ ...slots, filters: { locationId: byId('main surgery') } }, { fake, typeVersion: 3 });
+		const run = await runHero(
+			{ ...slots, filters: { locationId: byId('main surgery') } },
+			{ fake, typeVersion: 3 },
+		);
 		expect(run.error?.message).toBe('[item 0] Location: must be a numeric Hero ID such as 12345');
 		expect(fake.requestsFor('listSlots')).toHaveLength(0);
 	});
@@ -106,12 +176,35 @@ describe('version 3: records picked From List or By ID, also among optional fiel
 		const properties = new HeroHealth().description.properties;
 		const optionsOf = (version: number) =>
 			properties
-				.filter((p) => p.type === 'collection' && ((p.displayOptions?.show?.['@version'] as number[] | undefined) ?? [version]).includes(version))
-				.flatMap((p) => (p.options ?? []) as Array<{ name: string; type: string; displayName: string }>);
-		const v3 = optionsOf(3).filter((o) => ['locationId', 'practitionerId', 'appointmentTypeId', 'patientId', 'templateId', 'formId'].includes(o.name));
+				.filter(
+					(p) =>
+						p.type === 'collection' &&
+						((p.displayOptions?.show?.['@version'] as number[] | undefined) ?? [version]).includes(
+							version,
+						),
+				)
+				.flatMap(
+					(p) => (p.options ?? []) as Array<{ name: string; type: string; displayName: string }>,
+				);
+		const v3 = optionsOf(3).filter((o) =>
+			[
+				'locationId',
+				'practitionerId',
+				'appointmentTypeId',
+				'patientId',
+				'templateId',
+				'formId',
+			].includes(o.name),
+		);
 		expect(v3.length).toBeGreaterThan(8);
-		for (const option of v3) expect(`${option.name}: ${option.type}`).toBe(`${option.name}: resourceLocator`);
-		const v2Slots = properties.find((p) => p.name === 'filters' && p.displayOptions?.show?.operation?.[0] === 'listSlots' && (p.displayOptions?.show?.['@version'] as number[]).includes(2));
+		for (const option of v3)
+			expect(`${option.name}: ${option.type}`).toBe(`${option.name}: resourceLocator`);
+		const v2Slots = properties.find(
+			(p) =>
+				p.name === 'filters' &&
+				p.displayOptions?.show?.operation?.[0] === 'listSlots' &&
+				(p.displayOptions?.show?.['@version'] as number[]).includes(2),
+		);
 		expect((v2Slots?.options as Array<{ type: string }>).map((o) => o.type)).toContain('options');
 	});
 });
@@ -121,7 +214,11 @@ describe('the versions module: every difference between node versions is one ent
 	/** The properties one version shows, without the `@version` conditions. */
 	const shownIn = (properties: INodeProperties[], version: number): Shown =>
 		properties
-			.filter((p) => ((p.displayOptions?.show?.['@version'] as number[] | undefined) ?? [version]).includes(version))
+			.filter((p) =>
+				((p.displayOptions?.show?.['@version'] as number[] | undefined) ?? [version]).includes(
+					version,
+				),
+			)
 			.map((p) => {
 				const copy = JSON.parse(JSON.stringify(p)) as INodeProperties;
 				delete copy.displayOptions?.show?.['@version'];
@@ -132,25 +229,43 @@ describe('the versions module: every difference between node versions is one ent
 	const today = nodeProperties(RESOURCES, new NodeVersions());
 
 	it('a pretend version 4 that changes one default: versions 1-3 show what they show today, version 4 differs only there', () => {
-		const pretend = withPretend({ parameter: 'message.send.channel', default: { from: 'sms', to: 'email' } });
+		const pretend = withPretend({
+			parameter: 'message.send.channel',
+			default: { from: 'sms', to: 'email' },
+		});
 		expect(pretend.all).toEqual([1, 2, 3, 4]);
 		const built = nodeProperties(RESOURCES, pretend);
-		for (const version of [1, 2, 3]) expect(shownIn(built, version)).toEqual(shownIn(today, version));
+		for (const version of [1, 2, 3])
+			expect(shownIn(built, version)).toEqual(shownIn(today, version));
 		const v3 = shownIn(today, 3);
 		const v4 = shownIn(built, 4);
 		expect(v4).toHaveLength(v3.length);
-		const differing = v4.flatMap((property, index) => (JSON.stringify(property) === JSON.stringify(v3[index]) ? [] : [property]));
-		expect(differing).toEqual([expect.objectContaining({ name: 'channel', default: 'email', displayOptions: { show: { resource: ['message'], operation: ['send'] } } })]);
+		const differing = v4.flatMap((property, index) =>
+			JSON.stringify(property) === JSON.stringify(v3[index]) ? [] : [property],
+		);
+		expect(differing).toEqual([
+			expect.objectContaining({
+				name: 'channel',
+				default: 'email',
+				displayOptions: { show: { resource: ['message'], operation: ['send'] } },
+			}),
+		]);
 		// Only the changed field carries a version condition it did not carry before.
-		const conditioned = (properties: INodeProperties[]) => properties.filter((p) => p.displayOptions?.show?.['@version']).length;
+		const conditioned = (properties: INodeProperties[]) =>
+			properties.filter((p) => p.displayOptions?.show?.['@version']).length;
 		expect(conditioned(built) - conditioned(today)).toBe(2);
 	});
 
 	it('a pretend rename among optional fields: the collection is split by version, the runtime reads the new name in version 4 only', () => {
-		const pretend = withPretend({ parameter: 'message.send.sendAt', name: { from: 'sendAt', to: 'scheduledFor' } });
+		const pretend = withPretend({
+			parameter: 'message.send.sendAt',
+			name: { from: 'sendAt', to: 'scheduledFor' },
+		});
 		const built = nodeProperties(RESOURCES, pretend);
-		for (const version of [1, 2, 3]) expect(shownIn(built, version)).toEqual(shownIn(today, version));
-		const send = (version: number) => findOperation(pretend.resourcesFor(RESOURCES, version), 'message', 'send')!;
+		for (const version of [1, 2, 3])
+			expect(shownIn(built, version)).toEqual(shownIn(today, version));
+		const send = (version: number) =>
+			findOperation(pretend.resourcesFor(RESOURCES, version), 'message', 'send')!;
 		const names = (version: number) => send(version).fields.map((f) => f.property.name);
 		expect(names(4)).toContain('scheduledFor');
 		expect(names(3)).toContain('sendAt');
@@ -161,15 +276,21 @@ describe('the versions module: every difference between node versions is one ent
 		const paths = new Map<string, HeroField>();
 		for (const resource of RESOURCES) {
 			for (const operation of resource.operations) {
-				for (const field of operation.fields) paths.set(`${resource.value}.${operation.value}.${field.property.name}`, field);
+				for (const field of operation.fields)
+					paths.set(`${resource.value}.${operation.value}.${field.property.name}`, field);
 			}
 		}
 		for (const { changes } of NODE_VERSIONS) {
 			for (const change of changes) {
 				if ('pickers' in change) {
-					for (const path of change.pickers.typedIdBefore) expect(`${path}: ${paths.get(path)?.picker ? 'picker' : 'missing'}`).toBe(`${path}: picker`);
+					for (const path of change.pickers.typedIdBefore)
+						expect(`${path}: ${paths.get(path)?.picker ? 'picker' : 'missing'}`).toBe(
+							`${path}: picker`,
+						);
 				} else {
-					expect(`${change.parameter}: ${paths.has(change.parameter) ? 'found' : 'missing'}`).toBe(`${change.parameter}: found`);
+					expect(`${change.parameter}: ${paths.has(change.parameter) ? 'found' : 'missing'}`).toBe(
+						`${change.parameter}: found`,
+					);
 				}
 			}
 		}

@@ -1,7 +1,10 @@
 import { createHmac } from 'crypto';
 import { sleep } from 'n8n-workflow';
 
-import { forgetAcceptedDeliveries, MEND_AFTER_MS } from '../../../nodes/HeroHealthTrigger/deliveries';
+import {
+	forgetAcceptedDeliveries,
+	MEND_AFTER_MS,
+} from '../../../nodes/HeroHealthTrigger/deliveries';
 import { HeroHealthTrigger } from '../../../nodes/HeroHealthTrigger/HeroHealthTrigger.node';
 import { processedData } from '../../harness/deduplication';
 import { useFakeHero } from '../../harness/fakeHero';
@@ -12,22 +15,38 @@ const fake = useFakeHero();
 type Trigger = ReturnType<typeof triggerWorkflow>;
 
 function keyFor(event: string): string {
-	const hook = [...fake.store.webhooks.values()].find((h: { event_type: string }) => h.event_type === event);
+	const hook = [...fake.store.webhooks.values()].find(
+		(h: { event_type: string }) => h.event_type === event,
+	);
 	return hook.signing_key;
 }
 
-function signed(key: string, timestamp: string, body: string, encoding: 'hex' | 'base64' = 'hex', prefix = '') {
+function signed(
+	key: string,
+	timestamp: string,
+	body: string,
+	encoding: 'hex' | 'base64' = 'hex',
+	prefix = '',
+) {
 	const signature = createHmac('sha256', key).update(`${timestamp}.${body}`).digest(encoding);
 	return { 'X-Herohealth-Timestamp': timestamp, 'X-Herohealth-Signature': prefix + signature };
 }
 
 const nowSeconds = () => String(Math.floor(Date.now() / 1000));
 const appointmentEvent = (id = '777') =>
-	JSON.stringify({ object: 'Appointment', id, practice_group_id: fake.practiceGroupId, event: 'appointment.confirmed' });
+	JSON.stringify({
+		object: 'Appointment',
+		id,
+		practice_group_id: fake.practiceGroupId,
+		event: 'appointment.confirmed',
+	});
 
 let trigger: Trigger;
 
-async function activate(options: Record<string, unknown> = {}, events = ['appointment.confirmed', 'prescription.issued']) {
+async function activate(
+	options: Record<string, unknown> = {},
+	events = ['appointment.confirmed', 'prescription.issued'],
+) {
 	fake.store.webhooks.clear();
 	trigger = triggerWorkflow(fake, { events, options });
 	await trigger.activate();
@@ -43,37 +62,85 @@ describe('Hero Health Trigger deliveries', () => {
 		['base64, seconds', 'base64', '', () => nowSeconds()],
 		['hex with sha256= prefix, milliseconds', 'hex', 'sha256=', () => String(Date.now())],
 		['base64 with sha256= prefix, ISO 8601', 'base64', 'sha256=', () => new Date().toISOString()],
-	] as const)('accepts a correctly signed delivery (%s) as one item', async (_label, encoding, prefix, timestamp) => {
-		const body = appointmentEvent();
-		const ts = timestamp();
-		const delivery = await trigger.deliver(body, signed(keyFor('appointment.confirmed'), ts, body, encoding, prefix));
-		expect(delivery.items).toEqual([
-			{
-				event: 'appointment.confirmed',
-				object: 'Appointment',
-				id: '777',
-				practice_group_id: fake.practiceGroupId,
-				delivered_at: expect.any(String),
-				delivery_id: expect.stringMatching(/^[0-9a-f]{32}$/),
-			},
-		]);
-		expect(Math.abs(Date.parse(delivery.items[0].delivered_at as string) - Date.now())).toBeLessThan(5000);
-	});
+	] as const)(
+		'accepts a correctly signed delivery (%s) as one item',
+		async (_label, encoding, prefix, timestamp) => {
+			const body = appointmentEvent();
+			const ts = timestamp();
+			const delivery = await trigger.deliver(
+				body,
+				signed(keyFor('appointment.confirmed'), ts, body, encoding, prefix),
+			);
+			expect(delivery.items).toEqual([
+				{
+					event: 'appointment.confirmed',
+					object: 'Appointment',
+					id: '777',
+					practice_group_id: fake.practiceGroupId,
+					delivered_at: expect.any(String),
+					delivery_id: expect.stringMatching(/^[0-9a-f]{32}$/),
+				},
+			]);
+			expect(
+				Math.abs(Date.parse(delivery.items[0].delivered_at as string) - Date.now()),
+			).toBeLessThan(5000);
+		},
+	);
 
 	const rejections: Array<[string, () => Record<string, string>, string?]> = [
-		['a forged body', () => signed(keyFor('appointment.confirmed'), nowSeconds(), appointmentEvent('778'))],
+		[
+			'a forged body',
+			() => signed(keyFor('appointment.confirmed'), nowSeconds(), appointmentEvent('778')),
+		],
 		['a wrong key', () => signed('not-the-key', nowSeconds(), appointmentEvent())],
-		['the other event’s key', () => signed(keyFor('prescription.issued'), nowSeconds(), appointmentEvent())],
-		['a missing timestamp', () => ({ 'X-Herohealth-Signature': signed(keyFor('appointment.confirmed'), nowSeconds(), appointmentEvent())['X-Herohealth-Signature'] })],
+		[
+			'the other event’s key',
+			() => signed(keyFor('prescription.issued'), nowSeconds(), appointmentEvent()),
+		],
+		[
+			'a missing timestamp',
+			() => ({
+				'X-Herohealth-Signature': signed(
+					keyFor('appointment.confirmed'),
+					nowSeconds(),
+					appointmentEvent(),
+				)['X-Herohealth-Signature'],
+			}),
+		],
 		['a missing signature', () => ({ 'X-Herohealth-Timestamp': nowSeconds() })],
 		['no headers at all', () => ({})],
-		['a stale timestamp (301 s old)', () => signed(keyFor('appointment.confirmed'), String(Math.floor(Date.now() / 1000) - 301), appointmentEvent())],
-		['a future timestamp (301 s ahead)', () => signed(keyFor('appointment.confirmed'), String(Math.floor(Date.now() / 1000) + 301), appointmentEvent())],
-		['an unreadable timestamp', () => signed(keyFor('appointment.confirmed'), 'yesterday', appointmentEvent())],
-		['a truncated signature', () => {
-			const headers = signed(keyFor('appointment.confirmed'), nowSeconds(), appointmentEvent());
-			return { ...headers, 'X-Herohealth-Signature': headers['X-Herohealth-Signature'].slice(0, 40) };
-		}],
+		[
+			'a stale timestamp (301 s old)',
+			() =>
+				signed(
+					keyFor('appointment.confirmed'),
+					String(Math.floor(Date.now() / 1000) - 301),
+					appointmentEvent(),
+				),
+		],
+		[
+			'a future timestamp (301 s ahead)',
+			() =>
+				signed(
+					keyFor('appointment.confirmed'),
+					String(Math.floor(Date.now() / 1000) + 301),
+					appointmentEvent(),
+				),
+		],
+		[
+			'an unreadable timestamp',
+			() => signed(keyFor('appointment.confirmed'), 'yesterday', appointmentEvent()),
+		],
+		[
+			'a truncated signature',
+			() => {
+				const headers = signed(keyFor('appointment.confirmed'), nowSeconds(), appointmentEvent());
+				return {
+					...headers,
+					'X-Herohealth-Signature': headers['X-Herohealth-Signature'].slice(0, 40),
+				};
+			},
+		],
 	];
 
 	it.each(rejections)('refuses %s with 401 and starts nothing', async (_label, headers) => {
@@ -84,38 +151,83 @@ describe('Hero Health Trigger deliveries', () => {
 
 	it('refuses a signed body that is not JSON: no event names a key to verify it with', async () => {
 		const body = 'event=appointment.confirmed';
-		const delivery = await trigger.deliver(body, signed(keyFor('appointment.confirmed'), nowSeconds(), body));
+		const delivery = await trigger.deliver(
+			body,
+			signed(keyFor('appointment.confirmed'), nowSeconds(), body),
+		);
 		expect(delivery.status).toBe(401);
 		expect(delivery.workflowData).toBeUndefined();
 	});
 
 	it('refuses an event signed with the key of another event', async () => {
-		const body = JSON.stringify({ object: 'Prescription', id: '20001', practice_group_id: fake.practiceGroupId, event: 'prescription.issued' });
-		const delivery = await trigger.deliver(body, signed(keyFor('appointment.confirmed'), nowSeconds(), body));
+		const body = JSON.stringify({
+			object: 'Prescription',
+			id: '20001',
+			practice_group_id: fake.practiceGroupId,
+			event: 'prescription.issued',
+		});
+		const delivery = await trigger.deliver(
+			body,
+			signed(keyFor('appointment.confirmed'), nowSeconds(), body),
+		);
 		expect(delivery.status).toBe(401);
 		expect(delivery.workflowData).toBeUndefined();
 	});
 
 	it('acknowledges a signed event still registered but no longer selected, without starting the workflow', async () => {
-		const narrowed = triggerWorkflow(fake, { events: ['appointment.confirmed'], options: {} }, { staticData: trigger.workflow.staticData });
-		const body = JSON.stringify({ object: 'Prescription', id: '20001', practice_group_id: fake.practiceGroupId, event: 'prescription.issued' });
-		const delivery = await narrowed.deliver(body, signed(keyFor('prescription.issued'), nowSeconds(), body));
+		const narrowed = triggerWorkflow(
+			fake,
+			{ events: ['appointment.confirmed'], options: {} },
+			{ staticData: trigger.workflow.staticData },
+		);
+		const body = JSON.stringify({
+			object: 'Prescription',
+			id: '20001',
+			practice_group_id: fake.practiceGroupId,
+			event: 'prescription.issued',
+		});
+		const delivery = await narrowed.deliver(
+			body,
+			signed(keyFor('prescription.issued'), nowSeconds(), body),
+		);
 		expect(delivery.status).toBe(200);
 		expect(delivery.body).toEqual({ ignored: true });
 		expect(delivery.workflowData).toBeUndefined();
 	});
 
 	it('outputs the whole payload, known fields first, unknown ones kept', async () => {
-		const body = JSON.stringify({ event: 'appointment.confirmed', id: '777', object: 'Appointment', practice_group_id: fake.practiceGroupId, appointment_status: 'confirmed', changes: { start_time: '2026-12-01T09:00:00Z' } });
-		const delivery = await trigger.deliver(body, signed(keyFor('appointment.confirmed'), nowSeconds(), body));
-		expect(Object.keys(delivery.items[0])).toEqual(['event', 'object', 'id', 'practice_group_id', 'delivered_at', 'delivery_id', 'appointment_status', 'changes']);
+		const body = JSON.stringify({
+			event: 'appointment.confirmed',
+			id: '777',
+			object: 'Appointment',
+			practice_group_id: fake.practiceGroupId,
+			appointment_status: 'confirmed',
+			changes: { start_time: '2026-12-01T09:00:00Z' },
+		});
+		const delivery = await trigger.deliver(
+			body,
+			signed(keyFor('appointment.confirmed'), nowSeconds(), body),
+		);
+		expect(Object.keys(delivery.items[0])).toEqual([
+			'event',
+			'object',
+			'id',
+			'practice_group_id',
+			'delivered_at',
+			'delivery_id',
+			'appointment_status',
+			'changes',
+		]);
 		expect(delivery.items[0].changes).toEqual({ start_time: '2026-12-01T09:00:00Z' });
 	});
 
 	it('honours a narrower replay window', async () => {
 		await activate({ replayWindow: 10 });
 		const body = appointmentEvent();
-		const delivery = await trigger.deliver(body, signed(keyFor('appointment.confirmed'), String(Math.floor(Date.now() / 1000) - 20), body));
+		const delivery = await trigger.deliver(
+			body,
+			signed(keyFor('appointment.confirmed'), String(Math.floor(Date.now() / 1000) - 20), body),
+		);
 		expect(delivery.status).toBe(401);
 	});
 });
@@ -129,7 +241,10 @@ describe('Hero Health Trigger replays across n8n processes', () => {
 
 	async function accepted(id = '777') {
 		const body = appointmentEvent(id);
-		const delivery = await trigger.deliver(body, signed(keyFor('appointment.confirmed'), nowSeconds(), body));
+		const delivery = await trigger.deliver(
+			body,
+			signed(keyFor('appointment.confirmed'), nowSeconds(), body),
+		);
 		expect(delivery.status).toBe(200);
 		return delivery;
 	}
@@ -141,8 +256,14 @@ describe('Hero Health Trigger replays across n8n processes', () => {
 		const execution = await trigger.execute(first.workflowData!);
 		expect(execution.items).toEqual(first.items);
 		expect(execution.hints).toEqual([]);
-		const elsewhere = triggerWorkflow(fake, { events: ['appointment.confirmed'], options: {} }, { staticData: trigger.workflow.staticData });
-		expect((await elsewhere.deliver(body, headers)).items[0].delivery_id).toBe(first.items[0].delivery_id);
+		const elsewhere = triggerWorkflow(
+			fake,
+			{ events: ['appointment.confirmed'], options: {} },
+			{ staticData: trigger.workflow.staticData },
+		);
+		expect((await elsewhere.deliver(body, headers)).items[0].delivery_id).toBe(
+			first.items[0].delivery_id,
+		);
 	});
 
 	it('stops a copy another webhook process accepted: nothing runs after the trigger, and the execution says why', async () => {
@@ -151,7 +272,9 @@ describe('Hero Health Trigger replays across n8n processes', () => {
 		forgetAcceptedDeliveries(); // the copy runs on another worker, which knows only n8n's store
 		const again = await trigger.execute(delivery.workflowData!);
 		expect(again.items).toEqual([]);
-		expect(again.hints).toEqual(['This delivery was already received by another n8n process, so the workflow did not run for it again']);
+		expect(again.hints).toEqual([
+			'This delivery was already received by another n8n process, so the workflow did not run for it again',
+		]);
 		expect(again.run.data.resultData.error).toBeUndefined();
 	});
 
@@ -160,7 +283,11 @@ describe('Hero Health Trigger replays across n8n processes', () => {
 		await trigger.execute(first.workflowData!);
 		const second = await accepted('778');
 		expect((await trigger.execute(second.workflowData!)).items).toHaveLength(1);
-		const otherWorkflow = triggerWorkflow(fake, { events: ['appointment.confirmed'], options: {} }, { staticData: trigger.workflow.staticData });
+		const otherWorkflow = triggerWorkflow(
+			fake,
+			{ events: ['appointment.confirmed'], options: {} },
+			{ staticData: trigger.workflow.staticData },
+		);
 		expect((await otherWorkflow.execute(first.workflowData!)).items).toHaveLength(1);
 	});
 
@@ -190,7 +317,11 @@ describe('Hero Health Trigger replays across n8n processes', () => {
 		expect((await trigger.execute(delivery.workflowData!)).items).toHaveLength(1);
 		expect(processedData.entriesOf(trigger.workflow.id)).toBe(0);
 		// Waits for the mend however busy the machine is; only a mend that never comes fails.
-		for (let waited = 0; processedData.entriesOf(trigger.workflow.id) === 0 && waited < 30_000; waited += MEND_AFTER_MS / 10) {
+		for (
+			let waited = 0;
+			processedData.entriesOf(trigger.workflow.id) === 0 && waited < 30_000;
+			waited += MEND_AFTER_MS / 10
+		) {
 			await sleep(MEND_AFTER_MS / 10);
 		}
 		forgetAcceptedDeliveries();
@@ -198,22 +329,32 @@ describe('Hero Health Trigger replays across n8n processes', () => {
 	});
 
 	it('records the deliveries of executions running at once in this process one at a time, so none overwrites another', async () => {
-		const deliveries = await Promise.all(['801', '802', '803', '804'].map(async (id) => await accepted(id)));
-		const runs = await Promise.all(deliveries.map(async (delivery) => await trigger.execute(delivery.workflowData!)));
+		const deliveries = await Promise.all(
+			['801', '802', '803', '804'].map(async (id) => await accepted(id)),
+		);
+		const runs = await Promise.all(
+			deliveries.map(async (delivery) => await trigger.execute(delivery.workflowData!)),
+		);
 		expect(runs.map((run) => run.items.length)).toEqual([1, 1, 1, 1]);
 		forgetAcceptedDeliveries();
-		const again = await Promise.all(deliveries.map(async (delivery) => await trigger.execute(delivery.workflowData!)));
+		const again = await Promise.all(
+			deliveries.map(async (delivery) => await trigger.execute(delivery.workflowData!)),
+		);
 		expect(again.map((run) => run.items.length)).toEqual([0, 0, 0, 0]);
 	});
 
-	it('stops with a clear error, passing nothing on, when n8n\'s database does not answer twice', async () => {
+	it("stops with a clear error, passing nothing on, when n8n's database does not answer twice", async () => {
 		const delivery = await accepted();
 		processedData.interleave('unavailable');
 		processedData.interleave('unavailable');
 		const execution = await trigger.execute(delivery.workflowData!);
 		expect(execution.items).toEqual([]);
-		expect(execution.run.data.resultData.error?.message).toBe("Could not record this delivery in n8n's database, so the workflow did not run");
-		expect((execution.run.data.resultData.error as { description?: string }).description).toMatch(/Retry this execution/);
+		expect(execution.run.data.resultData.error?.message).toBe(
+			"Could not record this delivery in n8n's database, so the workflow did not run",
+		);
+		expect((execution.run.data.resultData.error as { description?: string }).description).toMatch(
+			/Retry this execution/,
+		);
 		// The retry, once the database answers, runs it.
 		expect((await trigger.execute(delivery.workflowData!)).items).toHaveLength(1);
 	});
@@ -229,24 +370,70 @@ describe('Hero Health Trigger replays across n8n processes', () => {
 
 describe('Hero Health Trigger options', () => {
 	it('Fetch Full Record adds the appointment, patient or form response from Hero', async () => {
-		await activate({ fetchFullRecord: true }, ['appointment.confirmed', 'patient.medical-record-updated', 'prescription.issued']);
-		fake.store.appointments.set('555', { id: '555', patient_id: '20001', practitioner_id: '401', location_id: '301', appointment_type_id: '501', start_time: '2026-12-01T09:00:00Z', status: 'confirmed' });
-		const appointment = JSON.stringify({ object: 'Appointment', id: '555', practice_group_id: fake.practiceGroupId, event: 'appointment.confirmed' });
-		const a = await trigger.deliver(appointment, signed(keyFor('appointment.confirmed'), nowSeconds(), appointment));
+		await activate({ fetchFullRecord: true }, [
+			'appointment.confirmed',
+			'patient.medical-record-updated',
+			'prescription.issued',
+		]);
+		fake.store.appointments.set('555', {
+			id: '555',
+			patient_id: '20001',
+			practitioner_id: '401',
+			location_id: '301',
+			appointment_type_id: '501',
+			start_time: '2026-12-01T09:00:00Z',
+			status: 'confirmed',
+		});
+		const appointment = JSON.stringify({
+			object: 'Appointment',
+			id: '555',
+			practice_group_id: fake.practiceGroupId,
+			event: 'appointment.confirmed',
+		});
+		const a = await trigger.deliver(
+			appointment,
+			signed(keyFor('appointment.confirmed'), nowSeconds(), appointment),
+		);
 		expect(a.items[0].record).toEqual(expect.objectContaining({ id: '555', status: 'confirmed' }));
-		const patient = JSON.stringify({ object: 'Patient', id: '20001', practice_group_id: fake.practiceGroupId, event: 'patient.medical-record-updated' });
-		const p = await trigger.deliver(patient, signed(keyFor('patient.medical-record-updated'), nowSeconds(), patient));
-		expect(p.items[0].record).toEqual(expect.objectContaining({ id: '20001', nhs_number: expect.stringMatching(/^999/) }));
-		const prescription = JSON.stringify({ object: 'Prescription', id: '42', practice_group_id: fake.practiceGroupId, event: 'prescription.issued' });
-		const rx = await trigger.deliver(prescription, signed(keyFor('prescription.issued'), nowSeconds(), prescription));
+		const patient = JSON.stringify({
+			object: 'Patient',
+			id: '20001',
+			practice_group_id: fake.practiceGroupId,
+			event: 'patient.medical-record-updated',
+		});
+		const p = await trigger.deliver(
+			patient,
+			signed(keyFor('patient.medical-record-updated'), nowSeconds(), patient),
+		);
+		expect(p.items[0].record).toEqual(
+			expect.objectContaining({ id: '20001', nhs_number: expect.stringMatching(/^999/) }),
+		);
+		const prescription = JSON.stringify({
+			object: 'Prescription',
+			id: '42',
+			practice_group_id: fake.practiceGroupId,
+			event: 'prescription.issued',
+		});
+		const rx = await trigger.deliver(
+			prescription,
+			signed(keyFor('prescription.issued'), nowSeconds(), prescription),
+		);
 		expect(rx.items[0].record).toBeUndefined();
 		expect(rx.items[0].record_note).toContain('no operation to fetch a Prescription');
 	});
 
 	it('Fetch Full Record keeps the event when the record cannot be fetched', async () => {
 		await activate({ fetchFullRecord: true }, ['appointment.cancelled']);
-		const body = JSON.stringify({ object: 'Appointment', id: '404404', practice_group_id: fake.practiceGroupId, event: 'appointment.cancelled' });
-		const delivery = await trigger.deliver(body, signed(keyFor('appointment.cancelled'), nowSeconds(), body));
+		const body = JSON.stringify({
+			object: 'Appointment',
+			id: '404404',
+			practice_group_id: fake.practiceGroupId,
+			event: 'appointment.cancelled',
+		});
+		const delivery = await trigger.deliver(
+			body,
+			signed(keyFor('appointment.cancelled'), nowSeconds(), body),
+		);
 		expect(delivery.items).toHaveLength(1);
 		expect(delivery.items[0].record_error).toBe('No appointment with ID 404404 was found');
 	});
@@ -255,7 +442,9 @@ describe('Hero Health Trigger options', () => {
 		await activate({ verifySignature: false }, ['appointment.confirmed']);
 		const delivery = await trigger.deliver(appointmentEvent(), {});
 		expect(delivery.items).toHaveLength(1);
-		const notice = new HeroHealthTrigger().description.properties.find((p) => p.name === 'verificationOffNotice');
+		const notice = new HeroHealthTrigger().description.properties.find(
+			(p) => p.name === 'verificationOffNotice',
+		);
 		expect(notice?.type).toBe('notice');
 		expect(notice?.displayOptions?.show).toEqual({ '/options.verifySignature': [false] });
 	});

@@ -5,7 +5,9 @@ const fake = useFakeHero();
 const EVENTS = ['appointment.confirmed', 'appointment.cancelled'];
 
 function heroHooks(url?: string) {
-	return [...fake.store.webhooks.values()].filter((hook: { url: string }) => !url || hook.url === url) as Array<{
+	return [...fake.store.webhooks.values()].filter(
+		(hook: { url: string }) => !url || hook.url === url,
+	) as Array<{
 		id: string;
 		url: string;
 		event_type: string;
@@ -23,17 +25,29 @@ describe('Hero Health Trigger lifecycle', () => {
 		expect(hooks.map((h) => h.event_type).sort()).toEqual([...EVENTS].sort());
 		for (const hook of hooks) expect(hook.signing_key).toMatch(/^[0-9a-f]{64}$/);
 		expect(hooks[0].signing_key).not.toBe(hooks[1].signing_key);
-		const stored = (trigger.registrations().registrations as Record<string, Record<string, { id: string; signingKey: string }>>)[trigger.url()];
-		for (const hook of hooks) expect(stored[hook.event_type]).toEqual({ id: hook.id, signingKey: hook.signing_key });
+		const stored = (
+			trigger.registrations().registrations as Record<
+				string,
+				Record<string, { id: string; signingKey: string }>
+			>
+		)[trigger.url()];
+		for (const hook of hooks)
+			expect(stored[hook.event_type]).toEqual({ id: hook.id, signingKey: hook.signing_key });
 		expect(trigger.url()).toBe('http://localhost:5678/webhook/b7f0c7d2-hero/webhook');
 	});
 
 	it('a second activation reuses what exists: no new webhooks', async () => {
 		const trigger = triggerWorkflow(fake, { events: EVENTS });
 		await trigger.activate();
-		const before = heroHooks().map((h) => h.id).sort();
+		const before = heroHooks()
+			.map((h) => h.id)
+			.sort();
 		await trigger.activate();
-		expect(heroHooks().map((h) => h.id).sort()).toEqual(before);
+		expect(
+			heroHooks()
+				.map((h) => h.id)
+				.sort(),
+		).toEqual(before);
 		expect(fake.requestsFor('createWebhook')).toHaveLength(2);
 	});
 
@@ -41,21 +55,37 @@ describe('Hero Health Trigger lifecycle', () => {
 		await triggerWorkflow(fake, { events: EVENTS }).activate();
 		const restarted = triggerWorkflow(fake, { events: EVENTS }, { staticData: {} });
 		expect(await restarted.hook('checkExists')).toBe(true);
-		const stored = (restarted.registrations().registrations as Record<string, Record<string, { signingKey: string }>>)[restarted.url()];
-		for (const hook of heroHooks()) expect(stored[hook.event_type].signingKey).toBe(hook.signing_key);
+		const stored = (
+			restarted.registrations().registrations as Record<
+				string,
+				Record<string, { signingKey: string }>
+			>
+		)[restarted.url()];
+		for (const hook of heroHooks())
+			expect(stored[hook.event_type].signingKey).toBe(hook.signing_key);
 		expect(heroHooks()).toHaveLength(2);
 	});
 
 	it('a partial match (events changed) is cleaned up and recreated, leaving exactly the selection', async () => {
 		await triggerWorkflow(fake, { events: EVENTS }).activate();
-		const changed = triggerWorkflow(fake, { events: ['appointment.confirmed', 'prescription.issued'] });
+		const changed = triggerWorkflow(fake, {
+			events: ['appointment.confirmed', 'prescription.issued'],
+		});
 		await changed.activate();
-		expect(heroHooks(changed.url()).map((h) => h.event_type).sort()).toEqual(['appointment.confirmed', 'prescription.issued']);
+		expect(
+			heroHooks(changed.url())
+				.map((h) => h.event_type)
+				.sort(),
+		).toEqual(['appointment.confirmed', 'prescription.issued']);
 	});
 
 	it('test and production URLs at once keep separate webhooks; each delete removes only its own', async () => {
 		const production = triggerWorkflow(fake, { events: EVENTS });
-		const test = triggerWorkflow(fake, { events: EVENTS }, { isTest: true, staticData: production.workflow.staticData });
+		const test = triggerWorkflow(
+			fake,
+			{ events: EVENTS },
+			{ isTest: true, staticData: production.workflow.staticData },
+		);
 		await production.activate();
 		await test.activate();
 		expect(test.url()).toBe('http://localhost:5678/webhook-test/b7f0c7d2-hero/webhook');
@@ -77,7 +107,9 @@ describe('Hero Health Trigger lifecycle', () => {
 
 	it('a failure half way through create removes what it registered and reports the error', async () => {
 		fake.inject({ operationId: 'createWebhook', after: 1, status: 500 });
-		const trigger = triggerWorkflow(fake, { events: ['appointment.confirmed', 'prescription.issued'] });
+		const trigger = triggerWorkflow(fake, {
+			events: ['appointment.confirmed', 'prescription.issued'],
+		});
 		await expect(trigger.hook('create')).rejects.toThrow('HTTP 500');
 		expect(fake.requestsFor('createWebhook')).toHaveLength(2);
 		expect(fake.requestsFor('deleteWebhook')).toHaveLength(1);
@@ -106,14 +138,24 @@ describe.each([
 	it('never leaves a duplicate through activations, restarts and lost static data', async () => {
 		const trigger = triggerWorkflow(fake, { events: EVENTS });
 		await trigger.activate();
-		const first = heroHooks(trigger.url()).map((h) => h.id).sort();
+		const first = heroHooks(trigger.url())
+			.map((h) => h.id)
+			.sort();
 		expect(first).toHaveLength(2);
 
 		await trigger.activate();
-		const restarted = triggerWorkflow(fake, { events: EVENTS }, { staticData: trigger.workflow.staticData });
+		const restarted = triggerWorkflow(
+			fake,
+			{ events: EVENTS },
+			{ staticData: trigger.workflow.staticData },
+		);
 		await restarted.activate();
 		await restarted.activate();
-		expect(heroHooks(trigger.url()).map((h) => h.id).sort()).toEqual(first);
+		expect(
+			heroHooks(trigger.url())
+				.map((h) => h.id)
+				.sort(),
+		).toEqual(first);
 		expect(fake.requestsFor('createWebhook')).toHaveLength(2);
 
 		const lost = triggerWorkflow(fake, { events: EVENTS }, { staticData: {} });
@@ -145,6 +187,10 @@ describe('webhook list that cannot be read', () => {
 		await trigger.activate();
 		fake.store.webhooks.delete(heroHooks(trigger.url())[0].id);
 		await trigger.activate();
-		expect(heroHooks(trigger.url()).map((h) => h.event_type).sort()).toEqual([...EVENTS].sort());
+		expect(
+			heroHooks(trigger.url())
+				.map((h) => h.event_type)
+				.sort(),
+		).toEqual([...EVENTS].sort());
 	});
 });

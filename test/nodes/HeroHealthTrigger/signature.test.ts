@@ -16,9 +16,32 @@ describe('signature', () => {
 	it('checks against every registered key and both encodings', () => {
 		const now = Date.parse('2026-11-25T09:46:40Z');
 		const digest = createHmac('sha256', key).update('1795600000.').update(body).digest();
-		for (const signature of [digest.toString('hex'), digest.toString('hex').toUpperCase(), digest.toString('base64'), `sha256=${digest.toString('base64')}`]) {
-			expect(verifyDelivery({ rawBody: body, timestamp: '1795600000', signature, signingKeys: ['other', key], toleranceSeconds: 300, now }).ok).toBe(true);
+		for (const signature of [
+			digest.toString('hex'),
+			digest.toString('hex').toUpperCase(),
+			digest.toString('base64'),
+			`sha256=${digest.toString('base64')}`,
+		]) {
+			expect(
+				verifyDelivery({
+					rawBody: body,
+					timestamp: '1795600000',
+					signature,
+					signingKeys: ['other', key],
+					toleranceSeconds: 300,
+					now,
+				}).ok,
+			).toBe(true);
 		}
-		expect(verifyDelivery({ rawBody: body, timestamp: '1795600000', signature: digest.toString('hex'), signingKeys: [], toleranceSeconds: 300, now })).toEqual({ ok: false, reason: 'missing headers' });
+		expect(
+			verifyDelivery({
+				rawBody: body,
+				timestamp: '1795600000',
+				signature: digest.toString('hex'),
+				signingKeys: [],
+				toleranceSeconds: 300,
+				now,
+			}),
+		).toEqual({ ok: false, reason: 'missing headers' });
 	});
 });

@@ -24,7 +24,16 @@ describe('normalisers', () => {
 	});
 
 	it('UK mobiles become E.164 whatever the input style', () => {
-		for (const input of ['07700 900123', '07700900123', '+447700900123', '+44 7700 900123', '+44 07700 900123', '00447700900123', '447700900123', '(07700) 900-123']) {
+		for (const input of [
+			'07700 900123',
+			'07700900123',
+			'+447700900123',
+			'+44 7700 900123',
+			'+44 07700 900123',
+			'00447700900123',
+			'447700900123',
+			'(07700) 900-123',
+		]) {
 			expect(normaliseUkMobile(input)).toBe('+447700900123');
 		}
 		expect(normaliseUkMobile(normaliseUkMobile('07700 900123'))).toBe('+447700900123');
@@ -33,7 +42,9 @@ describe('normalisers', () => {
 
 	it('dates: many forms, UK wall time, YYYY-MM-DD or UTC out', () => {
 		expect(normaliseDate('31/01/2026')).toBe('2026-01-31');
-		expect(normaliseDate(DateTime.fromISO('2026-07-01T00:30:00', { zone: 'Europe/London' }))).toBe('2026-07-01');
+		expect(normaliseDate(DateTime.fromISO('2026-07-01T00:30:00', { zone: 'Europe/London' }))).toBe(
+			'2026-07-01',
+		);
 		expect(normaliseDateTime('2026-07-01 09:00')).toBe('2026-07-01T08:00:00Z');
 		expect(normaliseDateTime(new Date('2026-01-01T09:00:00Z'))).toBe('2026-01-01T09:00:00Z');
 		expect(() => normaliseDate('29/02/2026')).toThrow('must be a date');
@@ -45,6 +56,7 @@ describe('normalisers', () => {
 		expect(normalisePostcode('sw1a1aa')).toBe('SW1A 1AA');
 		expect(() => normalisePostcode('12345')).toThrow('postcode');
 		expect(normaliseId(' 42 ')).toBe('42');
-		for (const bad of ['../1', '1?x=2', '1#', '1%2F2', '1 2']) expect(() => normaliseId(bad)).toThrow('numeric');
+		for (const bad of ['../1', '1?x=2', '1#', '1%2F2', '1 2'])
+			expect(() => normaliseId(bad)).toThrow('numeric');
 	});
 });

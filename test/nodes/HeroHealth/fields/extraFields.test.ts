@@ -50,74 +50,131 @@ function sampleFor(field: HeroField): unknown {
 }
 
 /** The operation's required fields filled with values it accepts; `extra` in its collection. */
-function parametersFor(resource: string, operation: HeroOperation, extra: IDataObject): IDataObject {
+function parametersFor(
+	resource: string,
+	operation: HeroOperation,
+	extra: IDataObject,
+): IDataObject {
 	const parameters: IDataObject = { resource, operation: operation.value };
 	for (const field of operation.fields.filter((f) => f.required)) {
-		parameters[field.property.name] = (BY_NAME[field.property.name] ?? sampleFor(field)) as IDataObject[string];
+		parameters[field.property.name] = (BY_NAME[field.property.name] ??
+			sampleFor(field)) as IDataObject[string];
 	}
-	parameters[collectionOf(operation).name] = { ...OPTIONAL[`${resource}.${operation.value}`], ...extra };
+	parameters[collectionOf(operation).name] = {
+		...OPTIONAL[`${resource}.${operation.value}`],
+		...extra,
+	};
 	return parameters;
 }
 
 const operations = RESOURCES.flatMap((resource) =>
-	resource.operations.map((operation) => ({ label: `${resource.name} > ${operation.name}`, resource: resource.value, operation })),
+	resource.operations.map((operation) => ({
+		label: `${resource.name} > ${operation.name}`,
+		resource: resource.value,
+		operation,
+	})),
 );
-const withBody = operations.filter(({ operation }) => operation.fields.some((f) => f.place === 'extraBody'));
-const withQuery = operations.filter(({ operation }) => operation.fields.some((f) => f.place === 'extraQuery'));
+const withBody = operations.filter(({ operation }) =>
+	operation.fields.some((f) => f.place === 'extraBody'),
+);
+const withQuery = operations.filter(({ operation }) =>
+	operation.fields.some((f) => f.place === 'extraQuery'),
+);
 
 describe('Extra Body Fields', () => {
 	it('is offered exactly on the operations that send a body', () => {
-		const sending = operations.filter(({ operation }) => operation.fields.some((f) => f.place === 'body'));
+		const sending = operations.filter(({ operation }) =>
+			operation.fields.some((f) => f.place === 'body'),
+		);
 		expect(withBody.map((o) => o.label)).toEqual(sending.map((o) => o.label));
 		expect(withBody.length).toBeGreaterThan(20);
 	});
 
-	it.each(withBody.map((o) => [o.label, o] as const))('%s: the extra field arrives beside the node\'s own', async (_label, { resource, operation }) => {
-		fake.undocumented.body.add('x_partner_note');
-		const run = await runHero(
-			parametersFor(resource, operation, { extraBodyFields: '{"x_partner_note": "from Hero\'s docs"}' }),
-			{ fake, continueOnFail: true },
-		);
-		const [request] = fake.requests;
-		expect({ sent: request !== undefined, error: run.json[0]?.error }).toEqual({ sent: true, error: run.json[0]?.error });
-		expect(request.body.x_partner_note).toBe("from Hero's docs");
-		const own = operation.fields.filter((f) => f.place === 'body' && f.required && !f.showWhen).map((f) => f.apiKey.split('.')[0]);
-		for (const key of own) expect(Object.keys(request.body)).toContain(key);
-		expect(run.error).toBeUndefined();
-	});
+	it.each(withBody.map((o) => [o.label, o] as const))(
+		"%s: the extra field arrives beside the node's own",
+		async (_label, { resource, operation }) => {
+			fake.undocumented.body.add('x_partner_note');
+			const run = await runHero(
+				parametersFor(resource, operation, {
+					extraBodyFields: '{"x_partner_note": "from Hero\'s docs"}',
+				}),
+				{ fake, continueOnFail: true },
+			);
+			const [request] = fake.requests;
+			expect({ sent: request !== undefined, error: run.json[0]?.error }).toEqual({
+				sent: true,
+				error: run.json[0]?.error,
+			});
+			expect(request.body.x_partner_note).toBe("from Hero's docs");
+			const own = operation.fields
+				.filter((f) => f.place === 'body' && f.required && !f.showWhen)
+				.map((f) => f.apiKey.split('.')[0]);
+			for (const key of own) expect(Object.keys(request.body)).toContain(key);
+			expect(run.error).toBeUndefined();
+		},
+	);
 
-	it.each(withBody.map((o) => [o.label, o] as const))('%s: a value that is not a JSON object is refused before sending', async (_label, { resource, operation }) => {
-		const run = await runHero(parametersFor(resource, operation, { extraBodyFields: '["memo"]' }), { fake });
-		expect(run.error?.message).toBe('[item 0] Extra Body Fields: must be a JSON object such as {"page_size": 10}');
-		expect(fake.requests).toHaveLength(0);
-	});
+	it.each(withBody.map((o) => [o.label, o] as const))(
+		'%s: a value that is not a JSON object is refused before sending',
+		async (_label, { resource, operation }) => {
+			const run = await runHero(
+				parametersFor(resource, operation, { extraBodyFields: '["memo"]' }),
+				{ fake },
+			);
+			expect(run.error?.message).toBe(
+				'[item 0] Extra Body Fields: must be a JSON object such as {"page_size": 10}',
+			);
+			expect(fake.requests).toHaveLength(0);
+		},
+	);
 });
 
 describe('Extra Query Parameters', () => {
 	it('is offered exactly on the operations that take query parameters', () => {
-		const querying = operations.filter(({ operation }) => operation.fields.some((f) => f.place === 'query') || operation.list?.paginated);
+		const querying = operations.filter(
+			({ operation }) =>
+				operation.fields.some((f) => f.place === 'query') || operation.list?.paginated,
+		);
 		expect(withQuery.map((o) => o.label)).toEqual(querying.map((o) => o.label));
 		expect(withQuery.length).toBeGreaterThan(10);
 	});
 
-	it.each(withQuery.map((o) => [o.label, o] as const))('%s: the extra parameter arrives beside the node\'s own', async (_label, { resource, operation }) => {
-		fake.undocumented.query.add('x_partner_filter');
-		const run = await runHero(
-			{ ...parametersFor(resource, operation, { extraQueryParameters: '{"x_partner_filter": "yes"}' }), limit: 5 },
-			{ fake, continueOnFail: true },
-		);
-		const [request] = fake.requests;
-		expect(request).toBeDefined();
-		expect(request.query.x_partner_filter).toEqual(['yes']);
-		const own = operation.fields.filter((f) => f.place === 'query' && f.required && !f.showWhen).map((f) => f.apiKey);
-		for (const key of own) expect(Object.keys(request.query)).toContain(key);
-		if (operation.list?.paginated) expect(request.query.page_size).toEqual(['5']);
-		expect(run.error).toBeUndefined();
-	});
+	it.each(withQuery.map((o) => [o.label, o] as const))(
+		"%s: the extra parameter arrives beside the node's own",
+		async (_label, { resource, operation }) => {
+			fake.undocumented.query.add('x_partner_filter');
+			const run = await runHero(
+				{
+					...parametersFor(resource, operation, {
+						extraQueryParameters: '{"x_partner_filter": "yes"}',
+					}),
+					limit: 5,
+				},
+				{ fake, continueOnFail: true },
+			);
+			const [request] = fake.requests;
+			expect(request).toBeDefined();
+			expect(request.query.x_partner_filter).toEqual(['yes']);
+			const own = operation.fields
+				.filter((f) => f.place === 'query' && f.required && !f.showWhen)
+				.map((f) => f.apiKey);
+			for (const key of own) expect(Object.keys(request.query)).toContain(key);
+			if (operation.list?.paginated) expect(request.query.page_size).toEqual(['5']);
+			expect(run.error).toBeUndefined();
+		},
+	);
 
-	it.each(withQuery.map((o) => [o.label, o] as const))('%s: a value that is not a JSON object is refused before sending', async (_label, { resource, operation }) => {
-		const run = await runHero(parametersFor(resource, operation, { extraQueryParameters: '"page_size=500"' }), { fake });
-		expect(run.error?.message).toBe('[item 0] Extra Query Parameters: must be a JSON object such as {"page_size": 10}');
-		expect(fake.requests).toHaveLength(0);
-	});
+	it.each(withQuery.map((o) => [o.label, o] as const))(
+		'%s: a value that is not a JSON object is refused before sending',
+		async (_label, { resource, operation }) => {
+			const run = await runHero(
+				parametersFor(resource, operation, { extraQueryParameters: '"page_size=500"' }),
+				{ fake },
+			);
+			expect(run.error?.message).toBe(
+				'[item 0] Extra Query Parameters: must be a JSON object such as {"page_size": 10}',
+			);
+			expect(fake.requests).toHaveLength(0);
+		},
+	);
 });

@@ -6,7 +6,12 @@ import { useFakeHero } from '../../../harness/fakeHero';
 
 const fake = useFakeHero();
 
-const VALID = { nhs: '999 000 0018', mobile: '07700 900001', email: 'patient@example.com', dob: '1970-01-31' };
+const VALID = {
+	nhs: '999 000 0018',
+	mobile: '07700 900001',
+	email: 'patient@example.com',
+	dob: '1970-01-31',
+};
 
 /** [field shown to the user, the input key, a bad value] */
 const BAD: Array<[string, keyof typeof VALID, string]> = [
@@ -64,14 +69,27 @@ describe('input handling', () => {
 		expect(run.json[items.length - 1]).toEqual({ patient_id: expect.any(String) });
 		// Only the two valid items reached Hero.
 		expect(fake.requestsFor('registerPatient').map((r) => r.body)).toEqual([
-			expect.objectContaining({ nhs_number: '9990000018', mobile: '+447700900001', dob: '1970-01-31' }),
-			expect.objectContaining({ nhs_number: '9990000026', mobile: '+447700900002', dob: '1971-03-02' }),
+			expect.objectContaining({
+				nhs_number: '9990000018',
+				mobile: '+447700900001',
+				dob: '1970-01-31',
+			}),
+			expect.objectContaining({
+				nhs_number: '9990000026',
+				mobile: '+447700900002',
+				dob: '1971-03-02',
+			}),
 		]);
 	});
 
 	it('a missing required value is named too', async () => {
 		const run = await runHero(
-			{ resource: 'patient', operation: 'registerPds', nhsNumber: '={{ $json.nhs }}', dateOfBirth: '1970-01-31' },
+			{
+				resource: 'patient',
+				operation: 'registerPds',
+				nhsNumber: '={{ $json.nhs }}',
+				dateOfBirth: '1970-01-31',
+			},
 			{ fake, items: [{ nhs: '' }] },
 		);
 		expect(run.error?.message).toBe('[item 0] NHS Number is required');

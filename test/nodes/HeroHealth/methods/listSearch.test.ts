@@ -12,7 +12,9 @@ describe('resource locators and dropdowns', () => {
 			{ name: 'Main Surgery', value: '301' },
 			{ name: 'PCN Hub', value: '303' },
 		]);
-		expect((await listSearch.searchPractitioners.call(context, 'nurse')).results).toEqual([{ name: 'Sam Nurse', value: '402' }]);
+		expect((await listSearch.searchPractitioners.call(context, 'nurse')).results).toEqual([
+			{ name: 'Sam Nurse', value: '402' },
+		]);
 		expect((await listSearch.searchAppointmentTypes.call(context, 'physio')).results).toEqual([
 			{ name: 'Private physiotherapy', value: '503' },
 		]);
@@ -20,8 +22,16 @@ describe('resource locators and dropdowns', () => {
 
 	it('dropdown options come from the same lists, sorted by name', async () => {
 		const context = loadOptionsContext(fake);
-		expect((await loadOptions.getLocations.call(context)).map((o) => o.name)).toEqual(['Branch Clinic', 'Main Surgery', 'PCN Hub']);
-		expect((await loadOptions.getTemplates.call(context)).map((o) => o.value)).toEqual(['601', '603', '602']);
+		expect((await loadOptions.getLocations.call(context)).map((o) => o.name)).toEqual([
+			'Branch Clinic',
+			'Main Surgery',
+			'PCN Hub',
+		]);
+		expect((await loadOptions.getTemplates.call(context)).map((o) => o.value)).toEqual([
+			'601',
+			'603',
+			'602',
+		]);
 	});
 
 	it('searches patients on Hero by NHS number or by name, page by page', async () => {
@@ -42,28 +52,63 @@ describe('lists narrow each other where Hero allows', () => {
 	it('Get Many Slots: a picked location narrows appointment types and practitioners; a type narrows practitioners', async () => {
 		const slots = { resource: 'booking', operation: 'listSlots' };
 		const atHub = loadOptionsContext(fake, { ...slots, filters: { locationId: fromList('303') } });
-		expect(names(await listSearch.searchAppointmentTypes.call(atHub))).toEqual(['Private physiotherapy']);
-		expect(names(await listSearch.searchPractitioners.call(atHub))).toEqual(['Chris Pharmacist', 'Jo Physio']);
+		expect(names(await listSearch.searchAppointmentTypes.call(atHub))).toEqual([
+			'Private physiotherapy',
+		]);
+		expect(names(await listSearch.searchPractitioners.call(atHub))).toEqual([
+			'Chris Pharmacist',
+			'Jo Physio',
+		]);
 		expect(fake.requestsFor('listPractitioners')[0].query).toEqual({ location_ids: ['303'] });
 
-		const nurseVisit = loadOptionsContext(fake, { ...slots, filters: { locationId: { __rl: true, mode: 'id', value: '301' }, appointmentTypeId: fromList('502') } });
+		const nurseVisit = loadOptionsContext(fake, {
+			...slots,
+			filters: {
+				locationId: { __rl: true, mode: 'id', value: '301' },
+				appointmentTypeId: fromList('502'),
+			},
+		});
 		await listSearch.searchPractitioners.call(nurseVisit);
-		expect(fake.requestsFor('listPractitioners')[1].query).toEqual({ location_ids: ['301'], appointment_type_ids: ['502'] });
+		expect(fake.requestsFor('listPractitioners')[1].query).toEqual({
+			location_ids: ['301'],
+			appointment_type_ids: ['502'],
+		});
 	});
 
 	it('Booking Link > Create narrows by its additional fields; version 2 dropdowns narrow too', async () => {
-		const create = loadOptionsContext(fake, { resource: 'bookingLink', operation: 'create', additionalFields: { locationId: fromList('302') } });
-		expect(names(await listSearch.searchAppointmentTypes.call(create))).toEqual(['GP consultation']);
-		const v2 = loadOptionsContext(fake, { resource: 'booking', operation: 'listSlots', filters: { locationId: '302' } });
-		expect((await loadOptions.getPractitioners.call(v2)).map((o) => o.name)).toEqual(['Dr Alex Doctor']);
+		const create = loadOptionsContext(fake, {
+			resource: 'bookingLink',
+			operation: 'create',
+			additionalFields: { locationId: fromList('302') },
+		});
+		expect(names(await listSearch.searchAppointmentTypes.call(create))).toEqual([
+			'GP consultation',
+		]);
+		const v2 = loadOptionsContext(fake, {
+			resource: 'booking',
+			operation: 'listSlots',
+			filters: { locationId: '302' },
+		});
+		expect((await loadOptions.getPractitioners.call(v2)).map((o) => o.name)).toEqual([
+			'Dr Alex Doctor',
+		]);
 	});
 
 	it('nothing picked, an empty pick or an expression: the whole list', async () => {
 		for (const locationId of [undefined, fromList(''), fromList('={{ $json.location }}'), '']) {
-			const context = loadOptionsContext(fake, { resource: 'booking', operation: 'listSlots', filters: { locationId } });
-			expect(await listSearch.searchAppointmentTypes.call(context)).toHaveProperty('results.length', 3);
+			const context = loadOptionsContext(fake, {
+				resource: 'booking',
+				operation: 'listSlots',
+				filters: { locationId },
+			});
+			expect(await listSearch.searchAppointmentTypes.call(context)).toHaveProperty(
+				'results.length',
+				3,
+			);
 		}
-		expect(fake.requestsFor('listAppointmentTypes').every((r) => Object.keys(r.query).length === 0)).toBe(true);
+		expect(
+			fake.requestsFor('listAppointmentTypes').every((r) => Object.keys(r.query).length === 0),
+		).toBe(true);
 	});
 });
 
@@ -73,7 +118,9 @@ describe('lists that Hero pages', () => {
 		expect(await listSearch.searchPatients.call(context, '  ')).toEqual({ results: [] });
 		expect(fake.requests).toHaveLength(0);
 		const { HeroHealth } = jest.requireActual('../../../../nodes/HeroHealth/HeroHealth.node');
-		const patient = new HeroHealth().description.properties.find((p: { name: string; type: string }) => p.name === 'patientId' && p.type === 'resourceLocator');
+		const patient = new HeroHealth().description.properties.find(
+			(p: { name: string; type: string }) => p.name === 'patientId' && p.type === 'resourceLocator',
+		);
 		expect(patient.modes[0].typeOptions.searchFilterRequired).toBe(true);
 	});
 
@@ -99,7 +146,10 @@ describe('lists that Hero pages', () => {
 describe('batch messages', () => {
 	it('the batch message search pages too', async () => {
 		const result = await listSearch.searchBatchMessages.call(loadOptionsContext(fake));
-		expect(fake.requestsFor('listBatchMessages')[0].query).toEqual({ page_index: ['0'], page_size: ['100'] });
+		expect(fake.requestsFor('listBatchMessages')[0].query).toEqual({
+			page_index: ['0'],
+			page_size: ['100'],
+		});
 		expect(result.paginationToken).toBeUndefined();
 	});
 });
@@ -108,7 +158,9 @@ describe('episodes and slots are picked from lists too (node version 3)', () => 
 	it('episodes by patient, first task and status, a page of 100 at a time', async () => {
 		const first = await listSearch.searchEpisodes.call(loadOptionsContext(fake));
 		expect(first.results).toHaveLength(100);
-		expect(first.results[0].name).toMatch(/^[A-Z][a-z]+ [A-Z][a-z]+, Medication review, (open|in_progress|closed) \(#\d+\)$/);
+		expect(first.results[0].name).toMatch(
+			/^[A-Z][a-z]+ [A-Z][a-z]+, Medication review, (open|in_progress|closed) \(#\d+\)$/,
+		);
 		expect(first.paginationToken).toBe('1');
 		const narrowed = await listSearch.searchEpisodes.call(loadOptionsContext(fake), '#1001');
 		expect(narrowed.results.map((r) => r.value)).toEqual(['1001']);
@@ -117,7 +169,9 @@ describe('episodes and slots are picked from lists too (node version 3)', () => 
 	it('slots soonest first, by their UK start time', async () => {
 		const { results } = await listSearch.searchSlots.call(loadOptionsContext(fake));
 		expect(results.length).toBeGreaterThan(10);
-		const starts = results.map((r) => fake.store.slots.find((slot: { id: string }) => slot.id === r.value).start_time);
+		const starts = results.map(
+			(r) => fake.store.slots.find((slot: { id: string }) => slot.id === r.value).start_time,
+		);
 		expect([...starts].sort()).toEqual(starts);
 		expect(results[0].name).toMatch(/^\d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d, \d+ min \(#\d+\)$/);
 	});

@@ -5,7 +5,10 @@ const fake = useFakeHero();
 
 describe('Admin', () => {
 	it('Get Many sorts and pages', async () => {
-		const run = await runHero({ resource: 'admin', operation: 'list', limit: 3, filters: { orderBy: 'first_name' } }, { fake });
+		const run = await runHero(
+			{ resource: 'admin', operation: 'list', limit: 3, filters: { orderBy: 'first_name' } },
+			{ fake },
+		);
 		expect(run.json).toHaveLength(3);
 		expect(run.json[0]).toEqual(expect.objectContaining({ first_name: 'Alex' }));
 	});
@@ -16,7 +19,12 @@ describe('Admin', () => {
 				resource: 'admin',
 				operation: 'update',
 				adminId: { __rl: true, mode: 'list', value: '801' },
-				additionalFields: { externalPrescriberId: 'RX-1', prescriberName: 'Dr Test', prescriberEmail: 'rx@nhs.net', prescriberRegistrationCode: 'GMC7000001' },
+				additionalFields: {
+					externalPrescriberId: 'RX-1',
+					prescriberName: 'Dr Test',
+					prescriberEmail: 'rx@nhs.net',
+					prescriberRegistrationCode: 'GMC7000001',
+				},
 			},
 			{ fake },
 		);

@@ -33,12 +33,20 @@ describe('Booking', () => {
 		const hero = (name: string, parameters: IDataObject) => ({ name, type: HERO_NODE, parameters });
 		const run = await runChain(
 			[
-				hero('Appointment Types', { resource: 'practiceGroup', operation: 'listAppointmentTypes', limit: 1, filters: { hasAvailability: true } }),
+				hero('Appointment Types', {
+					resource: 'practiceGroup',
+					operation: 'listAppointmentTypes',
+					limit: 1,
+					filters: { hasAvailability: true },
+				}),
 				hero('Slots', {
 					resource,
 					operation: 'listSlots',
 					limit: 1,
-					filters: { appointmentTypeId: '={{ $json.id }}', startDate: "={{ $now.plus({ days: 1 }).toISODate() }}" },
+					filters: {
+						appointmentTypeId: '={{ $json.id }}',
+						startDate: '={{ $now.plus({ days: 1 }).toISODate() }}',
+					},
 				}),
 				hero('Reserve', {
 					resource,
@@ -51,7 +59,12 @@ describe('Booking', () => {
 					additionalFields: { patientId: "={{ $('Input').item.json.patientId }}" },
 				}),
 				hero('Book', { resource, operation: 'bookAppointment', appointmentId: '={{ $json.id }}' }),
-				hero('Check', { resource, operation: 'getAppointment', appointmentId: '={{ $json.id }}', simplify: false }),
+				hero('Check', {
+					resource,
+					operation: 'getAppointment',
+					appointmentId: '={{ $json.id }}',
+					simplify: false,
+				}),
 			],
 			{ credentials: heroCredentials(fake), items: [{ patientId: '20002' }] },
 		);
@@ -65,28 +78,47 @@ describe('Booking', () => {
 				booking_confirmed_at: expect.any(String),
 			}),
 		);
-		expect(run.jsonOf('Reserve')[0]).toEqual({ id: appointment.id, reserved_until: expect.any(String) });
+		expect(run.jsonOf('Reserve')[0]).toEqual({
+			id: appointment.id,
+			reserved_until: expect.any(String),
+		});
 		expect(fake.requestsFor('listSlots')[0].query).toEqual(
-			expect.objectContaining({ appointment_type_id: ['501'], page_index: ['0'], page_size: ['1'] }),
+			expect.objectContaining({
+				appointment_type_id: ['501'],
+				page_index: ['0'],
+				page_size: ['1'],
+			}),
 		);
 	});
 
 	it('Get Many Slots filters by type, location, practitioner and dates; Return All pages through', async () => {
 		const run = await runHero(
-			{ resource, operation: 'listSlots', returnAll: true, filters: { appointmentTypeId: '502', locationId: '301', practitionerId: '402' } },
+			{
+				resource,
+				operation: 'listSlots',
+				returnAll: true,
+				filters: { appointmentTypeId: '502', locationId: '301', practitionerId: '402' },
+			},
 			{ fake },
 		);
 		expect(run.error).toBeUndefined();
 		expect(run.json.length).toBeGreaterThan(10);
-		expect(run.json.every((s) => s.appointment_type_id === '502' && s.location_id === '301')).toBe(true);
+		expect(run.json.every((s) => s.appointment_type_id === '502' && s.location_id === '301')).toBe(
+			true,
+		);
 	});
 
 	it('Count Slots and Get Slot', async () => {
-		const count = await runHero({ resource, operation: 'countSlots', filters: { appointmentTypeId: '503' } }, { fake });
+		const count = await runHero(
+			{ resource, operation: 'countSlots', filters: { appointmentTypeId: '503' } },
+			{ fake },
+		);
 		expect(count.json[0].count).toBeGreaterThan(0);
 		const slot = firstSlot('503');
 		const get = await runHero({ resource, operation: 'getSlot', slotId: slot.id }, { fake });
-		expect(get.json[0]).toEqual(expect.objectContaining({ id: slot.id, start_time: slot.start_time }));
+		expect(get.json[0]).toEqual(
+			expect.objectContaining({ id: slot.id, start_time: slot.start_time }),
+		);
 	});
 
 	it('Create Appointment sends exactly the fields given, times in UTC', async () => {
@@ -109,31 +141,80 @@ describe('Booking', () => {
 		const created = await reserve(firstSlot('501'));
 		const id = created.json[0].id as string;
 		const edit = await runHero(
-			{ resource, operation: 'editAppointment', appointmentId: id, startTime: '2026-12-02T10:00:00Z', duration: 20, practitionerId: byId('401') },
+			{
+				resource,
+				operation: 'editAppointment',
+				appointmentId: id,
+				startTime: '2026-12-02T10:00:00Z',
+				duration: 20,
+				practitionerId: byId('401'),
+			},
 			{ fake },
 		);
 		expect(edit.json[0]).toEqual(expect.objectContaining({ id, duration: 20 }));
-		const status = await runHero({ resource, operation: 'getAppointmentStatus', appointmentId: id }, { fake });
+		const status = await runHero(
+			{ resource, operation: 'getAppointmentStatus', appointmentId: id },
+			{ fake },
+		);
 		expect(status.json[0]).toEqual({ id, status: 'reserved' });
-		await runHero({ resource, operation: 'bookAppointment', appointmentId: id, additionalFields: { suppressMail: true } }, { fake });
+		await runHero(
+			{
+				resource,
+				operation: 'bookAppointment',
+				appointmentId: id,
+				additionalFields: { suppressMail: true },
+			},
+			{ fake },
+		);
 		const moved = await runHero(
-			{ resource, operation: 'rescheduleAppointment', appointmentId: id, startTime: '2026-12-03T11:00:00Z', additionalFields: { practitionerId: '401' } },
+			{
+				resource,
+				operation: 'rescheduleAppointment',
+				appointmentId: id,
+				startTime: '2026-12-03T11:00:00Z',
+				additionalFields: { practitionerId: '401' },
+			},
 			{ fake },
 		);
-		expect(moved.json[0]).toEqual(expect.objectContaining({ start_time: '2026-12-03T11:00:00Z', status: 'confirmed' }));
+		expect(moved.json[0]).toEqual(
+			expect.objectContaining({ start_time: '2026-12-03T11:00:00Z', status: 'confirmed' }),
+		);
 		const cancelled = await runHero(
-			{ resource, operation: 'cancelAppointment', appointmentId: id, additionalFields: { suppressCancellationPolicy: true } },
+			{
+				resource,
+				operation: 'cancelAppointment',
+				appointmentId: id,
+				additionalFields: { suppressCancellationPolicy: true },
+			},
 			{ fake },
 		);
-		expect(cancelled.json[0]).toEqual(expect.objectContaining({ status: 'cancelled', can_be_cancelled: false }));
-		expect(fake.requestsFor('cancelAppointment')[0].body).toEqual({ suppress_cancellation_policy: true });
+		expect(cancelled.json[0]).toEqual(
+			expect.objectContaining({ status: 'cancelled', can_be_cancelled: false }),
+		);
+		expect(fake.requestsFor('cancelAppointment')[0].body).toEqual({
+			suppress_cancellation_policy: true,
+		});
 	});
 
 	it('Get Appointment is simplified to ten fields by default', async () => {
 		const created = await reserve(firstSlot('502'));
-		const run = await runHero({ resource, operation: 'getAppointment', appointmentId: created.json[0].id }, { fake });
+		const run = await runHero(
+			{ resource, operation: 'getAppointment', appointmentId: created.json[0].id },
+			{ fake },
+		);
 		expect(Object.keys(run.json[0]).sort()).toEqual(
-			['id', 'patient_id', 'practitioner_id', 'location_id', 'appointment_type_id', 'start_time', 'duration', 'booking_confirmed_at', 'can_be_cancelled', 'can_be_rescheduled'].sort(),
+			[
+				'id',
+				'patient_id',
+				'practitioner_id',
+				'location_id',
+				'appointment_type_id',
+				'start_time',
+				'duration',
+				'booking_confirmed_at',
+				'can_be_cancelled',
+				'can_be_rescheduled',
+			].sort(),
 		);
 	});
 
@@ -142,7 +223,14 @@ describe('Booking', () => {
 		const id = created.json[0].id as string;
 		await runHero({ resource, operation: 'bookAppointment', appointmentId: id }, { fake });
 		const edit = await runHero(
-			{ resource, operation: 'editAppointment', appointmentId: id, startTime: '2026-12-02T10:00:00Z', duration: 10, practitionerId: byId('401') },
+			{
+				resource,
+				operation: 'editAppointment',
+				appointmentId: id,
+				startTime: '2026-12-02T10:00:00Z',
+				duration: 10,
+				practitionerId: byId('401'),
+			},
 			{ fake },
 		);
 		expect(edit.error?.httpCode).toBe('409');
@@ -151,13 +239,19 @@ describe('Booking', () => {
 
 	it('names the booking scope when the key lacks it', async () => {
 		fake.inject({ operationId: 'getAppointment', status: 403 });
-		const run = await runHero({ resource, operation: 'getAppointment', appointmentId: '1' }, { fake });
+		const run = await runHero(
+			{ resource, operation: 'getAppointment', appointmentId: '1' },
+			{ fake },
+		);
 		expect(run.error?.description).toContain('"Booking" scope');
 	});
 
 	it('shows a notice on the inferred booking operations', () => {
 		const notices = new HeroHealth().description.properties.filter(
-			(p) => p.type === 'notice' && p.displayOptions?.show?.resource?.[0] === resource && String(p.displayName).includes('was inferred'),
+			(p) =>
+				p.type === 'notice' &&
+				p.displayOptions?.show?.resource?.[0] === resource &&
+				String(p.displayName).includes('was inferred'),
 		);
 		const shown = notices.map((p) => String(p.displayOptions?.show?.operation?.[0]));
 		expect(shown.sort()).toEqual(['bookAppointment', 'rescheduleAppointment']);
@@ -169,19 +263,33 @@ describe('date inputs', () => {
 		['ISO date', '2026-12-01'],
 		['UK DD/MM/YYYY', '01/12/2026'],
 		['ISO date-time in UTC', '2026-12-01T14:30:00Z'],
-		['luxon DateTime', "={{ DateTime.fromObject({ year: 2026, month: 12, day: 1, hour: 9 }, { zone: 'Europe/London' }) }}"],
+		[
+			'luxon DateTime',
+			"={{ DateTime.fromObject({ year: 2026, month: 12, day: 1, hour: 9 }, { zone: 'Europe/London' }) }}",
+		],
 		['JS Date', '={{ new Date(Date.UTC(2026, 11, 1, 12)) }}'],
 		['epoch milliseconds', '={{ Date.UTC(2026, 11, 1, 12) }}'],
 	];
 
 	it.each(forms)('%s gives start_date=2026-12-01', async (_label, startDate) => {
-		const run = await runHero({ resource, operation: 'countSlots', filters: { startDate, endDate: '2026-12-31' } }, { fake });
+		const run = await runHero(
+			{ resource, operation: 'countSlots', filters: { startDate, endDate: '2026-12-31' } },
+			{ fake },
+		);
 		expect(run.error).toBeUndefined();
-		expect(fake.requestsFor('countSlots')[0].query).toEqual({ start_date: ['2026-12-01'], end_date: ['2026-12-31'] });
+		expect(fake.requestsFor('countSlots')[0].query).toEqual({
+			start_date: ['2026-12-01'],
+			end_date: ['2026-12-31'],
+		});
 	});
 
 	it('reads wall times without a zone as UK time, in winter and in summer', async () => {
-		const slot = { appointment_type_id: '501', location_id: '301', practitioner_id: '401', duration: 10 };
+		const slot = {
+			appointment_type_id: '501',
+			location_id: '301',
+			practitioner_id: '401',
+			duration: 10,
+		};
 		for (const [startTime, expected] of [
 			['2026-12-01T09:00:00', '2026-12-01T09:00:00Z'],
 			['01/06/2026 09:00', '2026-06-01T08:00:00Z'],

@@ -12,7 +12,14 @@ describe('Booking Link', () => {
 				operation: 'create',
 				appointmentTypeId: rl('501'),
 				locationId: rl('301'),
-				additionalFields: { patientId: '20001', practitionerId: '401', fromDate: '01/12/2026', toDate: '2026-12-14', expiryDate: '2026-12-15', maximumUseCount: 1 },
+				additionalFields: {
+					patientId: '20001',
+					practitionerId: '401',
+					fromDate: '01/12/2026',
+					toDate: '2026-12-14',
+					expiryDate: '2026-12-15',
+					maximumUseCount: 1,
+				},
 			},
 			{ fake },
 		);
@@ -29,19 +36,38 @@ describe('Booking Link', () => {
 		});
 		const id = created.json[0].id as string;
 		expect(created.json[0].short_link).toMatch(/^https:\/\//);
-		const got = await runHero({ resource: 'bookingLink', operation: 'get', bookingLinkId: id }, { fake });
+		const got = await runHero(
+			{ resource: 'bookingLink', operation: 'get', bookingLinkId: id },
+			{ fake },
+		);
 		expect(got.json[0]).toEqual(expect.objectContaining({ id, number_of_uses: 0 }));
 		const updated = await runHero(
-			{ resource: 'bookingLink', operation: 'update', bookingLinkId: id, additionalFields: { locationId: '302', toDate: '2026-12-20' } },
+			{
+				resource: 'bookingLink',
+				operation: 'update',
+				bookingLinkId: id,
+				additionalFields: { locationId: '302', toDate: '2026-12-20' },
+			},
 			{ fake },
 		);
 		expect(updated.error).toBeUndefined();
-		expect(fake.requestsFor('updateBookingLink')[0].body).toEqual({ location_id: '302', to_date: '2026-12-20' });
+		expect(fake.requestsFor('updateBookingLink')[0].body).toEqual({
+			location_id: '302',
+			to_date: '2026-12-20',
+		});
 	});
 
 	it('names the booking links scope when the key lacks it', async () => {
 		fake.inject({ operationId: 'createBookingLink', status: 403 });
-		const run = await runHero({ resource: 'bookingLink', operation: 'create', appointmentTypeId: rl('501'), locationId: rl('301') }, { fake });
+		const run = await runHero(
+			{
+				resource: 'bookingLink',
+				operation: 'create',
+				appointmentTypeId: rl('501'),
+				locationId: rl('301'),
+			},
+			{ fake },
+		);
 		expect(run.error?.description).toContain('"Booking links" scope');
 	});
 });

@@ -7,16 +7,34 @@ const issuer = { __rl: true, mode: 'id', value: '801' };
 
 describe('Invoicing', () => {
 	it('coupons and customers', async () => {
-		const coupons = await runHero({ resource, operation: 'listCoupons', returnAll: true }, { fake });
-		expect(coupons.json[0].id).toBe('co_test1');
-		const created = await runHero(
-			{ resource, operation: 'createCustomer', name: 'Sam Example', additionalFields: { email: 'sam@example.com', phone: '07700 900010' } },
+		const coupons = await runHero(
+			{ resource, operation: 'listCoupons', returnAll: true },
 			{ fake },
 		);
-		expect(fake.requestsFor('createCustomer')[0].body).toEqual({ name: 'Sam Example', email: 'sam@example.com', phone: '+447700900010' });
-		const found = await runHero({ resource, operation: 'listCustomers', query: 'sam', returnAll: true }, { fake });
+		expect(coupons.json[0].id).toBe('co_test1');
+		const created = await runHero(
+			{
+				resource,
+				operation: 'createCustomer',
+				name: 'Sam Example',
+				additionalFields: { email: 'sam@example.com', phone: '07700 900010' },
+			},
+			{ fake },
+		);
+		expect(fake.requestsFor('createCustomer')[0].body).toEqual({
+			name: 'Sam Example',
+			email: 'sam@example.com',
+			phone: '+447700900010',
+		});
+		const found = await runHero(
+			{ resource, operation: 'listCustomers', query: 'sam', returnAll: true },
+			{ fake },
+		);
 		expect(found.json.map((c) => c.id)).toContain(created.json[0].id);
-		const byDefault = await runHero({ resource, operation: 'getDefaultCustomer', filters: { patientId: '20001' } }, { fake });
+		const byDefault = await runHero(
+			{ resource, operation: 'getDefaultCustomer', filters: { patientId: '20001' } },
+			{ fake },
+		);
 		expect(byDefault.json[0].id).toBe('cus_test1');
 	});
 
@@ -44,13 +62,24 @@ describe('Invoicing', () => {
 			service_date: '2026-12-01',
 			mode: 'draft',
 			collection_method: 'request_payment',
-			invoice_items_attributes: [{ description: 'Physiotherapy', quantity: 1, unit_amount_in_pounds: 65 }],
+			invoice_items_attributes: [
+				{ description: 'Physiotherapy', quantity: 1, unit_amount_in_pounds: 65 },
+			],
 			coupons: [{ id: 'co_test1' }],
 		});
-		const update = await runHero({ resource, operation: 'updateInvoice', invoiceId: invoice.json[0].id, issuerId: issuer }, { fake });
+		const update = await runHero(
+			{ resource, operation: 'updateInvoice', invoiceId: invoice.json[0].id, issuerId: issuer },
+			{ fake },
+		);
 		expect(update.error).toBeUndefined();
 		const link = await runHero(
-			{ resource, operation: 'linkInvoice', stripeInvoiceId: invoice.json[0].stripe_id, linkAppointmentId: '555', issuerId: issuer },
+			{
+				resource,
+				operation: 'linkInvoice',
+				stripeInvoiceId: invoice.json[0].stripe_id,
+				linkAppointmentId: '555',
+				issuerId: issuer,
+			},
 			{ fake },
 		);
 		expect(link.json[0]).toEqual(expect.objectContaining({ stripe_id: invoice.json[0].stripe_id }));
@@ -63,7 +92,11 @@ describe('Invoicing', () => {
 				operation: 'updateInvoice',
 				invoiceId: '1',
 				issuerId: issuer,
-				additionalFields: { memo: 'Paid at reception', footer: 'Thank you', coupons: '[{"id": "co_test2"}]' },
+				additionalFields: {
+					memo: 'Paid at reception',
+					footer: 'Thank you',
+					coupons: '[{"id": "co_test2"}]',
+				},
 			},
 			{ fake, continueOnFail: true },
 		);

@@ -9,7 +9,15 @@ describe('Patient', () => {
 	it('Register via PDS by name, date of birth and postcode', async () => {
 		const known = fake.store.patients.get('20005');
 		const run = await runHero(
-			{ resource, operation: 'registerPds', identifyBy: 'demographics', forename: known.first_name, surname: known.last_name, dateOfBirth: known.dob, postcode: 'zz993zz' },
+			{
+				resource,
+				operation: 'registerPds',
+				identifyBy: 'demographics',
+				forename: known.first_name,
+				surname: known.last_name,
+				dateOfBirth: known.dob,
+				postcode: 'zz993zz',
+			},
 			{ fake },
 		);
 		expect(run.error).toBeUndefined();
@@ -31,7 +39,14 @@ describe('Patient', () => {
 				lastName: 'Example',
 				dateOfBirth: '31/01/1990',
 				mobile: '+44 (0)7700 900456',
-				additionalFields: { nhsNumber: '999-000-0034', email: 'robin@example.com', sex: 'Other', title: 'Mx', postcode: 'zz99 3zz', addressLine1: '2 Test Road' },
+				additionalFields: {
+					nhsNumber: '999-000-0034',
+					email: 'robin@example.com',
+					sex: 'Other',
+					title: 'Mx',
+					postcode: 'zz99 3zz',
+					addressLine1: '2 Test Road',
+				},
 			},
 			{ fake },
 		);
@@ -48,16 +63,36 @@ describe('Patient', () => {
 			postcode: 'ZZ99 3ZZ',
 			address_line_1: '2 Test Road',
 		});
-		const get = await runHero({ resource, operation: 'get', patientId: patientId(run.json[0].patient_id as string) }, { fake });
-		expect(get.json[0]).toEqual(expect.objectContaining({ first_name: 'Robin', dob: '1990-01-31' }));
+		const get = await runHero(
+			{ resource, operation: 'get', patientId: patientId(run.json[0].patient_id as string) },
+			{ fake },
+		);
+		expect(get.json[0]).toEqual(
+			expect.objectContaining({ first_name: 'Robin', dob: '1990-01-31' }),
+		);
 	});
 
 	it('Get (simplified and raw) and Get (V2) from the EHR', async () => {
-		const simple = await runHero({ resource, operation: 'get', patientId: patientId('20001') }, { fake });
+		const simple = await runHero(
+			{ resource, operation: 'get', patientId: patientId('20001') },
+			{ fake },
+		);
 		expect(Object.keys(simple.json[0]).length).toBeLessThanOrEqual(10);
-		const raw = await runHero({ resource, operation: 'get', patientId: patientId('20001'), simplify: false }, { fake });
+		const raw = await runHero(
+			{ resource, operation: 'get', patientId: patientId('20001'), simplify: false },
+			{ fake },
+		);
 		expect(raw.json[0]).toHaveProperty('address_line_1');
-		const v2 = await runHero({ resource, operation: 'getV2', patientId: patientId('20001'), filters: { dataSource: 'ehr' }, simplify: false }, { fake });
+		const v2 = await runHero(
+			{
+				resource,
+				operation: 'getV2',
+				patientId: patientId('20001'),
+				filters: { dataSource: 'ehr' },
+				simplify: false,
+			},
+			{ fake },
+		);
 		expect(v2.json[0]).toEqual(expect.objectContaining({ hero_id: '20001', identifiers: [] }));
 		expect(fake.requestsFor('getPatientByIdV2')[0].query).toEqual({ data_source: ['ehr'] });
 	});
@@ -65,10 +100,23 @@ describe('Patient', () => {
 	it('Get Many (v1) and Search (v3) with Return All across pages', async () => {
 		const list = await runHero({ resource, operation: 'list', limit: 5 }, { fake });
 		expect(list.json).toHaveLength(5);
-		const search = await runHero({ resource, operation: 'search', returnAll: true, filters: { lastName: 'Example' } }, { fake });
-		const examples = [...fake.store.patients.values()].filter((p: { last_name: string }) => p.last_name === 'Example');
+		const search = await runHero(
+			{ resource, operation: 'search', returnAll: true, filters: { lastName: 'Example' } },
+			{ fake },
+		);
+		const examples = [...fake.store.patients.values()].filter(
+			(p: { last_name: string }) => p.last_name === 'Example',
+		);
 		expect(search.json).toHaveLength(examples.length);
-		const byNhs = await runHero({ resource, operation: 'search', returnAll: true, filters: { nhsNumber: '999 000 0018', dateOfBirth: '11/02/1951' } }, { fake });
+		const byNhs = await runHero(
+			{
+				resource,
+				operation: 'search',
+				returnAll: true,
+				filters: { nhsNumber: '999 000 0018', dateOfBirth: '11/02/1951' },
+			},
+			{ fake },
+		);
 		expect(fake.requestsFor('listPatientsV3').at(-1)?.query).toEqual(
 			expect.objectContaining({ nhs_number: ['9990000018'], dob: ['1951-02-11'] }),
 		);
@@ -76,19 +124,49 @@ describe('Patient', () => {
 	});
 
 	it('EHR candidates, connect, merge preview, merge and attachments', async () => {
-		const candidates = await runHero({ resource, operation: 'listEhrCandidates', patientId: patientId('20010'), returnAll: true }, { fake });
+		const candidates = await runHero(
+			{ resource, operation: 'listEhrCandidates', patientId: patientId('20010'), returnAll: true },
+			{ fake },
+		);
 		expect(candidates.json).toHaveLength(1);
-		const connect = await runHero({ resource, operation: 'connectEhr', patientId: patientId('20010'), ehrPartnerId: 'EMIS-123' }, { fake });
+		const connect = await runHero(
+			{
+				resource,
+				operation: 'connectEhr',
+				patientId: patientId('20010'),
+				ehrPartnerId: 'EMIS-123',
+			},
+			{ fake },
+		);
 		expect(connect.json[0]).toEqual({ patient_id: '20010', ehr_partner_id: 'EMIS-123' });
-		const preview = await runHero({ resource, operation: 'previewMerge', patientId: patientId('20010'), patientToMergeId: '20011' }, { fake });
+		const preview = await runHero(
+			{
+				resource,
+				operation: 'previewMerge',
+				patientId: patientId('20010'),
+				patientToMergeId: '20011',
+			},
+			{ fake },
+		);
 		expect(preview.json[0].merged_patient_id).toBe('20011');
 		const merge = await runHero(
-			{ resource, operation: 'merge', patientId: patientId('20010'), additionalFields: { patientToMergeId: '20011', mergeToken: 'mt_test' } },
+			{
+				resource,
+				operation: 'merge',
+				patientId: patientId('20010'),
+				additionalFields: { patientToMergeId: '20011', mergeToken: 'mt_test' },
+			},
 			{ fake },
 		);
 		expect(merge.json[0].merged).toBe(true);
-		expect(fake.requestsFor('mergePatient')[0].body).toEqual({ patient_id: '20011', merge_token: 'mt_test' });
-		const attachments = await runHero({ resource, operation: 'listAttachments', patientId: patientId('20010'), returnAll: true }, { fake });
+		expect(fake.requestsFor('mergePatient')[0].body).toEqual({
+			patient_id: '20011',
+			merge_token: 'mt_test',
+		});
+		const attachments = await runHero(
+			{ resource, operation: 'listAttachments', patientId: patientId('20010'), returnAll: true },
+			{ fake },
+		);
 		expect(attachments.json[0]).toHaveProperty('file_name');
 	});
 

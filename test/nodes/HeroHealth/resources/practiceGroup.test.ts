@@ -14,17 +14,30 @@ describe('Practice Group', () => {
 
 	it('Get Many Appointment Types filters by location and availability, simplified by default', async () => {
 		const run = await runHero(
-			{ resource, operation: 'listAppointmentTypes', returnAll: true, filters: { locationIds: '303', hasAvailability: true } },
+			{
+				resource,
+				operation: 'listAppointmentTypes',
+				returnAll: true,
+				filters: { locationIds: '303', hasAvailability: true },
+			},
 			{ fake },
 		);
 		expect(run.error).toBeUndefined();
-		expect(run.json).toEqual([expect.objectContaining({ id: '503', name: 'Private physiotherapy', sector: 'paid' })]);
+		expect(run.json).toEqual([
+			expect.objectContaining({ id: '503', name: 'Private physiotherapy', sector: 'paid' }),
+		]);
 		expect(Object.keys(run.json[0]).length).toBeLessThanOrEqual(10);
-		expect(fake.requestsFor('listAppointmentTypes')[0].query).toEqual({ location_ids: ['303'], has_availability: ['true'] });
+		expect(fake.requestsFor('listAppointmentTypes')[0].query).toEqual({
+			location_ids: ['303'],
+			has_availability: ['true'],
+		});
 	});
 
 	it('Get Many Appointment Types gives raw records with Simplify off', async () => {
-		const run = await runHero({ resource, operation: 'listAppointmentTypes', returnAll: true, simplify: false }, { fake });
+		const run = await runHero(
+			{ resource, operation: 'listAppointmentTypes', returnAll: true, simplify: false },
+			{ fake },
+		);
 		expect(run.json).toHaveLength(3);
 		expect(run.json[0]).toHaveProperty('partner_slot_name');
 	});
@@ -44,7 +57,13 @@ describe('Practice Group', () => {
 			{
 				resource,
 				operation: 'update',
-				additionalFields: { name: 'Riverside Surgery', town: 'Newtown', postcode: 'ZZ99 9ZZ', prescriptionPartnerEmail: 'rx@example.com', prescriptionPartnerPassword: 'partner-secret' },
+				additionalFields: {
+					name: 'Riverside Surgery',
+					town: 'Newtown',
+					postcode: 'ZZ99 9ZZ',
+					prescriptionPartnerEmail: 'rx@example.com',
+					prescriptionPartnerPassword: 'partner-secret',
+				},
 			},
 			{ fake },
 		);
@@ -66,21 +85,36 @@ describe('Practice Group', () => {
 
 	it('Get Many Practitioners filters by location and appointment type', async () => {
 		const run = await runHero(
-			{ resource, operation: 'listPractitioners', returnAll: true, filters: { locationIds: '301, 302', appointmentTypeIds: '502' } },
+			{
+				resource,
+				operation: 'listPractitioners',
+				returnAll: true,
+				filters: { locationIds: '301, 302', appointmentTypeIds: '502' },
+			},
 			{ fake },
 		);
 		expect(run.json.map((p) => p.id)).toEqual(['402']);
-		expect(fake.requestsFor('listPractitioners')[0].query).toEqual({ location_ids: ['301', '302'], appointment_type_ids: ['502'] });
+		expect(fake.requestsFor('listPractitioners')[0].query).toEqual({
+			location_ids: ['301', '302'],
+			appointment_type_ids: ['502'],
+		});
 	});
 
 	it('Get Practitioner by ID', async () => {
-		const run = await runHero({ resource, operation: 'getPractitioner', practitionerId: byId('402') }, { fake });
+		const run = await runHero(
+			{ resource, operation: 'getPractitioner', practitionerId: byId('402') },
+			{ fake },
+		);
 		expect(run.json).toEqual([expect.objectContaining({ id: '402', name: 'Sam Nurse' })]);
 	});
 
 	it('Get Practitioner picked from the list (resource locator list mode)', async () => {
 		const run = await runHero(
-			{ resource, operation: 'getPractitioner', practitionerId: { __rl: true, mode: 'list', value: '403', cachedResultName: 'Jo Physio' } },
+			{
+				resource,
+				operation: 'getPractitioner',
+				practitionerId: { __rl: true, mode: 'list', value: '403', cachedResultName: 'Jo Physio' },
+			},
 			{ fake },
 		);
 		expect(run.json[0].id).toBe('403');

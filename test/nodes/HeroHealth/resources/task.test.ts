@@ -6,7 +6,17 @@ const fake = useFakeHero();
 describe('Task', () => {
 	it('Update then Get', async () => {
 		const update = await runHero(
-			{ resource: 'task', operation: 'update', taskId: '3001', additionalFields: { status: 'in_progress', priority: 'high', assigneeType: 'admin', assigneeId: '801' } },
+			{
+				resource: 'task',
+				operation: 'update',
+				taskId: '3001',
+				additionalFields: {
+					status: 'in_progress',
+					priority: 'high',
+					assigneeType: 'admin',
+					assigneeId: '801',
+				},
+			},
 			{ fake },
 		);
 		expect(update.json[0]).toEqual({ data: { id: '3001' } });

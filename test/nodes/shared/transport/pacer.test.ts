@@ -8,8 +8,12 @@ describe('one pacer per Hero key in a process', () => {
 	it('executions with the same base URL, practice group and key share a pacer; any difference gets its own', async () => {
 		const first = await sharedPacer(loadOptionsContext(fake));
 		expect(await sharedPacer(loadOptionsContext(fake))).toBe(first);
-		expect(await sharedPacer(loadOptionsContext(fake, {}, { apiKey: 'another-test-key' }))).not.toBe(first);
-		expect(await sharedPacer(loadOptionsContext(fake, {}, { practiceGroupId: '67890' }))).not.toBe(first);
+		expect(
+			await sharedPacer(loadOptionsContext(fake, {}, { apiKey: 'another-test-key' })),
+		).not.toBe(first);
+		expect(await sharedPacer(loadOptionsContext(fake, {}, { practiceGroupId: '67890' }))).not.toBe(
+			first,
+		);
 	});
 
 	it('a pacer forgets the pace it learnt after 30 seconds without a 429', async () => {

@@ -1,7 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { heroRequestPages } from '../../../../nodes/shared/transport';
-import { heroCredentials, registerNodeType, runChain, runHero, testNodeType } from '../../../harness/engine';
+import {
+	heroCredentials,
+	registerNodeType,
+	runChain,
+	runHero,
+	testNodeType,
+} from '../../../harness/engine';
 import { useFakeHero } from '../../../harness/fakeHero';
 
 const fake = useFakeHero();
@@ -15,9 +21,17 @@ registerNodeType(
 	'test.pageGuard',
 	testNodeType(
 		'Page Guard',
-		{ description: 'Walks admins with a low page guard', credentials: [{ name: 'heroHealthApi', required: true }] },
+		{
+			description: 'Walks admins with a low page guard',
+			credentials: [{ name: 'heroHealthApi', required: true }],
+		},
 		async function (this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-			const records = await heroRequestPages.call(this, { method: 'GET', path: '/v1/admins' }, { itemIndex: 0 }, { pageSize: 10, maxPages: 3 });
+			const records = await heroRequestPages.call(
+				this,
+				{ method: 'GET', path: '/v1/admins' },
+				{ itemIndex: 0 },
+				{ pageSize: 10, maxPages: 3 },
+			);
 			return [records.map((json) => ({ json }))];
 		},
 	),
@@ -29,7 +43,9 @@ describe('pagination', () => {
 		expect(run.error).toBeUndefined();
 		expect(run.json).toHaveLength(230);
 		expect(new Set(run.json.map((a) => a.id)).size).toBe(230);
-		expect(fake.requestsFor('listAdmins').map((r) => [r.query.page_index[0], r.query.page_size[0]])).toEqual([
+		expect(
+			fake.requestsFor('listAdmins').map((r) => [r.query.page_index[0], r.query.page_size[0]]),
+		).toEqual([
 			['0', '100'],
 			['1', '100'],
 			['2', '100'],
@@ -50,7 +66,10 @@ describe('pagination', () => {
 	});
 
 	it('passes filters with the paging parameters', async () => {
-		const run = await runHero({ ...listAdmins, limit: 3, filters: { orderBy: 'first_name', orderDescending: true } }, { fake });
+		const run = await runHero(
+			{ ...listAdmins, limit: 3, filters: { orderBy: 'first_name', orderDescending: true } },
+			{ fake },
+		);
 		expect(run.error).toBeUndefined();
 		expect(fake.requestsFor('listAdmins')[0].query).toEqual({
 			order_by: ['first_name'],
@@ -63,19 +82,35 @@ describe('pagination', () => {
 	it('stops on the reported count, without asking for an empty page', async () => {
 		const run = await runHero({ ...listAdmins, returnAll: true }, { fake: twoPages });
 		expect(run.json).toHaveLength(200);
-		expect(twoPages.requestsFor('listAdmins').map((r) => r.query.page_index[0])).toEqual(['0', '1']);
+		expect(twoPages.requestsFor('listAdmins').map((r) => r.query.page_index[0])).toEqual([
+			'0',
+			'1',
+		]);
 	});
 
 	it('stops on a short page when Hero reports no count', async () => {
-		fake.inject({ operationId: 'listAdmins', status: 200, body: { data: fake.store.admins.slice(0, 100), count: null } });
-		fake.inject({ operationId: 'listAdmins', status: 200, body: { data: fake.store.admins.slice(100, 130), count: null } });
+		fake.inject({
+			operationId: 'listAdmins',
+			status: 200,
+			body: { data: fake.store.admins.slice(0, 100), count: null },
+		});
+		fake.inject({
+			operationId: 'listAdmins',
+			status: 200,
+			body: { data: fake.store.admins.slice(100, 130), count: null },
+		});
 		const run = await runHero({ ...listAdmins, returnAll: true }, { fake });
 		expect(run.json).toHaveLength(130);
 		expect(fake.received('listAdmins')).toBe(2);
 	});
 
 	it('stops when a page repeats the one before (Hero ignoring page_index), keeping each record once', async () => {
-		fake.inject({ operationId: 'listAdmins', status: 200, body: { data: fake.store.admins.slice(0, 100) }, times: 50 });
+		fake.inject({
+			operationId: 'listAdmins',
+			status: 200,
+			body: { data: fake.store.admins.slice(0, 100) },
+			times: 50,
+		});
 		const run = await runHero({ ...listAdmins, returnAll: true }, { fake });
 		expect(run.error).toBeUndefined();
 		expect(run.json).toHaveLength(100);
@@ -84,16 +119,26 @@ describe('pagination', () => {
 	});
 
 	it('ends a list that never ends at the page guard, with an error that says what to do', async () => {
-		const run = await runChain([{ name: 'Page Guard', type: 'test.pageGuard' }], { credentials: heroCredentials(fake) });
-		expect(run.error?.message).toBe('[item 0] Hero kept sending pages: stopped after 3 pages of 10');
+		const run = await runChain([{ name: 'Page Guard', type: 'test.pageGuard' }], {
+			credentials: heroCredentials(fake),
+		});
+		expect(run.error?.message).toBe(
+			'[item 0] Hero kept sending pages: stopped after 3 pages of 10',
+		);
 		expect(run.error?.description).toContain('Turn off Return All and set a Limit');
 		expect(fake.received('listAdmins')).toBe(3);
 	});
 
 	it('lists that Hero does not page return one item per record, cut at the limit', async () => {
-		const all = await runHero({ resource: 'practiceGroup', operation: 'listPractitioners', returnAll: true }, { fake });
+		const all = await runHero(
+			{ resource: 'practiceGroup', operation: 'listPractitioners', returnAll: true },
+			{ fake },
+		);
 		expect(all.json).toHaveLength(4);
-		const two = await runHero({ resource: 'practiceGroup', operation: 'listPractitioners', limit: 2 }, { fake });
+		const two = await runHero(
+			{ resource: 'practiceGroup', operation: 'listPractitioners', limit: 2 },
+			{ fake },
+		);
 		expect(two.json).toHaveLength(2);
 	});
 });

@@ -25,7 +25,11 @@ describe('request layer: retries', () => {
 	});
 
 	it('waits out a 429 with Retry-After as an HTTP date', async () => {
-		fake.inject({ operationId: 'getPractitioner', status: 429, retryAfter: new Date(Date.now() + 1000).toUTCString() });
+		fake.inject({
+			operationId: 'getPractitioner',
+			status: 429,
+			retryAfter: new Date(Date.now() + 1000).toUTCString(),
+		});
 		const run = await runHero(getPractitioner(), { fake });
 		expect(run.error).toBeUndefined();
 		expect(fake.received('getPractitioner')).toBe(2);
@@ -42,7 +46,10 @@ describe('request layer: retries', () => {
 
 	it('gives a clear error once 429s exhaust the attempts', async () => {
 		fake.inject({ operationId: 'getPractitioner', status: 429, retryAfter: 0, times: 10 });
-		const run = await runHero({ ...getPractitioner(), requestOptions: { maxAttempts: 3 } }, { fake });
+		const run = await runHero(
+			{ ...getPractitioner(), requestOptions: { maxAttempts: 3 } },
+			{ fake },
+		);
 		expect(fake.received('getPractitioner')).toBe(3);
 		expect(run.error?.message).toContain("Hero's rate limit was still exceeded after 3 attempts");
 		expect(run.error?.description).toContain('Concurrency');
@@ -69,7 +76,11 @@ describe('request layer: retries', () => {
 	it('never re-sends a PATCH whose connection dropped after Hero processed it', async () => {
 		fake.inject({ operationId: 'updatePracticeGroup', reset: 'after' });
 		const run = await runHero(
-			{ resource: 'practiceGroup', operation: 'update', additionalFields: { name: 'Renamed Surgery' } },
+			{
+				resource: 'practiceGroup',
+				operation: 'update',
+				additionalFields: { name: 'Renamed Surgery' },
+			},
 			{ fake },
 		);
 		expect(fake.received('updatePracticeGroup')).toBe(1);
@@ -87,7 +98,10 @@ describe('request layer: retries', () => {
 
 	it('times out a request Hero never answers, with a clear error', async () => {
 		fake.inject({ operationId: 'getPractitioner', hang: true, times: 2 });
-		const run = await runHero({ ...getPractitioner(), requestOptions: { timeout: 1, maxAttempts: 2 } }, { fake });
+		const run = await runHero(
+			{ ...getPractitioner(), requestOptions: { timeout: 1, maxAttempts: 2 } },
+			{ fake },
+		);
 		expect(fake.received('getPractitioner')).toBe(2);
 		expect(run.error?.message).toContain('Hero did not answer in time');
 	});
@@ -109,8 +123,12 @@ describe('request layer: errors', () => {
 		});
 		const run = await runHero(createToken, { fake });
 		expect(run.error?.httpCode).toBe('400');
-		expect(run.error?.message).toBe('[item 0] Hero rejected the request: start_time: expected date-time');
-		expect(run.error?.description).toContain('start_time: expected date-time\npatient.id: expected string');
+		expect(run.error?.message).toBe(
+			'[item 0] Hero rejected the request: start_time: expected date-time',
+		);
+		expect(run.error?.description).toContain(
+			'start_time: expected date-time\npatient.id: expected string',
+		);
 	});
 
 	it('explains a 401 without repeating the key', async () => {
@@ -129,14 +147,26 @@ describe('request layer: errors', () => {
 	});
 
 	it('says so when Hero keeps answering with an HTML page instead of JSON', async () => {
-		fake.inject({ operationId: 'getPractitioner', raw: '<html><body>Gateway</body></html>', contentType: 'text/html', times: 5 });
-		const run = await runHero({ ...getPractitioner(), requestOptions: { maxAttempts: 2 } }, { fake });
+		fake.inject({
+			operationId: 'getPractitioner',
+			raw: '<html><body>Gateway</body></html>',
+			contentType: 'text/html',
+			times: 5,
+		});
+		const run = await runHero(
+			{ ...getPractitioner(), requestOptions: { maxAttempts: 2 } },
+			{ fake },
+		);
 		expect(run.error?.message).toContain('not JSON');
 		expect(fake.received('getPractitioner')).toBe(2);
 	});
 
 	it('a write answered with text succeeds, carrying what Hero said', async () => {
-		fake.inject({ operationId: 'createAccessToken', raw: 'Token created', contentType: 'text/plain' });
+		fake.inject({
+			operationId: 'createAccessToken',
+			raw: 'Token created',
+			contentType: 'text/plain',
+		});
 		const run = await runHero(createToken, { fake });
 		expect(run.error).toBeUndefined();
 		expect(run.json).toEqual([{ success: true, message: 'Token created' }]);
@@ -145,16 +175,29 @@ describe('request layer: errors', () => {
 
 	it('a write answered with nothing succeeds', async () => {
 		fake.inject({ operationId: 'updatePracticeGroup', raw: '', contentType: 'application/json' });
-		const run = await runHero({ resource: 'practiceGroup', operation: 'update', additionalFields: { name: 'Renamed Surgery' } }, { fake });
+		const run = await runHero(
+			{
+				resource: 'practiceGroup',
+				operation: 'update',
+				additionalFields: { name: 'Renamed Surgery' },
+			},
+			{ fake },
+		);
 		expect(run.error).toBeUndefined();
 		expect(run.json).toEqual([{ success: true }]);
 	});
 
 	it('uses a cross-organisational Practice Group ID and explains a refusal', async () => {
-		const ok = await runHero({ ...getPractitioner(), requestOptions: { practiceGroupId: '4243' } }, { fake });
+		const ok = await runHero(
+			{ ...getPractitioner(), requestOptions: { practiceGroupId: '4243' } },
+			{ fake },
+		);
 		expect(ok.error).toBeUndefined();
 		expect(fake.requestsFor('getPractitioner')[0].headers['x-practice-group-id']).toBe('4243');
-		const refused = await runHero({ ...getPractitioner(), requestOptions: { practiceGroupId: '5555' } }, { fake });
+		const refused = await runHero(
+			{ ...getPractitioner(), requestOptions: { practiceGroupId: '5555' } },
+			{ fake },
+		);
 		expect(refused.error?.httpCode).toBe('403');
 		expect(refused.error?.description).toContain('same Hero network');
 	});
@@ -163,7 +206,9 @@ describe('request layer: errors', () => {
 		const typed = await runHero(getPractitioner('../admins'), { fake });
 		expect(typed.error?.message).toContain('Hero IDs are numbers');
 		const mapped = await runHero(getPractitioner('={{ "../admins" }}'), { fake });
-		expect(mapped.error?.message).toBe('[item 0] Practitioner: must be a numeric Hero ID such as 12345');
+		expect(mapped.error?.message).toBe(
+			'[item 0] Practitioner: must be a numeric Hero ID such as 12345',
+		);
 		expect(fake.requests).toHaveLength(0);
 	});
 });
@@ -188,7 +233,10 @@ describe('request layer: items', () => {
 
 	it('uses five at a time by default', async () => {
 		fake.holdUntil(5);
-		const run = await runHero(getPractitioner(), { fake, items: Array.from({ length: 15 }, () => ({})) });
+		const run = await runHero(getPractitioner(), {
+			fake,
+			items: Array.from({ length: 15 }, () => ({})),
+		});
 		expect(run.json).toHaveLength(15);
 		expect(fake.gate?.timedOut).toBe(0);
 		expect(fake.stats.maxInFlight).toBe(5);
@@ -196,7 +244,11 @@ describe('request layer: items', () => {
 
 	it('with Continue On Fail, a failing item becomes an error item and the rest go through', async () => {
 		const items = [{ id: '401' }, { id: '999' }, { id: 'abc' }, { id: '402' }];
-		const run = await runHero(getPractitioner('={{ $json.id }}'), { fake, items, continueOnFail: true });
+		const run = await runHero(getPractitioner('={{ $json.id }}'), {
+			fake,
+			items,
+			continueOnFail: true,
+		});
 		expect(run.error).toBeUndefined();
 		expect(run.json.map((j) => j.id ?? j.error)).toEqual([
 			'401',
@@ -204,7 +256,12 @@ describe('request layer: items', () => {
 			'[item 2] Practitioner: must be a numeric Hero ID such as 12345',
 			'402',
 		]);
-		expect(run.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
+		expect(run.items.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+			{ item: 3 },
+		]);
 		expect(fake.received('getPractitioner')).toBe(3);
 	});
 
@@ -215,7 +272,9 @@ describe('request layer: items', () => {
 			{ fake, items },
 		);
 		expect(run.error?.message).toBe('[item 2] No practitioner with ID 999 was found');
-		expect(run.error?.description).toContain('Hero processed items 0, 1; running the node again repeats them');
+		expect(run.error?.description).toContain(
+			'Hero processed items 0, 1; running the node again repeats them',
+		);
 		expect(run.error?.description).toContain('2 item(s) were not started');
 		expect(fake.received('getPractitioner')).toBe(3);
 	});
