@@ -110,6 +110,12 @@ export function normaliseNhsNumber(value: unknown): string | undefined {
 	if (expected === undefined || expected !== Number(digits[9])) {
 		throw new FieldValueError('has a wrong check digit, so it is not a valid NHS number');
 	}
+	// 0000000000 and 1111111111 pass the check digit but are never issued: a placeholder.
+	if (/^(\d)\1{9}$/.test(digits)) {
+		throw new FieldValueError(
+			'is one digit repeated, a placeholder rather than an issued NHS number',
+		);
+	}
 	return digits;
 }
 
@@ -133,6 +139,18 @@ export function normaliseUkMobile(value: unknown): string | undefined {
 	}
 	if (!/^447\d{9}$/.test(digits)) {
 		throw new FieldValueError('must be a UK mobile: 07 followed by 9 digits');
+	}
+	// Ofcom's mobile ranges are 071-075 and 077-079; 070 is personal numbering and 076 pagers,
+	// which take no SMS, except 07624 (Isle of Man mobiles).
+	if (digits.startsWith('4470')) {
+		throw new FieldValueError(
+			'is in the 070 range (personal numbers), not a mobile; SMS cannot reach it',
+		);
+	}
+	if (digits.startsWith('4476') && !digits.startsWith('447624')) {
+		throw new FieldValueError(
+			'is in the 076 range (pagers), not a mobile; only 07624 (Isle of Man) is',
+		);
 	}
 	return '+' + digits;
 }

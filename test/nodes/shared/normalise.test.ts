@@ -23,6 +23,43 @@ describe('normalisers', () => {
 		expect(normaliseNhsNumber('')).toBeUndefined();
 	});
 
+	it.each(['000 000 0000', '1111111111', '222 222 2222', '9999999999'])(
+		'NHS number %s, one digit repeated, is refused as a placeholder whatever its check digit',
+		(value) => {
+			expect(() => normaliseNhsNumber(value)).toThrow(/one digit repeated|wrong check digit/);
+		},
+	);
+
+	it('NHS numbers 0000000000 and 1111111111 pass Modulus 11 and are still refused', () => {
+		expect(nhsNumberCheckDigit('000000000')).toBe(0);
+		expect(nhsNumberCheckDigit('111111111')).toBe(1);
+		expect(() => normaliseNhsNumber('0000000000')).toThrow('one digit repeated');
+		expect(() => normaliseNhsNumber('1111111111')).toThrow('one digit repeated');
+	});
+
+	it.each([
+		['07100 900123', '+447100900123'],
+		['07400 900123', '+447400900123'],
+		['07500 900123', '+447500900123'],
+		['07700 900123', '+447700900123'],
+		['07800 900123', '+447800900123'],
+		['07900 900123', '+447900900123'],
+		['07624 900123', '+447624900123'],
+		['+44 7624 900123', '+447624900123'],
+	])('UK mobile range: %s is a mobile', (input, sent) => {
+		expect(normaliseUkMobile(input)).toBe(sent);
+	});
+
+	it.each([
+		['07000 900123', '070 range (personal numbers)'],
+		['+44 7012 900123', '070 range (personal numbers)'],
+		['07600 900123', '076 range (pagers)'],
+		['0044 7623 900123', '076 range (pagers)'],
+		['07699 900123', '076 range (pagers)'],
+	])('UK mobile range: %s is refused, naming the range', (input, range) => {
+		expect(() => normaliseUkMobile(input)).toThrow(range);
+	});
+
 	it('UK mobiles become E.164 whatever the input style', () => {
 		for (const input of [
 			'07700 900123',
