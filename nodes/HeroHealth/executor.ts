@@ -17,7 +17,7 @@ import { cut, mayHaveActed } from '../shared/transport/errors';
 import type { HttpMethod } from '../shared/types';
 import { FieldValueError } from '../shared/types';
 import type { HeroField, HeroOperation, HeroResource } from './model';
-import { collectionOf, findOperation } from './model';
+import { collectionOf, findOperation, needsAChange } from './model';
 import { ParameterReader } from './parameters';
 
 // The runtime: reads the operation model and sends through the shared transport; the editor's
@@ -177,6 +177,17 @@ export function buildRequest(
 		hasBody = true;
 	}
 	if (extraQuery) qs = { ...qs, ...extraQuery };
+	if (needsAChange(operation) && Object.keys(body).length === 0) {
+		const offered = operation.fields
+			.filter((field) => field.place === 'body' || field.place === 'extraBody')
+			.map((field) => field.property.displayName);
+		throw fieldError(
+			context,
+			collectionOf(operation).displayName,
+			itemIndex,
+			`nothing to update: add at least one of ${offered.join(', ')}`,
+		);
+	}
 
 	// Path values were checked by their normaliser; encoding is a second lock on the path.
 	const path = operation.path.replace(/\{(\w+)\}/g, (_, key: string) =>

@@ -69,6 +69,11 @@ export interface HeroOperation {
 	/** What a 404 names, e.g. `appointment`. */
 	subject?: string;
 	scope?: ApiScope;
+	/**
+	 * Whether Hero takes this PATCH or PUT with no body (an action such as Cancel). Otherwise one
+	 * whose body fields are all optional is refused when none is set: it would change nothing.
+	 */
+	bodyMayBeEmpty?: boolean;
 	/** Extra notice shown above the fields. */
 	notice?: string;
 	list?: ListOutput;
@@ -99,6 +104,14 @@ export function collectionOf(operation: HeroOperation): { name: string; displayN
 	return operation.method === 'GET'
 		? { name: 'filters', displayName: 'Filters' }
 		: { name: 'additionalFields', displayName: 'Additional Fields' };
+}
+
+/** Whether the operation changes a record from optional fields only, so needs one of them. */
+export function needsAChange(operation: HeroOperation): boolean {
+	if (operation.custom || operation.bodyMayBeEmpty) return false;
+	if (operation.method !== 'PATCH' && operation.method !== 'PUT') return false;
+	const body = operation.fields.filter((field) => field.place === 'body');
+	return body.length > 0 && body.every((field) => !field.required);
 }
 
 export function findOperation(

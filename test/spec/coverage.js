@@ -81,6 +81,22 @@ function checkCoverage(resources, specPath = SPEC_PATH) {
 			checkEnum(param.in, param.name, param.schema);
 		}
 
+		// An update Hero requires a body for, made of optional fields only, must refuse an empty one.
+		const bodyFields = fields.filter((f) => f.place === 'body');
+		if (
+			['PATCH', 'PUT'].includes(specOp.method) &&
+			bodyFields.length > 0 &&
+			bodyFields.every((f) => !f.required) &&
+			Boolean(specOp.operation.requestBody && specOp.operation.requestBody.required) ===
+				Boolean(op.bodyMayBeEmpty)
+		) {
+			problems.push(
+				op.bodyMayBeEmpty
+					? `${label}: Hero requires a body, so an empty one must be refused (drop bodyMayBeEmpty)`
+					: `${label}: Hero takes it with no body: mark it bodyMayBeEmpty`,
+			);
+		}
+
 		const body =
 			specOp.operation.requestBody &&
 			specOp.operation.requestBody.content &&

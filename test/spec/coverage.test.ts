@@ -78,3 +78,23 @@ describe('coverage of spec/hero-openapi.yaml', () => {
 		);
 	});
 });
+
+describe('updates and their bodies', () => {
+	it('an update whose body Hero requires refuses an empty one; one Hero takes bare is marked', () => {
+		const marked = RESOURCES.map((resource) =>
+			resource.value === 'booking'
+				? {
+						...resource,
+						operations: resource.operations.map((operation) =>
+							operation.value === 'cancelAppointment'
+								? { ...operation, bodyMayBeEmpty: false }
+								: operation,
+						),
+					}
+				: resource,
+		);
+		expect(checkCoverage(marked).problems).toEqual([
+			'Booking > Cancel Appointment: Hero takes it with no body: mark it bodyMayBeEmpty',
+		]);
+	});
+});

@@ -264,6 +264,7 @@ export const booking: HeroResource = {
 			description:
 				"Cancel an appointment; check can_be_cancelled and the practice's cancellation policy first",
 			heroName: 'Cancel an Appointment',
+			bodyMayBeEmpty: true,
 			method: 'PATCH',
 			path: '/v1/appointments/{id}/cancel',
 			scope: 'booking',
@@ -286,6 +287,7 @@ export const booking: HeroResource = {
 			description:
 				'Confirm a reservation made with Create Appointment so that it becomes a booking',
 			heroName: 'Book an Appointment',
+			bodyMayBeEmpty: true,
 			method: 'PATCH',
 			path: '/v1/appointments/{id}/book',
 			scope: 'booking',
