@@ -5,3 +5,4 @@ export { runWithConcurrency } from './concurrency';
 export { DEFAULT_RETRY } from './retry';
 export type { RetryPolicy } from './retry';
 export { Pacer, Slots } from './pacer';
+export type { Clock } from './pacer';

@@ -18,12 +18,26 @@ export function isIdempotent(method: HttpMethod): boolean {
 	return IDEMPOTENT.includes(method);
 }
 
-/** Retry-After as seconds or an HTTP date; undefined when absent or unreadable. */
+const DAY = '(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)';
+const LONG_DAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
+const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)';
+const TIME = '\\d{2}:\\d{2}:\\d{2}';
+/** The three forms HTTP allows for a date (RFC 9110 5.6.7): IMF-fixdate, RFC 850, asctime. */
+const HTTP_DATE = new RegExp(
+	`^(?:${DAY}, \\d{2} ${MONTH} \\d{4} ${TIME} GMT|${LONG_DAY}, \\d{2}-${MONTH}-\\d{2} ${TIME} GMT|${DAY} ${MONTH} [ \\d]\\d ${TIME} \\d{4})$`,
+);
+
+/**
+ * Retry-After read strictly (RFC 9110 10.2.3): whole non-negative seconds or an HTTP date, in
+ * milliseconds from now. Anything else (`-5`, `1.5`, `5, 6`, `garbage 12`) is undefined, and the
+ * caller falls back to exponential back-off.
+ */
 export function parseRetryAfter(header: unknown, now = Date.now()): number | undefined {
 	if (header === undefined || header === null || header === '') return undefined;
 	const text = String(Array.isArray(header) ? header[0] : header).trim();
-	if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
-	const date = Date.parse(text);
+	if (/^\d{1,10}$/.test(text)) return Number(text) * 1000;
+	if (!HTTP_DATE.test(text)) return undefined;
+	const date = Date.parse(text.endsWith('GMT') ? text : `${text} GMT`);
 	if (Number.isNaN(date)) return undefined;
 	return Math.max(0, date - now);
 }
@@ -67,14 +81,15 @@ export function retryDelay(
 ): number | undefined {
 	if (attempt >= policy.maxAttempts) return undefined;
 	if (outcome.kind === 'status') {
-		if (outcome.status === 429) {
-			const wait = parseRetryAfter(outcome.retryAfter);
-			return wait === undefined ? backoffDelay(attempt, policy) : Math.min(wait, policy.maxDelayMs);
-		}
-		if ([502, 503, 504].includes(outcome.status) && isIdempotent(method)) {
-			return backoffDelay(attempt, policy);
-		}
-		return undefined;
+		const retryable =
+			outcome.status === 429 || ([502, 503, 504].includes(outcome.status) && isIdempotent(method));
+		if (!retryable) return undefined;
+		// Hero's own word on when to come back, on a 429 and a 503 alike; capped at maxDelayMs.
+		const wait =
+			outcome.status === 429 || outcome.status === 503
+				? parseRetryAfter(outcome.retryAfter)
+				: undefined;
+		return wait === undefined ? backoffDelay(attempt, policy) : Math.min(wait, policy.maxDelayMs);
 	}
 	if (NETWORK_RETRY_CODES.includes(outcome.code) && isIdempotent(method)) {
 		return backoffDelay(attempt, policy);

@@ -1,8 +1,44 @@
+import type { Clock } from '../../../../nodes/shared/transport';
 import { Pacer, sharedPacer } from '../../../../nodes/shared/transport';
+import { CALM_RESET_MS } from '../../../../nodes/shared/transport/pacer';
+import {
+	DEFAULT_RETRY,
+	parseRetryAfter,
+	retryDelay,
+} from '../../../../nodes/shared/transport/retry';
 import { loadOptionsContext } from '../../../harness/engine';
 import { useFakeHero } from '../../../harness/fakeHero';
 
 const fake = useFakeHero();
+
+/** A clock that moves only when told to, or when the pacer sleeps. */
+class FakeClock implements Clock {
+	time = 1_800_000_000_000;
+
+	slept: number[] = [];
+
+	now(): number {
+		return this.time;
+	}
+
+	async sleep(ms: number): Promise<void> {
+		this.slept.push(ms);
+		this.time += ms;
+	}
+
+	advance(ms: number): void {
+		this.time += ms;
+	}
+}
+
+/** `count` requests Hero accepted, evenly over `ms`. */
+async function accepted(pacer: Pacer, clock: FakeClock, count: number, ms: number): Promise<void> {
+	for (let i = 0; i < count; i++) {
+		await pacer.wait();
+		pacer.succeeded();
+		clock.advance(ms / count);
+	}
+}
 
 describe('one pacer per Hero key in a process', () => {
 	it('executions with the same base URL, practice group and key share a pacer; any difference gets its own', async () => {
@@ -15,22 +51,68 @@ describe('one pacer per Hero key in a process', () => {
 			first,
 		);
 	});
+});
 
-	it('a pacer forgets the pace it learnt after 30 seconds without a 429', async () => {
-		const now = jest.spyOn(Date, 'now');
-		try {
-			let clock = 1_800_000_000_000;
-			now.mockImplementation(() => clock);
-			const pacer = new Pacer();
-			for (let i = 0; i < 20; i++) await pacer.wait();
+describe('the pacer learns from the rate Hero accepted (fake clock)', () => {
+	it('the first 429 paces at the rate Hero accepted over the last two seconds', async () => {
+		const clock = new FakeClock();
+		const pacer = new Pacer(clock);
+		await accepted(pacer, clock, 40, 2000);
+		pacer.rateLimited();
+		expect(pacer.pace).toBeGreaterThan(18);
+		expect(pacer.pace).toBeLessThanOrEqual(21);
+	});
+
+	it('one slow 429 with nothing accepted lately leaves the pace alone (no one-request-per-5-s crawl)', async () => {
+		const clock = new FakeClock();
+		const pacer = new Pacer(clock);
+		await accepted(pacer, clock, 10, 1000);
+		clock.advance(8000); // the next answer took eight seconds, and was a 429
+		pacer.rateLimited();
+		expect(pacer.pace).toBe(0);
+		await pacer.wait();
+		expect(clock.slept).toEqual([]);
+	});
+
+	it('requests are spaced at the pace learnt', async () => {
+		const clock = new FakeClock();
+		const pacer = new Pacer(clock);
+		await accepted(pacer, clock, 20, 2000); // 10 a second
+		pacer.rateLimited();
+		const pace = pacer.pace;
+		for (let i = 0; i < 5; i++) await pacer.wait();
+		const gaps = clock.slept.slice(1);
+		expect(gaps.length).toBeGreaterThanOrEqual(3);
+		for (const gap of gaps) expect(gap).toBeCloseTo(1000 / pace, 0);
+	});
+
+	it('more 429s slow it further, never below one request a second', async () => {
+		const clock = new FakeClock();
+		const pacer = new Pacer(clock);
+		await accepted(pacer, clock, 20, 2000);
+		pacer.rateLimited();
+		const first = pacer.pace;
+		clock.advance(1000);
+		pacer.rateLimited();
+		expect(pacer.pace).toBeCloseTo(first * 0.9, 5);
+		for (let i = 0; i < 100; i++) {
+			clock.advance(300);
 			pacer.rateLimited();
-			const paced = (pacer as unknown as { rate: number }).rate;
-			expect(paced).toBeGreaterThan(0);
-			clock += 31_000;
-			await pacer.wait();
-			expect((pacer as unknown as { rate: number }).rate).toBe(0);
-		} finally {
-			now.mockRestore();
 		}
+		expect(pacer.pace).toBe(1);
+	});
+
+	it(`a learnt pace is forgotten ${CALM_RESET_MS / 1000} seconds after the last 429`, async () => {
+		const clock = new FakeClock();
+		const pacer = new Pacer(clock);
+		await accepted(pacer, clock, 20, 2000);
+		pacer.rateLimited();
+		expect(pacer.pace).toBeGreaterThan(0);
+		clock.advance(CALM_RESET_MS - 1);
+		await pacer.wait();
+		expect(pacer.pace).toBeGreaterThan(0);
+		clock.advance(1);
+		await pacer.wait();
+		expect(pacer.pace).toBe(0);
 	});
 });
