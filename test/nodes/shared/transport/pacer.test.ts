@@ -1,11 +1,6 @@
 import type { Clock } from '../../../../nodes/shared/transport';
 import { Pacer, sharedPacer } from '../../../../nodes/shared/transport';
 import { CALM_RESET_MS } from '../../../../nodes/shared/transport/pacer';
-import {
-	DEFAULT_RETRY,
-	parseRetryAfter,
-	retryDelay,
-} from '../../../../nodes/shared/transport/retry';
 import { loadOptionsContext } from '../../../harness/engine';
 import { useFakeHero } from '../../../harness/fakeHero';
 
