@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
@@ -17,18 +18,38 @@ export function recordsOf(body: unknown, dataKey = 'data'): IDataObject[] {
 	return Array.isArray(data) ? (data as IDataObject[]) : [];
 }
 
-/** The total Hero reports, when it reports one (null or "" is no count, not zero). */
+/** The total Hero reports as `count` or `total`, if any (null or "" is no count, not zero). */
 function countOf(body: unknown): number | undefined {
-	const count = (body as IDataObject | undefined)?.count;
-	if (typeof count === 'number' && Number.isFinite(count)) return count;
-	if (typeof count === 'string' && /^\d+$/.test(count)) return Number(count);
+	for (const key of ['count', 'total']) {
+		const count = (body as IDataObject | undefined)?.[key];
+		if (typeof count === 'number' && Number.isInteger(count) && count >= 0) return count;
+		if (typeof count === 'string' && /^\d+$/.test(count)) return Number(count);
+	}
 	return undefined;
 }
 
+function listError(
+	context: HeroContext,
+	settings: RequestSettings,
+	message: string,
+	description: string,
+): NodeOperationError {
+	const item = settings.itemIndex === undefined ? '' : `[item ${settings.itemIndex}] `;
+	return new NodeOperationError(context.getNode(), `${item}${message}`, {
+		itemIndex: settings.itemIndex,
+		description,
+	});
+}
+
+const PARTIAL =
+	'Nothing was output for this item: part of a list would look like all of it. Run it again; if Hero keeps doing this, turn off Return All and set a Limit, or narrow the list with Filters.';
+
 /**
- * Walks page_index/page_size pages until the limit, the reported count, a short page or a page
- * that repeats the one before (a server ignoring page_index); past `maxPages` it fails rather
- * than run on. The page size stays fixed so that page_index keeps meaning the same offset.
+ * Walks page_index/page_size pages until the limit, the reported count, or (with no count) a
+ * short page. A list that cannot be read whole fails rather than pass as complete: pages that end
+ * before the count Hero reported, a page repeating any earlier one (a server ignoring page_index
+ * or alternating), or more than `maxPages`. The page size stays fixed so that page_index keeps
+ * meaning the same offset; a server that caps it lower is followed while its count says more.
  */
 export async function heroRequestPages(
 	this: HeroContext,
@@ -39,16 +60,15 @@ export async function heroRequestPages(
 	const pageSize = Math.min(options.pageSize ?? PAGE_SIZE, options.limit ?? Infinity);
 	const maxPages = options.maxPages ?? MAX_PAGES;
 	const records: IDataObject[] = [];
-	let previous: string | undefined;
+	const pagesSeen = new Map<string, number>();
+	let total: number | undefined;
 	for (let pageIndex = 0; ; pageIndex++) {
 		if (pageIndex >= maxPages) {
-			throw new NodeOperationError(
-				this.getNode(),
-				`${settings.itemIndex === undefined ? '' : `[item ${settings.itemIndex}] `}Hero kept sending pages: stopped after ${maxPages} pages of ${pageSize}`,
-				{
-					itemIndex: settings.itemIndex,
-					description: `${request.method} ${request.path} still had full pages after ${(maxPages * pageSize).toLocaleString('en-GB')} records. Turn off Return All and set a Limit, or narrow the list with Filters.`,
-				},
+			throw listError(
+				this,
+				settings,
+				`Hero kept sending pages: stopped after ${maxPages} pages of ${pageSize}`,
+				`${request.method} ${request.path} still had full pages after ${(maxPages * pageSize).toLocaleString('en-GB')} records. Turn off Return All and set a Limit, or narrow the list with Filters.`,
 			);
 		}
 		const body = await heroRequest.call(
@@ -57,16 +77,38 @@ export async function heroRequestPages(
 			settings,
 		);
 		const page = recordsOf(body, options.dataKey);
-		const seen = JSON.stringify(page);
-		// The same records again: page_index was ignored, and every further page would repeat.
-		if (page.length && seen === previous) break;
-		previous = seen;
+		total = countOf(body) ?? total;
+		if (page.length) {
+			const fingerprint = createHash('sha256').update(JSON.stringify(page)).digest('hex');
+			const earlier = pagesSeen.get(fingerprint);
+			if (earlier !== undefined) {
+				throw listError(
+					this,
+					settings,
+					`Hero sent the same page twice: page ${pageIndex + 1} repeats page ${earlier + 1}`,
+					`${request.method} ${request.path} does not page as asked (page_index), so its list cannot be read whole. ${PARTIAL}`,
+				);
+			}
+			pagesSeen.set(fingerprint, pageIndex);
+		}
 		records.push(...page);
-		const total = countOf(body);
 		if (options.limit !== undefined && records.length >= options.limit) {
 			return records.slice(0, options.limit);
 		}
-		if (page.length < pageSize || (total !== undefined && records.length >= total)) break;
+		if (total !== undefined && records.length >= total) break;
+		// With a count, only an empty page ends the list early; without one, a short page does.
+		if (page.length === 0 || (total === undefined && page.length < pageSize)) {
+			// A count says more exist (up to the limit): a partial list, not the end of it.
+			if (total !== undefined && records.length < Math.min(total, options.limit ?? Infinity)) {
+				throw listError(
+					this,
+					settings,
+					`Hero's list ended early: it reported ${total} records but sent ${records.length}`,
+					`${request.method} ${request.path} stopped sending records after page ${pageIndex + 1}. ${PARTIAL}`,
+				);
+			}
+			break;
+		}
 	}
 	return records;
 }

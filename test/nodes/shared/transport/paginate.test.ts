@@ -104,18 +104,103 @@ describe('pagination', () => {
 		expect(fake.received('listAdmins')).toBe(2);
 	});
 
-	it('stops when a page repeats the one before (Hero ignoring page_index), keeping each record once', async () => {
+	/** Hero's answers to the next requests for the admin list, in order. */
+	const pages = (...bodies: object[]) => {
+		for (const body of bodies) fake.inject({ operationId: 'listAdmins', status: 200, body });
+	};
+	const admins = (from: number, to: number) => fake.store.admins.slice(from, to);
+
+	it('a page repeating the one before (Hero ignoring page_index) fails the item: a partial list would look whole', async () => {
 		fake.inject({
 			operationId: 'listAdmins',
 			status: 200,
-			body: { data: fake.store.admins.slice(0, 100) },
+			body: { data: admins(0, 100) },
 			times: 50,
 		});
 		const run = await runHero({ ...listAdmins, returnAll: true }, { fake });
-		expect(run.error).toBeUndefined();
-		expect(run.json).toHaveLength(100);
-		expect(new Set(run.json.map((a) => a.id)).size).toBe(100);
+		expect(run.error?.message).toBe(
+			'[item 0] Hero sent the same page twice: page 2 repeats page 1',
+		);
+		expect(run.error?.description).toContain('Nothing was output for this item');
 		expect(fake.received('listAdmins')).toBe(2);
+	});
+
+	it('alternating pages (A, B, A) fail at the first repeat', async () => {
+		pages({ data: admins(0, 100) }, { data: admins(100, 200) }, { data: admins(0, 100) });
+		const run = await runHero({ ...listAdmins, returnAll: true }, { fake });
+		expect(run.error?.message).toBe(
+			'[item 0] Hero sent the same page twice: page 3 repeats page 1',
+		);
+		expect(fake.received('listAdmins')).toBe(3);
+	});
+
+	it('a page repeated after five others fails too, naming both pages', async () => {
+		fake.store.admins = Array.from({ length: 700 }, (_, i) => ({
+			id: String(9000 + i),
+			first_name: `Admin ${i}`,
+		}));
+		const distinct = Array.from({ length: 6 }, (_, page) => ({
+			data: admins(page * 100, page * 100 + 100),
+		}));
+		pages(...distinct, distinct[1]);
+		const run = await runHero({ ...listAdmins, returnAll: true }, { fake });
+		expect(run.error?.message).toBe(
+			'[item 0] Hero sent the same page twice: page 7 repeats page 2',
+		);
+		expect(fake.received('listAdmins')).toBe(7);
+	});
+
+	it('pages capped below the page size are followed while the count says more exist', async () => {
+		pages(
+			{ data: admins(0, 50), count: 230 },
+			{ data: admins(50, 100), count: 230 },
+			{ data: admins(100, 150), count: 230 },
+			{ data: admins(150, 200), count: 230 },
+			{ data: admins(200, 230), count: 230 },
+		);
+		const run = await runHero({ ...listAdmins, returnAll: true }, { fake });
+		expect(run.error).toBeUndefined();
+		expect(run.json.map((a) => a.id)).toEqual(admins(0, 230).map((a: { id: string }) => a.id));
+		expect(fake.received('listAdmins')).toBe(5);
+	});
+
+	it('capped pages that end before the count fail, saying how many were expected and received', async () => {
+		pages(
+			{ data: admins(0, 50), count: 230 },
+			{ data: admins(100, 150), count: 230 },
+			{ data: [], count: 230 },
+		);
+		const run = await runHero({ ...listAdmins, returnAll: true }, { fake });
+		expect(run.error?.message).toBe(
+			"[item 0] Hero's list ended early: it reported 230 records but sent 100",
+		);
+		expect(run.json).toEqual([]);
+	});
+
+	it('a total reported as "total" counts as well as "count"', async () => {
+		pages({ data: admins(0, 100), total: 300 }, { data: [], total: 300 });
+		const run = await runHero({ ...listAdmins, returnAll: true }, { fake });
+		expect(run.error?.message).toBe(
+			"[item 0] Hero's list ended early: it reported 300 records but sent 100",
+		);
+	});
+
+	it('a Limit Hero could fill by its count, but did not, fails the same way', async () => {
+		pages({ data: admins(0, 100), count: 230 }, { data: [], count: 230 });
+		const run = await runHero({ ...listAdmins, limit: 150 }, { fake });
+		expect(run.error?.message).toBe(
+			"[item 0] Hero's list ended early: it reported 230 records but sent 100",
+		);
+	});
+
+	it("with Continue On Fail, the short list is that item's error and other items still list", async () => {
+		pages({ data: admins(0, 100), count: 230 }, { data: [], count: 230 });
+		const run = await runHero(
+			{ ...listAdmins, limit: 150, requestOptions: { concurrency: 1 } },
+			{ fake, continueOnFail: true, items: [{}, {}] },
+		);
+		expect(run.json[0].error).toContain("Hero's list ended early");
+		expect(run.json).toHaveLength(151);
 	});
 
 	it('ends a list that never ends at the page guard, with an error that says what to do', async () => {
