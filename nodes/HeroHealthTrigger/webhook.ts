@@ -150,7 +150,9 @@ export function toItem({ payload, deliveredAt, deliveryId: id }: Delivery): IDat
 
 /**
  * The item with the record the event is about (Fetch Full Record): Hero only sends its ID. The
- * event still matters without it, so a record that cannot be had is explained on the item.
+ * event still matters without it, so a record that cannot be had is explained on the item. The
+ * record is read for the credential's practice, the one the webhook was registered for: never
+ * for a practice group a delivery names, signed or not.
  */
 export async function withFullRecord(
 	context: IWebhookFunctions,
@@ -170,11 +172,7 @@ export async function withFullRecord(
 	try {
 		const record = (await heroRequest.call(
 			context,
-			{
-				method: 'GET',
-				path: target.path.replace('{id}', id),
-				practiceGroupId: item.practice_group_id ? String(item.practice_group_id) : undefined,
-			},
+			{ method: 'GET', path: target.path.replace('{id}', id) },
 			{ subject: target.subject, id },
 		)) as IDataObject;
 		return { ...item, record };

@@ -6,17 +6,64 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
+import { NodeOperationError } from 'n8n-workflow';
+
+import { normaliseId } from '../../shared/normalise';
+import type { HeroRequest } from '../../shared/transport';
 import { heroRequest, heroRequestPages, recordsOf } from '../../shared/transport';
 
 const PAGE = 50;
 const PAGED = 100;
+
+/**
+ * The practice the node acts for: Request Options > Practice Group ID when set, so that lists
+ * show that practice's records, the ones its requests will act on; else the credential's.
+ */
+function practiceOf(context: ILoadOptionsFunctions): string | undefined {
+	let options: unknown;
+	try {
+		options = context.getCurrentNodeParameter('requestOptions');
+	} catch {
+		return undefined;
+	}
+	const raw = (options as IDataObject | undefined)?.practiceGroupId;
+	if (raw === undefined || raw === '') return undefined;
+	if (typeof raw === 'string' && raw.startsWith('=')) {
+		throw new NodeOperationError(
+			context.getNode(),
+			'Lists cannot follow an expression in Request Options > Practice Group ID',
+			{ description: 'Enter the practice group ID itself to pick from its lists, or pick By ID.' },
+		);
+	}
+	try {
+		return normaliseId(raw);
+	} catch (error) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`Request Options > Practice Group ID: ${(error as Error).message}`,
+			{ description: 'Correct the Practice Group ID under Request Options to see its lists.' },
+		);
+	}
+}
+
+/** A GET for a list, for the practice the node acts for. */
+function listRequest(
+	context: ILoadOptionsFunctions,
+	path: string,
+	qs: IDataObject = {},
+): HeroRequest {
+	const request: HeroRequest = { method: 'GET', path, qs };
+	const practiceGroupId = practiceOf(context);
+	if (practiceGroupId) request.practiceGroupId = practiceGroupId;
+	return request;
+}
 
 async function fetchRecords(
 	context: ILoadOptionsFunctions,
 	path: string,
 	qs: IDataObject = {},
 ): Promise<IDataObject[]> {
-	return recordsOf(await heroRequest.call(context, { method: 'GET', path, qs }));
+	return recordsOf(await heroRequest.call(context, listRequest(context, path, qs)));
 }
 
 function labelOf(record: IDataObject): string {
@@ -109,7 +156,7 @@ function pagedSearcher(path: string, label = labelOf, order: Order = 'name') {
 	): Promise<INodeListSearchResult> {
 		const pageIndex = Number(paginationToken ?? 0) || 0;
 		const qs = { page_index: pageIndex, page_size: PAGED };
-		const records = recordsOf(await heroRequest.call(this, { method: 'GET', path, qs }));
+		const records = recordsOf(await heroRequest.call(this, listRequest(this, path, qs)));
 		return {
 			results: matching(records, filter, label, order),
 			paginationToken: records.length === PAGED ? String(pageIndex + 1) : undefined,
@@ -122,7 +169,7 @@ function pagedLoader(path: string, label = labelOf) {
 	return async function (this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 		const records = await heroRequestPages.call(
 			this,
-			{ method: 'GET', path },
+			listRequest(this, path),
 			{},
 			{ maxPages: 50 },
 		);
@@ -175,7 +222,7 @@ async function searchPatients(
 			qs.last_name = words.slice(1).join(' ');
 		}
 	}
-	const body = await heroRequest.call(this, { method: 'GET', path: '/v3/patients', qs });
+	const body = await heroRequest.call(this, listRequest(this, '/v3/patients', qs));
 	const records = recordsOf(body);
 	const results = records.map((record) => ({
 		name: `${[record.first_name, record.last_name].filter(Boolean).join(' ')} (born ${String(record.dob ?? '').slice(0, 10)})`,

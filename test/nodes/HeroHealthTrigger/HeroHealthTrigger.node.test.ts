@@ -438,6 +438,33 @@ describe('Hero Health Trigger options', () => {
 		expect(delivery.items[0].record_error).toBe('No appointment with ID 404404 was found');
 	});
 
+	it.each([
+		['a signed delivery', true],
+		['an unsigned delivery with verification off', false],
+	])(
+		"Fetch Full Record reads for the credential's practice, whatever practice group %s names",
+		async (_label, verify) => {
+			await activate({ fetchFullRecord: true, verifySignature: verify }, [
+				'patient.medical-record-updated',
+			]);
+			const body = JSON.stringify({
+				object: 'Patient',
+				id: '20001',
+				practice_group_id: '4243',
+				event: 'patient.medical-record-updated',
+			});
+			const headers = verify
+				? signed(keyFor('patient.medical-record-updated'), nowSeconds(), body)
+				: {};
+			const delivery = await trigger.deliver(body, headers);
+			expect(delivery.items[0].record).toEqual(expect.objectContaining({ id: '20001' }));
+			const reads = fake.requests.filter(
+				(r) => r.method === 'GET' && r.path === '/v1/patients/20001',
+			);
+			expect(reads.map((r) => r.headers['x-practice-group-id'])).toEqual([fake.practiceGroupId]);
+		},
+	);
+
 	it('with verification turned off, an unsigned delivery starts the workflow; the node warns about it', async () => {
 		await activate({ verifySignature: false }, ['appointment.confirmed']);
 		const delivery = await trigger.deliver(appointmentEvent(), {});

@@ -176,3 +176,50 @@ describe('episodes and slots are picked from lists too (node version 3)', () => 
 		expect(results[0].name).toMatch(/^\d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d, \d+ min \(#\d+\)$/);
 	});
 });
+
+describe('lists are read for the practice the node acts for', () => {
+	const OTHER = '4243'; // a practice in the fake Hero's network, as a PCN hub sees it
+	const practicesAsked = () => [
+		...new Set(fake.requests.map((r) => String(r.headers['x-practice-group-id']))),
+	];
+
+	it('every list search and dropdown carries Request Options > Practice Group ID when it is set', async () => {
+		const context = loadOptionsContext(fake, { requestOptions: { practiceGroupId: OTHER } });
+		for (const [name, search] of Object.entries(listSearch)) {
+			await (search as (this: unknown, filter?: string) => Promise<unknown>).call(
+				context,
+				name === 'searchPatients' ? 'Example' : undefined,
+			);
+		}
+		for (const load of Object.values(loadOptions)) {
+			await (load as (this: unknown) => Promise<unknown>).call(context);
+		}
+		expect(fake.requests.length).toBeGreaterThanOrEqual(
+			Object.keys(listSearch).length + Object.keys(loadOptions).length,
+		);
+		expect(practicesAsked()).toEqual([OTHER]);
+	});
+
+	it("without the option, lists are the credential's practice", async () => {
+		await listSearch.searchLocations.call(loadOptionsContext(fake));
+		expect(practicesAsked()).toEqual([fake.practiceGroupId]);
+	});
+
+	it('a Practice Group ID that is not a number stops the list with an error naming the option', async () => {
+		const context = loadOptionsContext(fake, { requestOptions: { practiceGroupId: 'hub' } });
+		await expect(listSearch.searchLocations.call(context)).rejects.toThrow(
+			'Request Options > Practice Group ID: must be a numeric Hero ID such as 12345',
+		);
+		expect(fake.requests).toEqual([]);
+	});
+
+	it('an expression there cannot be known while editing: the list says so rather than show another practice', async () => {
+		const context = loadOptionsContext(fake, {
+			requestOptions: { practiceGroupId: '={{ $json.practice }}' },
+		});
+		await expect(listSearch.searchPractitioners.call(context)).rejects.toThrow(
+			'Lists cannot follow an expression in Request Options > Practice Group ID',
+		);
+		expect(fake.requests).toEqual([]);
+	});
+});

@@ -202,6 +202,25 @@ describe('request layer: errors', () => {
 		expect(refused.error?.description).toContain('same Hero network');
 	});
 
+	it('each item acts for its own Practice Group ID on every request it makes, every page of a list included', async () => {
+		const run = await runHero(
+			{
+				resource: 'admin',
+				operation: 'list',
+				returnAll: true,
+				requestOptions: { practiceGroupId: '={{ $json.practice }}' },
+			},
+			{ fake, items: [{ practice: '4243' }, { practice: fake.practiceGroupId }] },
+		);
+		expect(run.error).toBeUndefined();
+		const asked = fake.requestsFor('listAdmins').map((r) => r.headers['x-practice-group-id']);
+		expect(asked.length).toBeGreaterThanOrEqual(6);
+		expect(asked.filter((practice) => practice === '4243')).toHaveLength(asked.length / 2);
+		expect(asked.filter((practice) => practice === fake.practiceGroupId)).toHaveLength(
+			asked.length / 2,
+		);
+	});
+
 	it('rejects a non-numeric ID before sending anything, naming the field and item', async () => {
 		const typed = await runHero(getPractitioner('../admins'), { fake });
 		expect(typed.error?.message).toContain('Hero IDs are numbers');
