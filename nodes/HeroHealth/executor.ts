@@ -10,10 +10,12 @@ import {
 	HeroText,
 	recordsOf,
 	runWithConcurrency,
+	scrubberFor,
 	sharedPacer,
 	Slots,
 } from '../shared/transport';
 import { cut, mayHaveActed } from '../shared/transport/errors';
+import type { Scrubber } from '../shared/secrets';
 import type { HttpMethod } from '../shared/types';
 import { FieldValueError } from '../shared/types';
 import type { HeroField, HeroOperation, HeroResource } from './model';
@@ -289,10 +291,11 @@ async function runItem(
 	return records;
 }
 
-function errorJson(error: Error & { description?: unknown }): IDataObject {
-	const json: IDataObject = { error: error.message };
-	if (typeof error.description === 'string' && error.description)
-		json.description = error.description;
+function errorJson(error: Error & { description?: unknown }, scrubber: Scrubber): IDataObject {
+	const json: IDataObject = { error: scrubber.text(error.message) };
+	if (typeof error.description === 'string' && error.description) {
+		json.description = scrubber.text(error.description);
+	}
 	return json;
 }
 
@@ -379,6 +382,7 @@ export async function executeOperation(
 		normalise: (value: unknown) => T | undefined,
 	) => setting(this, read, `requestOptions.${name}`, displayName, 0, fallback, normalise);
 	const concurrency = option('concurrency', 'Concurrency', 5, CONCURRENCY);
+	const scrubber = await scrubberFor(this);
 	const settings: RequestSettings = {
 		retry: {
 			...DEFAULT_RETRY,
@@ -409,7 +413,7 @@ export async function executeOperation(
 				results[index] = records.map((json) => ({ json, pairedItem: { item: index } }));
 			} catch (error) {
 				if (continueOnFail) {
-					results[index] = [{ json: errorJson(error), pairedItem: { item: index } }];
+					results[index] = [{ json: errorJson(error, scrubber), pairedItem: { item: index } }];
 				} else {
 					failures.push({ index, error });
 				}
@@ -420,6 +424,12 @@ export async function executeOperation(
 		() => failures.length > 0,
 	);
 
-	if (failures.length) throw runError(this, failures, results);
+	if (failures.length) {
+		// The last net: whatever an error carries, no secret leaves in its text.
+		const error = runError(this, failures, results) as Error & { description?: string | null };
+		error.message = scrubber.text(error.message);
+		if (typeof error.description === 'string') error.description = scrubber.text(error.description);
+		throw error;
+	}
 	return [results.flat()];
 }

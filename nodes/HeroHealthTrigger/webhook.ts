@@ -1,7 +1,7 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { FULL_RECORD } from '../shared/events';
-import { heroRequest } from '../shared/transport';
+import { heroRequest, scrubberFor } from '../shared/transport';
 import { deliveryId, ReplayGuard } from './deliveries';
 import type { TriggerStaticData } from './lifecycle';
 import type { TriggerOptions } from './options';
@@ -56,6 +56,15 @@ function signingKeysFor(context: IWebhookFunctions, event: unknown): string[] {
 		Object.entries(byEvent)
 			.filter(([name]) => name === event)
 			.map(([, registration]) => registration.signingKey),
+	);
+}
+
+/** Every signing key this trigger registered: Hero knows them, so they are never repeated. */
+function registeredKeys(context: IWebhookFunctions): string[] {
+	const registrations =
+		(context.getWorkflowStaticData('node') as TriggerStaticData).registrations ?? {};
+	return Object.values(registrations).flatMap((byEvent) =>
+		Object.values(byEvent).map((registration) => registration.signingKey),
 	);
 }
 
@@ -173,10 +182,11 @@ export async function withFullRecord(
 		const record = (await heroRequest.call(
 			context,
 			{ method: 'GET', path: target.path.replace('{id}', id) },
-			{ subject: target.subject, id },
+			{ subject: target.subject, id, secrets: registeredKeys(context) },
 		)) as IDataObject;
 		return { ...item, record };
 	} catch (error) {
-		return { ...item, record_error: (error as Error).message };
+		const scrubber = (await scrubberFor(context)).with(registeredKeys(context));
+		return { ...item, record_error: scrubber.text((error as Error).message) };
 	}
 }

@@ -11,6 +11,7 @@ import { createHash } from 'crypto';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { baseUrlOf } from '../../../credentials/HeroHealthApi.credentials';
+import { Scrubber } from '../secrets';
 import type { ApiScope, HttpMethod } from '../types';
 import type { ErrorContext, NetworkFailure } from './errors';
 import { heroRedirectError, heroStatusError, heroTransportError } from './errors';
@@ -53,13 +54,16 @@ export interface RequestSettings {
 	pacer?: Pacer;
 	/** Held by the item that calls; given up while it waits to retry, so others can go. */
 	slots?: Slots;
+	/** Secrets besides the API key that Hero knows and must not be repeated (signing keys). */
+	secrets?: string[];
 }
 
 interface Connection {
 	baseUrl: string;
-	/** Removed from any error text that reaches the user. */
 	apiKey: string;
 	practiceGroupId: string;
+	/** Removes the API key from anything that reaches the user. */
+	scrubber: Scrubber;
 }
 
 const connections = new WeakMap<object, Promise<Connection>>();
@@ -67,10 +71,12 @@ const connections = new WeakMap<object, Promise<Connection>>();
 async function readConnection(context: HeroContext): Promise<Connection> {
 	const credentials = await context.getCredentials(CREDENTIAL);
 	try {
+		const apiKey = String(credentials.apiKey ?? '');
 		return {
 			baseUrl: baseUrlOf(credentials),
-			apiKey: String(credentials.apiKey ?? ''),
+			apiKey,
 			practiceGroupId: String(credentials.practiceGroupId ?? ''),
+			scrubber: new Scrubber([apiKey]),
 		};
 	} catch (error) {
 		throw new NodeOperationError(context.getNode(), (error as Error).message, {
@@ -105,6 +111,21 @@ export function forgetPacers(): void {
 	pacers.clear();
 }
 
+/** What must not reach the user for this context: its API key and every form of it. */
+export async function scrubberFor(context: HeroContext): Promise<Scrubber> {
+	return (await heroConnection(context)).scrubber;
+}
+
+/** Secret-looking fields a request sends (a webhook's signing key): Hero could repeat them. */
+function secretsSent(body: IDataObject | undefined): string[] {
+	if (!body) return [];
+	return Object.entries(body)
+		.filter(
+			([key, value]) => /signing_key|secret|token|password/i.test(key) && typeof value === 'string',
+		)
+		.map(([, value]) => value as string);
+}
+
 /** The credential's base URL and key, read once per execution context. */
 async function heroConnection(context: HeroContext): Promise<Connection> {
 	let connection = connections.get(context);
@@ -126,25 +147,33 @@ async function pause(ms: number, slots?: Slots): Promise<void> {
  * The failure's own code and words, from the error or its causes. An error with no code is
  * UNKNOWN: only codes known to be transient are retried.
  */
-function networkFailure(error: unknown, apiKey: string): NetworkFailure {
+function networkFailure(error: unknown, scrubber: Scrubber): NetworkFailure {
 	const seen = new Set<unknown>();
 	let current = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined;
 	while (current && typeof current === 'object' && !seen.has(current)) {
 		seen.add(current);
 		if (typeof current.code === 'string' && /^[A-Z][A-Z0-9_]{2,}$/.test(current.code)) {
-			return { code: current.code, detail: scrub(current.message, apiKey) };
+			return { code: current.code, detail: scrub(current.message, scrubber) };
 		}
 		current = current.cause as typeof current;
 	}
-	return { code: 'UNKNOWN', detail: scrub((error as Error)?.message, apiKey) };
+	return { code: 'UNKNOWN', detail: scrub((error as Error)?.message, scrubber) };
 }
 
-/** Error text without the key or any user:password in an address. */
-function scrub(message: unknown, apiKey: string): string | undefined {
+/** Error text without secrets or any user:password in an address. */
+function scrub(message: unknown, scrubber: Scrubber): string | undefined {
 	if (typeof message !== 'string' || !message) return undefined;
-	let text = message.replace(/\/\/[^/\s@]*@/g, '//');
-	if (apiKey) text = text.split(apiKey).join('[API key]');
-	return text;
+	return scrubber.text(message.replace(/\/\/[^/\s@]*@/g, '//'));
+}
+
+/** The error as the user sees it, with every secret removed from its message and description. */
+function scrubbed<T extends Error & { description?: string | null }>(
+	error: T,
+	scrubber: Scrubber,
+): T {
+	error.message = scrubber.text(error.message);
+	if (typeof error.description === 'string') error.description = scrubber.text(error.description);
+	return error;
 }
 
 function header(headers: IDataObject | undefined, name: string): unknown {
@@ -163,7 +192,12 @@ export async function heroRequest(
 	request: HeroRequest,
 	settings: RequestSettings = {},
 ): Promise<unknown> {
-	const { baseUrl, apiKey } = await heroConnection(this);
+	const connection = await heroConnection(this);
+	const { baseUrl } = connection;
+	const scrubber = connection.scrubber.with([
+		...(settings.secrets ?? []),
+		...secretsSent(request.body),
+	]);
 	const policy = settings.retry ?? DEFAULT_RETRY;
 	const headers: IDataObject = {};
 	if (request.practiceGroupId) headers['x-practice-group-id'] = request.practiceGroupId;
@@ -203,14 +237,16 @@ export async function heroRequest(
 				options,
 			)) as IN8nHttpFullResponse;
 		} catch (error) {
-			const failure = networkFailure(error, apiKey);
+			const failure = networkFailure(error, scrubber);
 			const wait = retryDelay(
 				{ kind: 'network', code: failure.code },
 				request.method,
 				attempt,
 				policy,
 			);
-			if (wait === undefined) throw heroTransportError(this.getNode(), failure, context, baseUrl);
+			if (wait === undefined) {
+				throw scrubbed(heroTransportError(this.getNode(), failure, context, baseUrl), scrubber);
+			}
 			await pause(wait, settings.slots);
 			continue;
 		}
@@ -219,12 +255,15 @@ export async function heroRequest(
 		const body = response.body as unknown;
 		if (status >= 300 && status < 400) {
 			const location = header(response.headers as IDataObject, 'location');
-			throw heroRedirectError(
-				this.getNode(),
-				status,
-				location === undefined ? undefined : String(location),
-				context,
-				baseUrl,
+			throw scrubbed(
+				heroRedirectError(
+					this.getNode(),
+					status,
+					location === undefined ? undefined : String(location),
+					context,
+					baseUrl,
+				),
+				scrubber,
 			);
 		}
 		if (status === 429) settings.pacer?.rateLimited();
@@ -232,16 +271,20 @@ export async function heroRequest(
 		if (status >= 200 && status < 300) {
 			const empty = body === '' || body === undefined || body === null;
 			const unreadable = typeof body === 'string' || Buffer.isBuffer(body);
-			if (!empty && !unreadable) return body;
+			if (!empty && !unreadable) return scrubber.deep(body);
 			// A write that succeeded may answer with nothing or with text: that is what Hero
 			// said. A read must answer JSON.
 			if (request.method !== 'GET') {
 				if (empty) return undefined;
-				return new HeroText(Buffer.isBuffer(body) ? body.toString('utf8') : String(body));
+				return new HeroText(
+					scrubber.deep(Buffer.isBuffer(body) ? body.toString('utf8') : String(body)),
+				);
 			}
 			const code = empty ? 'EMPTY_BODY' : 'INVALID_JSON';
 			const wait = retryDelay({ kind: 'network', code }, request.method, attempt, policy);
-			if (wait === undefined) throw heroTransportError(this.getNode(), { code }, context, baseUrl);
+			if (wait === undefined) {
+				throw scrubbed(heroTransportError(this.getNode(), { code }, context, baseUrl), scrubber);
+			}
 			await pause(wait, settings.slots);
 			continue;
 		}
@@ -255,7 +298,12 @@ export async function heroRequest(
 			attempt,
 			policy,
 		);
-		if (wait === undefined) throw heroStatusError(this.getNode(), status, body, context);
+		if (wait === undefined) {
+			throw scrubbed(
+				heroStatusError(this.getNode(), status, scrubber.deep(body), context),
+				scrubber,
+			);
+		}
 		this.logger.debug(`Hero answered ${status}; retrying in ${wait} ms (attempt ${attempt})`);
 		await pause(wait, settings.slots);
 	}

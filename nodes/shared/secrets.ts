@@ -1,0 +1,116 @@
+import type { IDataObject } from 'n8n-workflow';
+
+// Secrets never leave in any text: the API key, webhook signing keys and access tokens are
+// replaced wherever they appear in what the nodes emit (error messages and descriptions, output
+// items, the trigger's record_error), in any form a server or proxy could repeat them in.
+
+/** Fragments shorter than this are not secret enough to find, nor safe to replace. */
+const MIN_FRAGMENT = 10;
+
+const MARK = '[hidden]';
+
+/** JSON Web Tokens and bearer credentials, whoever issued them (Hero Elements access tokens). */
+const TOKENS = [/eyJ[\w-]{6,}\.[\w-]{6,}\.[\w-]{6,}/g, /\b(Bearer|Basic)\s+[\w.~+/=-]{8,}/gi];
+
+function base64Cores(secret: string): string[] {
+	// Inside a longer base64 text, the secret's bytes encode differently at each of three
+	// alignments; the characters not touched by its neighbours are the same wherever it sits.
+	const cores: string[] = [];
+	for (let offset = 0; offset < 3; offset++) {
+		const encoded = Buffer.concat([Buffer.alloc(offset), Buffer.from(secret, 'utf8')]).toString(
+			'base64',
+		);
+		const start = Math.ceil((offset * 4) / 3);
+		const core = encoded.slice(start, encoded.length - 4);
+		if (core.length >= MIN_FRAGMENT) cores.push(core, core.replace(/\+/g, '-').replace(/\//g, '_'));
+	}
+	return cores;
+}
+
+/** Every run of characters that gives a secret away: itself, encoded, or a large part of it. */
+function formsOf(secret: string): string[] {
+	const forms = new Set<string>([secret, encodeURIComponent(secret), ...base64Cores(secret)]);
+	// A secret split across two places (a proxy's echo cut in two) still shows its halves.
+	const length = Math.max(MIN_FRAGMENT, Math.ceil(secret.length / 3));
+	for (let start = 0; start + length <= secret.length; start++) {
+		forms.add(secret.slice(start, start + length));
+	}
+	return [...forms].filter((form) => form.length >= MIN_FRAGMENT);
+}
+
+export class Scrubber {
+	private forms: string[] = [];
+
+	constructor(secrets: Iterable<string | undefined> = []) {
+		for (const secret of secrets) this.add(secret);
+	}
+
+	/** Adds a secret; one too short to find safely (under 10 characters) is skipped. */
+	add(secret: string | undefined): this {
+		if (secret && secret.length >= MIN_FRAGMENT) {
+			this.forms = [...new Set([...this.forms, ...formsOf(secret)])].sort(
+				(a, b) => b.length - a.length,
+			);
+		}
+		return this;
+	}
+
+	/** A scrubber knowing this one's secrets and `more`. */
+	with(more: Iterable<string | undefined>): Scrubber {
+		const copy = new Scrubber();
+		copy.forms = this.forms;
+		for (const secret of more) copy.add(secret);
+		return copy;
+	}
+
+	private contains(text: string): boolean {
+		return this.forms.some((form) => text.includes(form));
+	}
+
+	/** Every form of every secret replaced: each run of characters a form covers, once. */
+	private withoutSecrets(text: string): string {
+		if (!this.contains(text)) return text;
+		const covered = new Array<boolean>(text.length).fill(false);
+		for (const form of this.forms) {
+			for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) {
+				covered.fill(true, at, at + form.length);
+			}
+		}
+		let out = '';
+		for (let i = 0; i < text.length; i++) {
+			if (!covered[i]) out += text[i];
+			else if (i === 0 || !covered[i - 1]) out += MARK;
+		}
+		return out;
+	}
+
+	/** Text for an error or a log: every secret, and any token, replaced. */
+	text(text: string): string {
+		let clean = this.withoutSecrets(text);
+		for (const token of TOKENS) clean = clean.replace(token, MARK);
+		return clean;
+	}
+
+	/**
+	 * A value with its strings scrubbed of secrets (tokens are kept: an operation may return one
+	 * on purpose). Returns the value itself when it holds none, so a clean answer costs one scan.
+	 */
+	deep<T>(value: T): T {
+		if (this.forms.length === 0 || value === undefined || value === null) return value;
+		if (typeof value === 'string') return this.withoutSecrets(value) as T;
+		if (typeof value !== 'object' || !this.contains(JSON.stringify(value))) return value;
+		const walk = (entry: unknown): unknown => {
+			if (typeof entry === 'string') return this.withoutSecrets(entry);
+			if (Array.isArray(entry)) return entry.map(walk);
+			if (entry && typeof entry === 'object') {
+				const out: IDataObject = {};
+				for (const [key, inner] of Object.entries(entry)) {
+					out[this.withoutSecrets(key)] = walk(inner) as IDataObject[string];
+				}
+				return out;
+			}
+			return entry;
+		};
+		return walk(value) as T;
+	}
+}
