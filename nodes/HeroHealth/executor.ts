@@ -19,6 +19,7 @@ import type { Scrubber } from '../shared/secrets';
 import type { HttpMethod } from '../shared/types';
 import { FieldValueError } from '../shared/types';
 import type { HeroField, HeroOperation, HeroResource } from './model';
+import { checkedHatch, HatchError, knownOperation } from './edge';
 import { collectionOf, findOperation, needsAChange } from './model';
 import { ParameterReader } from './parameters';
 
@@ -109,6 +110,48 @@ const CONCURRENCY = normaliseNumberIn({ min: 1, max: 50 });
 const MAX_ATTEMPTS = normaliseNumberIn({ min: 1, max: 10 });
 const TIMEOUT = normaliseNumberIn({ min: 1, max: 600, integer: false });
 
+/** A hand-made object checked at the edge; what a rule refuses names the control and the key. */
+function atEdge<T>(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	control: string,
+	check: () => T,
+): T {
+	try {
+		return check();
+	} catch (error) {
+		if (!(error instanceof HatchError)) throw error;
+		const named = error.field ? `${error.key} (${error.field})` : error.key;
+		throw fieldError(context, control, itemIndex, `${named} ${error.message}`);
+	}
+}
+
+/**
+ * A Custom API Call to an endpoint the node knows meets that operation's field rules: its query
+ * and body keys are checked as the operation's own fields would be, and its cross-field check runs.
+ */
+function checkedCustomRequest(
+	context: IExecuteFunctions,
+	request: BuiltRequest,
+	resources: HeroResource[],
+	itemIndex: number,
+): BuiltRequest {
+	const known = knownOperation(resources, request.method, request.path);
+	if (!known) return request;
+	const checked: BuiltRequest = { ...request };
+	if (request.qs)
+		checked.qs = atEdge(context, itemIndex, 'Query Parameters', () =>
+			checkedHatch(request.qs!, known.fields, 'query', {}),
+		);
+	if (request.body)
+		checked.body = atEdge(context, itemIndex, 'Body', () =>
+			checkedHatch(request.body!, known.fields, 'body', {}),
+		);
+	const problem = known.check?.(checked);
+	if (problem) throw fieldError(context, `Body > ${problem.field}`, itemIndex, problem.message);
+	return checked;
+}
+
 export interface BuiltRequest extends HeroRequest {
 	/** The ID in the path, for error messages. */
 	id?: string;
@@ -123,6 +166,7 @@ export function buildRequest(
 	operation: HeroOperation,
 	itemIndex: number,
 	read = new ParameterReader(context),
+	resources: HeroResource[] = [],
 ): BuiltRequest {
 	const node = context.getNode();
 	const collection = operation.fields.some((f) => !f.required)
@@ -172,13 +216,26 @@ export function buildRequest(
 			hasBody = true;
 		}
 	}
-	if (operation.custom) return customRequest(controls);
-	// The user's own fields go last, so they can follow Hero's docs where the node differs.
+	if (operation.custom)
+		return checkedCustomRequest(context, customRequest(controls), resources, itemIndex);
+	// The user's own fields go last, checked by the rules of the fields they name.
 	if (extraBody && Object.keys(extraBody).length) {
-		body = { ...body, ...extraBody };
+		body = {
+			...body,
+			...atEdge(context, itemIndex, 'Extra Body Fields', () =>
+				checkedHatch(extraBody!, operation.fields, 'body', body),
+			),
+		};
 		hasBody = true;
 	}
-	if (extraQuery) qs = { ...qs, ...extraQuery };
+	if (extraQuery) {
+		qs = {
+			...qs,
+			...atEdge(context, itemIndex, 'Extra Query Parameters', () =>
+				checkedHatch(extraQuery!, operation.fields, 'query', qs),
+			),
+		};
+	}
 	if (needsAChange(operation) && Object.keys(body).length === 0) {
 		const offered = operation.fields
 			.filter((field) => field.place === 'body' || field.place === 'extraBody')
@@ -231,8 +288,9 @@ async function runItem(
 	operation: HeroOperation,
 	itemIndex: number,
 	settings: RequestSettings,
+	resources: HeroResource[],
 ): Promise<IDataObject[]> {
-	const request = buildRequest(context, operation, itemIndex, read);
+	const request = buildRequest(context, operation, itemIndex, read, resources);
 	const practiceGroupId = setting(
 		context,
 		read,
@@ -409,7 +467,7 @@ export async function executeOperation(
 				return;
 			}
 			try {
-				const records = await runItem(this, read, operation, index, settings);
+				const records = await runItem(this, read, operation, index, settings, resources);
 				results[index] = records.map((json) => ({ json, pairedItem: { item: index } }));
 			} catch (error) {
 				if (continueOnFail) {

@@ -366,7 +366,7 @@ export function extraFields(operation: HeroOperation): HeroField[] {
 					place: 'extraBody',
 					default: '{}',
 					description:
-						'A JSON object of body fields Hero documents that this operation does not offer, merged last (they win over the fields above), e.g. {"memo": "Paid by card"}',
+						'A JSON object of body fields Hero documents that this operation does not offer, e.g. {"memo": "Paid by card"}. A key naming a field above (such as nhs_number) is checked by that field\'s rules, and refused when that field is set too; other keys are sent as they are.',
 				},
 				{ type: 'json' },
 				normaliseJsonObject,
@@ -382,7 +382,7 @@ export function extraFields(operation: HeroOperation): HeroField[] {
 					place: 'extraQuery',
 					default: '{}',
 					description:
-						'A JSON object of query parameters Hero documents that this operation does not offer, added last, e.g. {"include_archived": true}',
+						'A JSON object of query parameters Hero documents that this operation does not offer, e.g. {"include_archived": true}. A key naming a field above is checked by that field\'s rules, and refused when that field is set too; other keys are sent as they are.',
 				},
 				{ type: 'json' },
 				normaliseJsonObject,

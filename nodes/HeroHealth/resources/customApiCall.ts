@@ -68,7 +68,7 @@ export const customApiCall: HeroResource = {
 				}),
 			],
 			notice:
-				'Repeats follow the same rule as every operation: GET, PUT and DELETE are retried after a server fault, POST and PATCH only after a rate limit.',
+				'Repeats follow the same rule as every operation: GET, PUT and DELETE are retried after a server fault, POST and PATCH only after a rate limit. When Method and Path are an operation this node offers, the query and body keys it names are checked by its field rules (an NHS number, a mobile, a date); other keys are sent as they are.',
 		},
 	],
 };

@@ -1,0 +1,96 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { HttpMethod } from '../shared/types';
+import { FieldValueError } from '../shared/types';
+import type { HeroField, HeroOperation, HeroResource } from './model';
+
+// The check at the edge: what the user adds by hand (Extra Body Fields, Extra Query Parameters,
+// a Custom API Call's query and body) meets the same field rules as the fields do, wherever it
+// names a field the operation knows. Keys the operation does not know are sent as they are.
+
+/** What is wrong with one key of a hand-made object: the key, the field it names, the problem. */
+export class HatchError extends Error {
+	constructor(
+		readonly key: string,
+		readonly field: string | undefined,
+		message: string,
+	) {
+		super(message);
+	}
+}
+
+function valueAt(target: IDataObject, path: string): unknown {
+	let node: unknown = target;
+	for (const part of path.split('.')) {
+		if (node === null || typeof node !== 'object') return undefined;
+		node = (node as IDataObject)[part];
+	}
+	return node;
+}
+
+const isPlainObject = (value: unknown): value is IDataObject =>
+	value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * `hatch` with each key that names one of the operation's fields in `place` checked and
+ * normalised by that field's rule (a value the rule reads as empty is dropped). A key the fields
+ * already set for this item is refused: the request would say two things. Nested objects are
+ * followed where fields name their parts (`address.line_1`).
+ */
+export function checkedHatch(
+	hatch: IDataObject,
+	fields: HeroField[],
+	place: 'body' | 'query',
+	setByFields: IDataObject,
+	prefix = '',
+): IDataObject {
+	const inPlace = fields.filter((field) => field.place === place && field.apiKey);
+	const out: IDataObject = {};
+	for (const [key, value] of Object.entries(hatch)) {
+		const path = `${prefix}${key}`;
+		const field = inPlace.find((candidate) => candidate.apiKey === path);
+		if (field) {
+			const label = field.property.displayName;
+			if (valueAt(setByFields, path) !== undefined) {
+				throw new HatchError(path, label, `is already set by ${label}; give it in one place only`);
+			}
+			let checked: unknown;
+			try {
+				checked = field.normalise ? field.normalise(value) : value;
+			} catch (error) {
+				if (error instanceof FieldValueError) throw new HatchError(path, label, error.message);
+				throw error;
+			}
+			if (checked !== undefined) out[key] = checked as IDataObject[string];
+			continue;
+		}
+		if (
+			isPlainObject(value) &&
+			inPlace.some((candidate) => candidate.apiKey.startsWith(`${path}.`))
+		) {
+			out[key] = checkedHatch(value, fields, place, setByFields, `${path}.`);
+			continue;
+		}
+		out[key] = value as IDataObject[string];
+	}
+	return out;
+}
+
+/** The node operation a Custom API Call's method and path are, if Hero's API has it. */
+export function knownOperation(
+	resources: HeroResource[],
+	method: HttpMethod,
+	path: string,
+): HeroOperation | undefined {
+	const bare = path.split('?')[0].replace(/\/+$/, '');
+	const placeholders = (operation: HeroOperation) => (operation.path.match(/\{/g) ?? []).length;
+	// The most literal match wins: /v1/patients/search before /v1/patients/{id}.
+	return resources
+		.flatMap((resource) => resource.operations)
+		.filter((operation) => !operation.custom && operation.method === method)
+		.filter((operation) => {
+			const literal = operation.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
+			return new RegExp(`^${literal.replace(/\{\w+\}/g, '[^/]+')}$`).test(bare);
+		})
+		.sort((a, b) => placeholders(a) - placeholders(b))[0];
+}
