@@ -10,11 +10,18 @@ import { triggerOptions } from './options';
 // trigger's step in the execution).
 
 /**
- * How many accepted deliveries each memory keeps per trigger; the oldest go first. A replay
- * older than the Replay Window is refused by its timestamp, so this only needs to cover the
- * deliveries of one window.
+ * Accepted deliveries a webhook process remembers, across its triggers, for twice the Replay
+ * Window. At the bound, new deliveries are refused (503, so Hero sends them again later) rather
+ * than anything still replayable being forgotten.
  */
-export const REMEMBERED_DELIVERIES = 10_000;
+export const PROCESS_MEMORY = 100_000;
+
+/**
+ * Accepted deliveries n8n's deduplication store keeps per trigger, shared by every process; past
+ * it the oldest are forgotten. n8n reads and writes the list whole on each delivery, so it is
+ * kept to what a window can hold: 50,000 is 83 deliveries a second for the default five minutes.
+ */
+export const STORE_MEMORY = 50_000;
 
 /**
  * How long an accepted delivery is remembered: twice the Replay Window, since a timestamp is
@@ -27,22 +34,33 @@ export function rememberFor(replayWindowSeconds: number): number {
 /**
  * The webhook process's own memory of deliveries it accepted (by the digest that matched, which
  * covers the timestamp and body), so the same signed request cannot start a second execution.
- * Per process and bounded; a restart forgets, and the window still limits what is replayable.
+ * Nothing is forgotten while it could still be replayed: at the bound, new deliveries are
+ * refused instead. A restart forgets; n8n's store (firstDeliveries) still catches the replay.
  */
 export class ReplayGuard {
 	private readonly seen = new Map<string, number>();
 
-	constructor(private readonly maxEntries = REMEMBERED_DELIVERIES) {}
+	constructor(private readonly maxEntries = PROCESS_MEMORY) {}
 
-	/** True when this delivery was accepted before; otherwise records it and returns false. */
-	check(id: string, replayWindowSeconds: number, now = Date.now()): boolean {
-		for (const [key, expires] of this.seen) {
-			if (expires > now && this.seen.size <= this.maxEntries) break;
+	/**
+	 * `first` (now remembered), `again` (accepted before: a replay), or `full` (the bound is
+	 * reached with deliveries that could still be replayed: refuse this one for now).
+	 */
+	check(id: string, replayWindowSeconds: number, now = Date.now()): 'first' | 'again' | 'full' {
+		const expires = this.seen.get(id);
+		if (expires !== undefined && expires > now) return 'again';
+		// Oldest first; windows differ between triggers, so a full memory is swept whole.
+		for (const [key, until] of this.seen) {
+			if (until > now) break;
 			this.seen.delete(key);
 		}
-		if (this.seen.has(id)) return true;
+		if (this.seen.size >= this.maxEntries) {
+			for (const [key, until] of this.seen) if (until <= now) this.seen.delete(key);
+			if (this.seen.size >= this.maxEntries) return 'full';
+		}
+		this.seen.delete(id);
 		this.seen.set(id, now + rememberFor(replayWindowSeconds));
-		return false;
+		return 'first';
 	}
 }
 
@@ -73,7 +91,7 @@ async function inTurn<T>(accepted: Accepted, task: () => Promise<T>): Promise<T>
 	return await turn;
 }
 
-const entries = (ids: string[]) => ids.slice(-REMEMBERED_DELIVERIES);
+const entries = (ids: string[]) => ids.slice(-STORE_MEMORY);
 
 /**
  * At the end of a burst the last records of two processes can overlap, and the later write drops
@@ -95,8 +113,7 @@ function mendLater(accepted: Accepted, record: DeduplicationStore): void {
 		if (ids.length > 0)
 			await inTurn(
 				accepted,
-				async () =>
-					await record(ids, 'node', { mode: 'entries', maxEntries: REMEMBERED_DELIVERIES }),
+				async () => await record(ids, 'node', { mode: 'entries', maxEntries: STORE_MEMORY }),
 			);
 	};
 	void mend().catch(() => {
@@ -129,7 +146,7 @@ async function firstTime(
 	const items = entries([...accepted.recent.keys(), id]);
 	accepted.lastRecord = now;
 	const check = async () =>
-		await record(items, 'node', { mode: 'entries', maxEntries: REMEMBERED_DELIVERIES });
+		await record(items, 'node', { mode: 'entries', maxEntries: STORE_MEMORY });
 	let result;
 	try {
 		result = await check();
@@ -140,7 +157,7 @@ async function firstTime(
 	mendLater(accepted, record);
 	if (result.processed.includes(id)) return false;
 	accepted.recent.set(id, now + keepMs);
-	if (accepted.recent.size > REMEMBERED_DELIVERIES)
+	if (accepted.recent.size > STORE_MEMORY)
 		accepted.recent.delete(accepted.recent.keys().next().value!);
 	return true;
 }

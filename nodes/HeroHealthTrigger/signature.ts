@@ -15,14 +15,19 @@ export type Verdict =
 /** Seconds, milliseconds or ISO 8601 to a Date; undefined when unreadable. */
 export function parseTimestamp(value: string): Date | undefined {
 	const text = value.trim();
-	if (/^\d+(\.\d+)?$/.test(text)) {
+	let ms: number;
+	if (/^\d{1,13}(\.\d{1,6})?$/.test(text)) {
 		const number = Number(text);
 		// Seconds until the year 5138; anything larger is milliseconds.
-		return new Date(number < 1e11 ? number * 1000 : number);
+		ms = number < 1e11 ? number * 1000 : number;
+	} else if (/^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:?\d{2})?$/.test(text)) {
+		ms = Date.parse(text);
+	} else {
+		// 20 or 400 digits, a sign, words: not a time Hero sends.
+		return undefined;
 	}
-	if (!/^\d{4}-\d{2}-\d{2}T/.test(text)) return undefined;
-	const parsed = Date.parse(text);
-	return Number.isNaN(parsed) ? undefined : new Date(parsed);
+	const date = new Date(ms);
+	return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
 function decodeSignature(signature: string): Buffer[] {

@@ -111,9 +111,23 @@ export function verify(
 		}
 		// Keyed on what was signed, not on the header's spelling of it: a re-encoded
 		// signature (case, base64url, a prefix, spaces) is the same delivery.
-		if (replays.check(`${context.getWorkflow().id}:${verdict.digest}`, options.replayWindow)) {
+		const seen = replays.check(
+			`${context.getWorkflow().id}:${verdict.digest}`,
+			options.replayWindow,
+		);
+		if (seen === 'again') {
 			context.logger.warn('Hero Health Trigger refused a delivery: already received');
 			return reject(context, 401, 'This delivery was already received');
+		}
+		if (seen === 'full') {
+			// Forgetting a delivery that could still be replayed would let it run twice.
+			context.logger.warn('Hero Health Trigger deferred a delivery: its replay memory is full');
+			context.getResponseObject().setHeader?.('retry-after', '60');
+			return reject(
+				context,
+				503,
+				'Too many deliveries within the replay window; send it again later',
+			);
 		}
 		deliveredAt = verdict.timestamp.toISOString();
 		delivery = deliveryId(verdict.digest);

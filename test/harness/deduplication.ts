@@ -28,6 +28,22 @@ class ProcessedData implements IDataDeduplicator {
 		return count;
 	}
 
+	/** The maxEntries each list was last written with: a write by another process keeps to it. */
+	private readonly limits = new Map<string, number>();
+
+	/**
+	 * Entries other processes recorded for a trigger node, one write each as theirs would be,
+	 * kept to the node's own maxEntries: as if that many other deliveries had come.
+	 */
+	record(workflowId: string, nodeId: string, entries: string[]): void {
+		const key = `${workflowId}|n:${nodeId}`;
+		const hashes = entries.map((entry) => createHash('md5').update(entry).digest('base64'));
+		const list = [...(this.rows.get(key) ?? []), ...hashes];
+		const max = this.limits.get(key);
+		if (max) list.splice(0, list.length - max);
+		this.rows.set(key, list);
+	}
+
 	interleave(race: Race): void {
 		this.races.push(race);
 	}
@@ -65,7 +81,10 @@ class ProcessedData implements IDataDeduplicator {
 				list.push(hash);
 			}
 		});
-		if (options.maxEntries) list.splice(0, list.length - options.maxEntries);
+		if (options.maxEntries) {
+			this.limits.set(key, options.maxEntries);
+			list.splice(0, list.length - options.maxEntries);
+		}
 		this.rows.set(key, list);
 		// Another process read before our write and writes its list after it: ours is lost.
 		if (race === 'lost-update') this.rows.set(key, [...(read ?? [])]);

@@ -931,6 +931,388 @@ describe('webhook deliveries', () => {
 	});
 });
 
+describe('identifiers: NHS numbers and mobile ranges', () => {
+	it('NHS Number: one digit repeated is refused whatever its check digit', async () => {
+		await fieldMatrix({
+			area: 'NHS number',
+			field: 'NHS Number',
+			operationId: 'registerPatient',
+			parameters: {
+				resource: 'patient',
+				operation: 'register',
+				firstName: 'Robin',
+				lastName: 'Example',
+				dateOfBirth: '31/01/1990',
+				mobile: '07700 900456',
+				additionalFields: { nhsNumber: '={{ $json.v }}' },
+			},
+			read: (request) => request.body.nhs_number,
+			cases: [
+				...'0123456789'.split('').map((digit): Case => [digit.repeat(10), refused(' NHS number')]),
+				['999 000 0018', sent('9990000018')],
+			],
+		});
+	});
+
+	it('Recipient: 071-075, 077-079 and 07624 are mobiles; 070 and 076 are refused, naming the range', async () => {
+		await fieldMatrix({
+			area: 'Mobile range',
+			field: 'Recipient',
+			operationId: 'sendMessage',
+			parameters: sendMessage({ recipient: '={{ $json.v }}' }),
+			read: (request) => request.body.recipient_contact_detail,
+			cases: [
+				['07100 900123', sent('+447100900123')],
+				['07400 900123', sent('+447400900123')],
+				['07500 900123', sent('+447500900123')],
+				['07800 900123', sent('+447800900123')],
+				['07900 900123', sent('+447900900123')],
+				['07624 900123', sent('+447624900123')],
+				['07000 900123', refused('070 range (personal numbers)')],
+				['+44 7012 900123', refused('070 range (personal numbers)')],
+				['07600 900123', refused('076 range (pagers)')],
+				['0044 7699 900123', refused('076 range (pagers)')],
+			],
+		});
+	});
+});
+
+describe('what is added by hand meets the field rules', () => {
+	const pick = (body: IDataObject, keys: string[]) =>
+		Object.fromEntries(keys.filter((key) => key in body).map((key) => [key, body[key]]));
+
+	it('Extra Body Fields: keys that name a field are checked by it; one the field sets is refused', async () => {
+		await fieldMatrix({
+			area: 'Extra Body Fields',
+			field: 'Extra Body Fields',
+			operationId: 'sendMessage',
+			parameters: sendMessage({ extraBodyFields: '={{ JSON.stringify($json.v) }}' }),
+			read: (request) =>
+				pick(request.body, ['auto_write_to_record', 'recipient_contact_detail', 'send_at']),
+			cases: [
+				[
+					{ recipient_contact_detail: '+1 555 123 4567' },
+					refused('recipient_contact_detail (Recipient) must be a UK number'),
+				],
+				[
+					{ recipient_contact_detail: '07000 900123' },
+					refused('recipient_contact_detail (Recipient) is in the 070 range'),
+				],
+				[{ message_type: 'fax' }, refused('message_type (Channel) is already set by Channel')],
+				[
+					{ auto_write_to_record: 'maybe' },
+					refused('auto_write_to_record (Auto Write to Record) must be true or false'),
+				],
+				[{ send_at: '31/02/2027 09:00' }, refused('send_at (Send At)')],
+				[{ auto_write_to_record: 'false' }, sent({ auto_write_to_record: false })],
+				[
+					{ recipient_contact_detail: '07700 900123' },
+					sent({ recipient_contact_detail: '+447700900123' }),
+				],
+			],
+		});
+	});
+
+	it('Extra Body Fields on Register: an NHS number and a date of birth are checked the same way', async () => {
+		await fieldMatrix({
+			area: 'Extra Body Fields',
+			field: 'Extra Body Fields',
+			operationId: 'registerPatient',
+			parameters: {
+				resource: 'patient',
+				operation: 'register',
+				firstName: 'Robin',
+				lastName: 'Example',
+				dateOfBirth: '31/01/1990',
+				mobile: '07700 900456',
+				additionalFields: { extraBodyFields: '={{ JSON.stringify($json.v) }}' },
+			},
+			read: (request) => pick(request.body, ['nhs_number', 'dob']),
+			cases: [
+				[
+					{ nhs_number: '999 000 0019' },
+					refused('nhs_number (NHS Number) has a wrong check digit'),
+				],
+				[{ nhs_number: '1111111111' }, refused('nhs_number (NHS Number) is one digit repeated')],
+				[{ dob: '31/02/1970' }, refused('dob (Date of Birth) is already set by Date of Birth')],
+				[{ nhs_number: '999-000-0018' }, sent({ nhs_number: '9990000018', dob: '1990-01-31' })],
+			],
+		});
+	});
+
+	it("Custom API Call to Send a Message: its body meets Send a Message's rules", async () => {
+		await fieldMatrix({
+			area: 'Custom API Call',
+			field: 'Body',
+			operationId: 'sendMessage',
+			parameters: {
+				resource: 'customApiCall',
+				operation: 'call',
+				method: 'POST',
+				path: '/v1/messages/send',
+				options: {
+					body: '={{ JSON.stringify({ patient_id: 20001, message_type: "sms", message_string: "Reminder", ...$json.v }) }}',
+				},
+			},
+			read: (request) => pick(request.body, ['auto_write_to_record', 'recipient_contact_detail']),
+			cases: [
+				[
+					{ recipient_contact_detail: '+1 555 123 4567' },
+					refused('recipient_contact_detail (Recipient) must be a UK number'),
+				],
+				[{ message_type: 'fax' }, refused('message_type (Channel) must be one of')],
+				[{ auto_write_to_record: 'false' }, sent({ auto_write_to_record: false })],
+				[
+					{ recipient_contact_detail: '07700 900123' },
+					sent({ recipient_contact_detail: '+447700900123' }),
+				],
+			],
+		});
+	});
+});
+
+describe('updates with nothing to change', () => {
+	const updates: Array<[string, IDataObject, string]> = [
+		[
+			'Admin > Update',
+			{ resource: 'admin', operation: 'update', adminId: byId('801') },
+			'updateAdmin',
+		],
+		[
+			'Booking Link > Update',
+			{ resource: 'bookingLink', operation: 'update', bookingLinkId: '7001' },
+			'updateBookingLink',
+		],
+		[
+			'Episode > Update',
+			{ resource: 'episode', operation: 'update', episodeId: byId('5001') },
+			'updateEpisode',
+		],
+		['Practice Group > Update', { resource: 'practiceGroup', operation: 'update' }, 'updateMe'],
+		['Task > Update', { resource: 'task', operation: 'update', taskId: '3001' }, 'updateTask'],
+	];
+	it.each(updates)(
+		'%s with no field set is refused before sending',
+		async (label, parameters, operationId) => {
+			const run = await runHero({ ...parameters, additionalFields: {} }, { fake });
+			expect(run.error?.message).toMatch(
+				/^\[item 0\] Additional Fields: nothing to update: add at least one of /,
+			);
+			expect(fake.received(operationId)).toBe(0);
+			row(
+				'Update',
+				`${label} with no field set`,
+				'refused: nothing to update, naming the fields it takes',
+				0,
+			);
+		},
+	);
+});
+
+describe('Retry-After as servers send it', () => {
+	const get = {
+		resource: 'practiceGroup',
+		operation: 'getPractitioner',
+		practitionerId: byId('401'),
+		requestOptions: { maxAttempts: 2 },
+	};
+	it.each([
+		['garbage 12', 'not read: backed off'],
+		['-5', 'not read: backed off'],
+		['5, 6', 'not read: backed off'],
+		['1.5', 'not read: backed off'],
+		['soon', 'not read: backed off'],
+		['0', 'read: tried again at once'],
+		['Wed, 21 Oct 2015 07:28:00 GMT', 'read: a date passed, tried again at once'],
+	])('a 429 with Retry-After %j is %s, and the read succeeds', async (header, how) => {
+		fake.inject({ operationId: 'getPractitioner', status: 429, retryAfter: header });
+		const run = await runHero(get, { fake });
+		expect(run.error).toBeUndefined();
+		expect(fake.received('getPractitioner')).toBe(2);
+		row('Retry-After', `429 with Retry-After ${JSON.stringify(header)}`, `${how}; then success`, 2);
+	});
+
+	it('a 503 with Retry-After on a read waits what it says, then succeeds; on a send it is not repeated', async () => {
+		fake.inject({ operationId: 'getPractitioner', status: 503, retryAfter: '1' });
+		const read = await runHero(get, { fake });
+		expect(read.error).toBeUndefined();
+		expect(fake.received('getPractitioner')).toBe(2);
+		row('Retry-After', '503 with Retry-After "1" on a read', 'waited 1 s, then success', 2);
+		fake.inject({ operationId: 'sendMessage', status: 503, retryAfter: '1' });
+		const send = await runHero({ ...sendMessage({}), message: 'Reminder' }, { fake });
+		expect(send.error?.httpCode).toBe('503');
+		expect(fake.received('sendMessage')).toBe(1);
+		row(
+			'Retry-After',
+			'503 with Retry-After "1" on Send a Message',
+			'not repeated: a send is never sent twice',
+			1,
+		);
+	});
+});
+
+describe('lists that would stop short', () => {
+	const listAdmins = { resource: 'admin', operation: 'list', returnAll: true };
+	const admins = (from: number, to: number) => fake.store.admins.slice(from, to);
+	const pages = (...bodies: object[]) => {
+		for (const body of bodies) fake.inject({ operationId: 'listAdmins', status: 200, body });
+	};
+
+	it('pages capped below the page size with a count are followed to it', async () => {
+		pages(
+			{ data: admins(0, 50), count: 120 },
+			{ data: admins(50, 100), count: 120 },
+			{ data: admins(100, 120), count: 120 },
+		);
+		const run = await runHero(listAdmins, { fake });
+		expect(run.json).toHaveLength(120);
+		row(
+			'Return All',
+			'pages of 50 when 100 were asked, count 120',
+			'followed to the count: 120 records',
+			3,
+		);
+	});
+
+	it.each([
+		[
+			'pages that end before the count (count 230, 100 sent)',
+			() => pages({ data: admins(0, 100), count: 230 }, { data: [], count: 230 }),
+			"Hero's list ended early: it reported 230 records but sent 100",
+		],
+		[
+			'a total given as "total" and pages that end before it',
+			() => pages({ data: admins(0, 100), total: 300 }, { data: [], total: 300 }),
+			"Hero's list ended early: it reported 300 records but sent 100",
+		],
+		[
+			'alternating pages (A, B, A)',
+			() => pages({ data: admins(0, 100) }, { data: admins(100, 200) }, { data: admins(0, 100) }),
+			'Hero sent the same page twice: page 3 repeats page 1',
+		],
+		[
+			'the same page every time (page_index ignored)',
+			() => pages({ data: admins(0, 100) }, { data: admins(0, 100) }),
+			'Hero sent the same page twice: page 2 repeats page 1',
+		],
+	])('%s fails the item with nothing output', async (label, serve, message) => {
+		serve();
+		const run = await runHero(listAdmins, { fake });
+		expect(run.error?.message).toBe(`[item 0] ${message}`);
+		row('Return All', label, `refused: ${message}; nothing output`, fake.received('listAdmins'));
+	});
+});
+
+describe('the practice a request acts for', () => {
+	it('lists for a locator read the practice in Request Options, and refuse what cannot be known', async () => {
+		const { listSearch } = await import('../../nodes/HeroHealth/methods/listSearch');
+		const { loadOptionsContext } = await import('../harness/engine');
+		await listSearch.searchPractitioners.call(
+			loadOptionsContext(fake, { requestOptions: { practiceGroupId: '4243' } }),
+		);
+		expect(fake.requests.map((r) => r.headers['x-practice-group-id'])).toEqual(['4243']);
+		row(
+			'Practice Group ID',
+			'From List search with Practice Group ID 4243',
+			'asked for practice 4243',
+			1,
+		);
+		for (const [value, why] of [
+			['hub', 'must be a numeric Hero ID'],
+			['={{ $json.practice }}', 'Lists cannot follow an expression'],
+		]) {
+			await expect(
+				listSearch.searchPractitioners.call(
+					loadOptionsContext(fake, { requestOptions: { practiceGroupId: value } }),
+				),
+			).rejects.toThrow(why);
+			row(
+				'Practice Group ID',
+				`From List search with Practice Group ID ${JSON.stringify(value)}`,
+				`refused: ${why}`,
+				0,
+			);
+		}
+		expect(fake.requests).toHaveLength(1);
+	});
+});
+
+describe('a server that repeats the API key', () => {
+	const key = fake.apiKey;
+	const echo = (status: number) => ({
+		error: true,
+		statusCode: status,
+		message: [
+			{ path: ['x-api-key'], expected: `the key ${key}` },
+			{ path: ['url'], expected: `?key=${encodeURIComponent(key)}` },
+			{ path: ['auth'], expected: `Basic ${Buffer.from(`user:${key}`).toString('base64')}` },
+		],
+	});
+	it.each([400, 401, 403, 404, 409, 422, 429, 500, 502, 503])(
+		'HTTP %i echoing the key: no form of it in the error or the Continue On Fail item',
+		async (status) => {
+			fake.inject({ operationId: 'getPractitioner', status, body: echo(status) });
+			const run = await runHero(
+				{
+					resource: 'practiceGroup',
+					operation: 'getPractitioner',
+					practitionerId: byId('401'),
+					requestOptions: { maxAttempts: 1 },
+				},
+				{ fake, continueOnFail: true },
+			);
+			const text = JSON.stringify(run.json);
+			expect(run.json[0].error).toBeDefined();
+			for (const form of [
+				key,
+				encodeURIComponent(key),
+				Buffer.from(key).toString('base64').slice(0, -4),
+			]) {
+				expect(text.includes(form)).toBe(false);
+			}
+			row(
+				'Secrets',
+				`HTTP ${status} repeating the API key whole, URL-encoded and in base64`,
+				'no form of the key in the error or the item ([hidden])',
+				1,
+			);
+		},
+	);
+});
+
+describe('webhook timestamps that are not times', () => {
+	it.each([
+		['20 digits', '9'.repeat(20)],
+		['400 digits', '1'.repeat(400)],
+		['a negative number', '-1795600000'],
+		['seconds with an exponent', '1.7956e9'],
+	])('a correctly signed timestamp of %s gets 401, never an exception', async (label, ts) => {
+		fake.store.webhooks.clear();
+		const trigger = triggerWorkflow(fake, { events: ['appointment.confirmed'], options: {} });
+		await trigger.activate();
+		const key = [...fake.store.webhooks.values()][0].signing_key as string;
+		const body = JSON.stringify({
+			object: 'Appointment',
+			id: '1',
+			practice_group_id: fake.practiceGroupId,
+			event: 'appointment.confirmed',
+		});
+		const delivery = await trigger.deliver(body, {
+			'content-type': 'application/json',
+			'x-herohealth-timestamp': ts,
+			'x-herohealth-signature': createHmac('sha256', key).update(`${ts}.${body}`).digest('hex'),
+		});
+		expect(delivery.status).toBe(401);
+		expect(delivery.workflowData).toBeUndefined();
+		row(
+			'Trigger',
+			`a correctly signed timestamp of ${label}`,
+			'refused: 401, no execution',
+			'0 executions',
+		);
+	});
+});
+
 it('every case above reported its row', () => {
 	expect(rows.length).toBeGreaterThanOrEqual(80);
 });

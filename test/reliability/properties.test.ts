@@ -39,9 +39,10 @@ describe('properties', () => {
 	});
 
 	it('phone normalisation is idempotent and always yields +447 and nine digits', () => {
+		// Mobile ranges: 071-075, 077-079 and 07624 (070 and 076 are refused, tested below).
 		const mobile = fc.tuple(
 			fc.constantFrom('07', '+447', '00447', '447', '+44 07', '+44 (0)7'),
-			fc.stringMatching(/^[0-9]{9}$/),
+			fc.oneof(fc.stringMatching(/^[1-57-9][0-9]{8}$/), fc.stringMatching(/^624[0-9]{6}$/)),
 			fc.constantFrom('', ' ', '-'),
 		);
 		fc.assert(
@@ -51,6 +52,20 @@ describe('properties', () => {
 				expect(once).toMatch(/^\+447[0-9]{9}$/);
 				expect(normaliseUkMobile(once)).toBe(once);
 			}),
+		);
+	});
+
+	it('numbers in the 070 and 076 ranges (but 07624) are always refused, naming the range', () => {
+		fc.assert(
+			fc.property(
+				fc.oneof(
+					fc.stringMatching(/^0[0-9]{8}$/),
+					fc.stringMatching(/^6[0-9]{8}$/).filter((rest) => !rest.startsWith('624')),
+				),
+				(rest) => {
+					expect(() => normaliseUkMobile(`07${rest}`)).toThrow(/07[06] range/);
+				},
+			),
 		);
 	});
 

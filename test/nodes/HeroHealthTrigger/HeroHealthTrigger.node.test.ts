@@ -128,6 +128,18 @@ describe('Hero Health Trigger deliveries', () => {
 				),
 		],
 		[
+			'a correctly signed timestamp of 20 digits',
+			() => signed(keyFor('appointment.confirmed'), '9'.repeat(20), appointmentEvent()),
+		],
+		[
+			'a correctly signed timestamp of 400 digits',
+			() => signed(keyFor('appointment.confirmed'), '1'.repeat(400), appointmentEvent()),
+		],
+		[
+			'a correctly signed timestamp that is a negative number',
+			() => signed(keyFor('appointment.confirmed'), '-1795600000', appointmentEvent()),
+		],
+		[
 			'an unreadable timestamp',
 			() => signed(keyFor('appointment.confirmed'), 'yesterday', appointmentEvent()),
 		],
@@ -276,6 +288,37 @@ describe('Hero Health Trigger replays across n8n processes', () => {
 			'This delivery was already received by another n8n process, so the workflow did not run for it again',
 		]);
 		expect(again.run.data.resultData.error).toBeUndefined();
+	});
+
+	it('a replay after 10,000 other deliveries in the window is still refused by the process that accepted it (401)', async () => {
+		const body = appointmentEvent('4242');
+		const headers = signed(keyFor('appointment.confirmed'), nowSeconds(), body);
+		expect((await trigger.deliver(body, headers)).status).toBe(200);
+		for (let i = 0; i < 10_001; i++) {
+			const other = appointmentEvent(String(100_000 + i));
+			const delivery = await trigger.deliver(
+				other,
+				signed(keyFor('appointment.confirmed'), nowSeconds(), other),
+			);
+			if (delivery.status !== 200) throw new Error(`delivery ${i} answered ${delivery.status}`);
+		}
+		const replay = await trigger.deliver(body, headers);
+		expect(replay.status).toBe(401);
+		expect(replay.workflowData).toBeUndefined();
+	}, 120_000);
+
+	it("a replay after 10,000 other deliveries in n8n's store is stopped on another process too", async () => {
+		const delivery = await accepted('4343');
+		expect((await trigger.execute(delivery.workflowData!)).items).toHaveLength(1);
+		processedData.record(
+			trigger.workflow.id,
+			'trigger-0',
+			Array.from({ length: 10_001 }, (_, i) => `other-${i}`),
+		);
+		forgetAcceptedDeliveries();
+		const again = await trigger.execute(delivery.workflowData!);
+		expect(again.items).toEqual([]);
+		expect(again.hints).toHaveLength(1);
 	});
 
 	it('still passes other deliveries, and the same delivery to another workflow', async () => {
