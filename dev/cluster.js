@@ -280,6 +280,30 @@ class Cluster {
 			: [];
 	}
 
+	/** Runs SQL given on standard input: statements too long for a command line. */
+	sqlFromStdin(sql) {
+		const psql = path.join(this.pgBin, 'psql');
+		execFileSync(
+			fs.existsSync(psql) ? psql : 'psql',
+			[
+				'-h',
+				'127.0.0.1',
+				'-p',
+				String(this.pgPort),
+				'-U',
+				'n8n',
+				'-d',
+				'postgres',
+				'-q',
+				'-v',
+				'ON_ERROR_STOP=1',
+				'-f',
+				'-',
+			],
+			{ input: sql, encoding: 'utf8' },
+		);
+	}
+
 	/** Executions each worker finished, by its log (n8n logs them at info level). */
 	finishedByWorker() {
 		return Object.fromEntries(

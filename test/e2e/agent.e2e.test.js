@@ -217,3 +217,63 @@ test('docs/ai-agent.md shows every tool definition the model saw', (t) => {
 		'docs/ai-agent.md is out of date: run HERO_WRITE_DOCS=1 npm run test:e2e',
 	);
 });
+
+test('as a tool too, what is sent is checked and no secret reaches the model: a placeholder NHS number, a key-echoing Hero', async () => {
+	// A second scripted model: Find_Slots meets a Hero that repeats the API key in its error,
+	// then Find_Patient is given an NHS number of one repeated digit.
+	const script = (messages) => {
+		const history = toolHistory(messages);
+		if (history.length === 0)
+			return { tool: 'Find_Slots', args: { startDate: '2026-12-07', endDate: '2026-12-11' } };
+		if (history.length === 1) return { tool: 'Find_Patient', args: { nhsNumber: '1111111111' } };
+		return { answer: 'I could not find the patient.' };
+	};
+	const edges = await createScriptedModel({ script }).start();
+	try {
+		await n8n.importModelCredential(edges.url);
+		fake.reset();
+		fake.inject({
+			operationId: 'listSlots',
+			status: 400,
+			body: {
+				error: true,
+				statusCode: 400,
+				message: [
+					{
+						path: ['auth'],
+						expected: `the key ${fake.apiKey} (${Buffer.from(fake.apiKey).toString('base64')})`,
+					},
+				],
+			},
+		});
+		let result;
+		try {
+			result = await n8n.execute(EXAMPLE.id);
+		} catch (error) {
+			if (!isN8n1()) throw error;
+			result = { error };
+		}
+		const told = JSON.stringify(edges.requests);
+		assert.ok(!told.includes(fake.apiKey), 'the API key never reaches the model');
+		assert.ok(!told.includes(Buffer.from(fake.apiKey).toString('base64').slice(0, -4)));
+		assert.deepEqual(
+			fake.requestsFor('listPatientsV3'),
+			[],
+			'the placeholder NHS number never reached Hero',
+		);
+		if (isN8n1()) {
+			// n8n 1.x ends the run on the first tool error (README): the key-echoing one.
+			assert.ok(!String(result.error?.message).includes(fake.apiKey));
+			return;
+		}
+		const calls = toolHistory(edges.requests[edges.requests.length - 1].messages);
+		assert.deepEqual(
+			calls.map((call) => call.name),
+			['Find_Slots', 'Find_Patient'],
+		);
+		assert.match(calls[1].content, /NHS Number: is one digit repeated/);
+	} finally {
+		await n8n.importModelCredential(model.url);
+		await edges.close();
+	}
+});

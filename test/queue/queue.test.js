@@ -410,6 +410,42 @@ test('c. a delivery accepted by one webhook processor and replayed to the other 
 	assert.equal(figures.replay.sms, 1);
 });
 
+test('c2. a replay after 10,000 other deliveries in the window is still stopped on the other processor', async () => {
+	const id = newAppointment(401);
+	const delivery = signedDelivery(EVENT, id);
+	const sms = () => smsFor(new RegExp(`^Booking ${id} is confirmed`)).length;
+	assert.equal((await post(cluster.webhooks[0], delivery)).status, 200);
+	await waitFor(() => sms() === 1, 'the first SMS');
+	// 10,001 other deliveries accepted after it, written into n8n's store as the workers' own
+	// records would be (md5 in base64, appended): running 10,000 executions here would take an hour.
+	const where = `"workflowId" = '${WORKFLOW_ID}' AND context LIKE 'n:%'`;
+	const [[value]] = cluster.sql(`SELECT value FROM processed_data WHERE ${where}`);
+	const stored = JSON.parse(value);
+	const others = Array.from({ length: 10_001 }, (_, i) =>
+		crypto.createHash('md5').update(`other-delivery-${i}`).digest('base64'),
+	);
+	const filled = { ...stored, data: [...stored.data, ...others] };
+	cluster.sqlFromStdin(
+		`UPDATE processed_data SET value = '${JSON.stringify(filled)}' WHERE ${where};`,
+	);
+	const executionsBefore = executionsByStatus(WORKFLOW_ID).success ?? 0;
+	const replay = await post(cluster.webhooks[1], delivery);
+	assert.equal(replay.status, 200, 'the other processor cannot know it');
+	await waitFor(
+		() => (executionsByStatus(WORKFLOW_ID).success ?? 0) > executionsBefore,
+		'the replay execution to finish',
+	);
+	await new Promise((resolve) => setTimeout(resolve, 2000));
+	const [[after]] = cluster.sql(`SELECT value FROM processed_data WHERE ${where}`);
+	figures.replayAfterMany = {
+		others: others.length,
+		storeEntries: JSON.parse(after).data.length,
+		otherProcessor: replay.status,
+		sms: sms(),
+	};
+	assert.equal(sms(), 1, 'the patient got one SMS');
+});
+
 test('e. a worker killed in the middle of a bulk send: what n8n does, and what was sent twice', async () => {
 	await cluster.main.activate(cluster.owner.cookie, BULK_ID);
 	await waitFor(() => hooksFor('form-submission.created').length === 1, 'the bulk webhook');
@@ -581,6 +617,9 @@ function renderDoc() {
 		`processor 1 accepted, it was answered ${figures.replay.otherProcessor} and its execution stopped at the trigger on the worker: the`,
 		`patient got ${figures.replay.sms} SMS. Then all ${figures.replay.bulkReplays} deliveries of scenario b were sent again, each to the processor that had`,
 		`not accepted it, 20 at a time: ${figures.replay.bulkAnswered} answered 200, ${figures.replay.bulkResent} SMS sent again.`,
+		`Then a new delivery accepted by processor 1 was followed by ${figures.replayAfterMany.others.toLocaleString('en-GB')} other deliveries recorded in n8n's store`,
+		`(written into \`processed_data\` as the workers' records would be; the store then held ${figures.replayAfterMany.storeEntries.toLocaleString('en-GB')} entries, under its`,
+		`bound of 50,000 per trigger), and replayed to processor 2: answered ${figures.replayAfterMany.otherProcessor}, stopped at the trigger, ${figures.replayAfterMany.sms} SMS in all.`,
 		'How: the trigger gives each verified delivery a `delivery_id` (a hash of its signature). Its',
 		"step in the execution (on the worker) records that ID in n8n's deduplication store, the",
 		'`processed_data` table the Remove Duplicates node uses, and passes the delivery on only the',
