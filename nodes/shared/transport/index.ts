@@ -1,4 +1,11 @@
-export { CREDENTIAL, forgetPacers, heroRequest, HeroText, scrubberFor, sharedPacer } from './request';
+export {
+	CREDENTIAL,
+	forgetPacers,
+	heroRequest,
+	HeroText,
+	scrubberFor,
+	sharedPacer,
+} from './request';
 export type { HeroContext, HeroRequest, RequestSettings } from './request';
 export { heroRequestPages, recordsOf } from './paginate';
 export { runWithConcurrency } from './concurrency';
