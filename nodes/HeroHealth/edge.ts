@@ -76,6 +76,14 @@ export function checkedHatch(
 	return out;
 }
 
+/** The values a path holds where its operation's template has placeholders: `{ id: '123' }`. */
+export function pathValues(template: string, path: string): Record<string, string> {
+	const names = [...template.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
+	const literal = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{\w+\}/g, '([^/]+)');
+	const found = new RegExp(`^${literal}$`).exec(path.replace(/\/+$/, ''));
+	return Object.fromEntries(names.map((name, index) => [name, found?.[index + 1] ?? '']));
+}
+
 /** The node operation a Custom API Call's method and path are, if Hero's API has it. */
 export function knownOperation(
 	resources: HeroResource[],

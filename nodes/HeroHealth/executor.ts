@@ -10,6 +10,7 @@ import {
 	HeroText,
 	recordsOf,
 	runWithConcurrency,
+	wholeList,
 	scrubberFor,
 	sharedPacer,
 	Slots,
@@ -19,7 +20,7 @@ import type { Scrubber } from '../shared/secrets';
 import type { HttpMethod } from '../shared/types';
 import { FieldValueError } from '../shared/types';
 import type { HeroField, HeroOperation, HeroResource } from './model';
-import { checkedHatch, HatchError, knownOperation } from './edge';
+import { checkedHatch, HatchError, knownOperation, pathValues } from './edge';
 import { collectionOf, findOperation, needsAChange } from './model';
 import { ParameterReader } from './parameters';
 
@@ -139,6 +140,22 @@ function checkedCustomRequest(
 	const known = knownOperation(resources, request.method, request.path);
 	if (!known) return request;
 	const checked: BuiltRequest = { ...request };
+	// IDs in the path meet the rules of the operation's path fields (a numeric Hero ID).
+	for (const [name, value] of Object.entries(pathValues(known.path, request.path))) {
+		const field = known.fields.find((f) => f.place === 'path' && f.apiKey === name);
+		if (!field?.normalise) continue;
+		const normalise = field.normalise;
+		atEdge(context, itemIndex, 'Path', () => {
+			try {
+				return normalise(decodeURIComponent(value));
+			} catch (error) {
+				if (error instanceof FieldValueError) {
+					throw new HatchError(name, field.property.displayName, error.message);
+				}
+				throw error;
+			}
+		});
+	}
 	if (request.qs)
 		checked.qs = atEdge(context, itemIndex, 'Query Parameters', () =>
 			checkedHatch(request.qs!, known.fields, 'query', {}),
@@ -336,7 +353,14 @@ async function runItem(
 			const body = await heroRequest.call(context, request, itemSettings);
 			records = operation.output
 				? asRecords(body, operation)
-				: recordsOf(body, operation.list.dataKey);
+				: wholeList(
+						context,
+						itemSettings,
+						request,
+						body,
+						recordsOf(body, operation.list.dataKey),
+						limit,
+					);
 			if (limit !== undefined) records = records.slice(0, limit);
 		}
 	} else {

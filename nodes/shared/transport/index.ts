@@ -7,7 +7,7 @@ export {
 	sharedPacer,
 } from './request';
 export type { HeroContext, HeroRequest, RequestSettings } from './request';
-export { heroRequestPages, recordsOf } from './paginate';
+export { heroRequestPages, recordsOf, wholeList } from './paginate';
 export { runWithConcurrency } from './concurrency';
 export { DEFAULT_RETRY } from './retry';
 export type { RetryPolicy } from './retry';

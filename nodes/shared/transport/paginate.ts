@@ -45,6 +45,30 @@ const PARTIAL =
 	'Nothing was output for this item: part of a list would look like all of it. Run it again; if Hero keeps doing this, turn off Return All and set a Limit, or narrow the list with Filters.';
 
 /**
+ * A list Hero sends in one answer, checked against the count it reports: fewer records than it
+ * says (and than the limit asks for) fail rather than pass as the whole list.
+ */
+export function wholeList(
+	context: HeroContext,
+	settings: RequestSettings,
+	request: HeroRequest,
+	body: unknown,
+	records: IDataObject[],
+	limit?: number,
+): IDataObject[] {
+	const total = countOf(body);
+	if (total !== undefined && records.length < Math.min(total, limit ?? Infinity)) {
+		throw listError(
+			context,
+			settings,
+			`Hero's list ended early: it reported ${total} records but sent ${records.length}`,
+			`${request.method} ${request.path} answered with fewer records than it counted. ${PARTIAL}`,
+		);
+	}
+	return records;
+}
+
+/**
  * Walks page_index/page_size pages until the limit, the reported count, or (with no count) a
  * short page. A list that cannot be read whole fails rather than pass as complete: pages that end
  * before the count Hero reported, a page repeating any earlier one (a server ignoring page_index

@@ -288,3 +288,19 @@ describe('checkedHatch', () => {
 		);
 	});
 });
+
+describe('Custom API Call: IDs in the path meet the path field rules', () => {
+	it('a path ID that is not a number is refused before sending, naming the Path and the field', async () => {
+		const run = await runHero(custom('GET', '/v1/practitioners/abc'), { fake });
+		expect(run.error?.message).toBe(
+			'[item 0] Path: id (Practitioner) must be a numeric Hero ID such as 12345',
+		);
+		expect(fake.requests).toEqual([]);
+	});
+
+	it('a numeric one is sent', async () => {
+		const run = await runHero(custom('GET', '/v1/practitioners/401'), { fake });
+		expect(run.error).toBeUndefined();
+		expect(fake.requests.map((r) => r.path)).toEqual(['/v1/practitioners/401']);
+	});
+});

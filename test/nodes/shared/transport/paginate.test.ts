@@ -227,3 +227,29 @@ describe('pagination', () => {
 		expect(two.json).toHaveLength(2);
 	});
 });
+
+describe('a list Hero sends in one answer', () => {
+	const practitioners = { resource: 'practiceGroup', operation: 'listPractitioners' };
+
+	it('with fewer records than its count, fails rather than pass as the whole list', async () => {
+		fake.inject({
+			operationId: 'listPractitioners',
+			status: 200,
+			body: { data: fake.store.practitioners.slice(0, 2), count: 4 },
+		});
+		const run = await runHero({ ...practitioners, returnAll: true }, { fake });
+		expect(run.error?.message).toBe(
+			"[item 0] Hero's list ended early: it reported 4 records but sent 2",
+		);
+	});
+
+	it('a Limit it meets is not short', async () => {
+		fake.inject({
+			operationId: 'listPractitioners',
+			status: 200,
+			body: { data: fake.store.practitioners.slice(0, 2), count: 4 },
+		});
+		const run = await runHero({ ...practitioners, limit: 2 }, { fake });
+		expect(run.json).toHaveLength(2);
+	});
+});
