@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { fidelityOf } from './fidelity';
 import type { HeroField, HeroOperation, HeroResource, ShowWhen } from './model';
-import { collectionOf } from './model';
+import { collectionOf, writes } from './model';
 import type { NodeVersions, Variant } from './versions';
 
 // The editor's description, read from the operation model. One builder serves one version
@@ -118,6 +118,17 @@ function operationProperties(
 				...show(resource.value, operation.value, { returnAll: [false] }),
 			},
 		);
+	}
+	if (writes(operation)) {
+		properties.push({
+			displayName: 'Dry Run',
+			name: 'dryRun',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to check every field and output the request that would be sent (method, path, query, body and the practice it acts for) without sending anything to Hero',
+			...where,
+		});
 	}
 	if (operation.simplify) {
 		properties.push({

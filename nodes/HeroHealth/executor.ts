@@ -8,6 +8,7 @@ import {
 	heroRequest,
 	heroRequestPages,
 	HeroText,
+	practiceGroupFor,
 	recordsOf,
 	runWithConcurrency,
 	wholeList,
@@ -21,7 +22,7 @@ import type { HttpMethod } from '../shared/types';
 import { FieldValueError } from '../shared/types';
 import type { HeroField, HeroOperation, HeroResource } from './model';
 import { checkedHatch, HatchError, knownOperation, pathValues } from './edge';
-import { collectionOf, findOperation, needsAChange } from './model';
+import { collectionOf, findOperation, needsAChange, writes } from './model';
 import { ParameterReader } from './parameters';
 
 // The runtime: reads the operation model and sends through the shared transport; the editor's
@@ -326,6 +327,14 @@ async function runItem(
 		id: request.id,
 	};
 
+	// Dry Run: every check above ran as for real; the request is the output, nothing is sent.
+	if (
+		writes(operation) &&
+		setting(context, read, 'dryRun', 'Dry Run', itemIndex, false, normaliseBoolean)
+	) {
+		return [await preview(context, operation, request)];
+	}
+
 	// Every setting is read before anything is sent: a bad one must not follow a request.
 	const simplify =
 		operation.simplify !== undefined &&
@@ -371,6 +380,25 @@ async function runItem(
 		records = records.map((record) => pick(record, keys));
 	}
 	return records;
+}
+
+/** What Dry Run outputs: the request as it would be sent, and who it would act for; no key. */
+async function preview(
+	context: IExecuteFunctions,
+	operation: HeroOperation,
+	request: BuiltRequest,
+): Promise<IDataObject> {
+	const item: IDataObject = {
+		dry_run: true,
+		operation: operation.custom ? 'Custom API Call' : operation.heroName,
+		method: request.method,
+		path: request.path,
+		query: request.qs && Object.keys(request.qs).length ? request.qs : {},
+	};
+	if (request.body !== undefined) item.body = request.body;
+	item.practice_group_id = request.practiceGroupId ?? (await practiceGroupFor(context));
+	if (operation.notice) item.notice = operation.notice;
+	return item;
 }
 
 function errorJson(error: Error & { description?: unknown }, scrubber: Scrubber): IDataObject {

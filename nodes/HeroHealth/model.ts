@@ -69,6 +69,8 @@ export interface HeroOperation {
 	/** What a 404 names, e.g. `appointment`. */
 	subject?: string;
 	scope?: ApiScope;
+	/** A POST that only reads or checks (Preview Patient Merging): it writes nothing, so no Dry Run. */
+	readOnly?: boolean;
 	/**
 	 * Whether Hero takes this PATCH or PUT with no body (an action such as Cancel). Otherwise one
 	 * whose body fields are all optional is refused when none is set: it would change nothing.
@@ -104,6 +106,11 @@ export function collectionOf(operation: HeroOperation): { name: string; displayN
 	return operation.method === 'GET'
 		? { name: 'filters', displayName: 'Filters' }
 		: { name: 'additionalFields', displayName: 'Additional Fields' };
+}
+
+/** Whether the operation writes, so offers Dry Run: every non-GET but a read-only check, and Custom API Call. */
+export function writes(operation: HeroOperation): boolean {
+	return operation.custom === true || (operation.method !== 'GET' && !operation.readOnly);
 }
 
 /** Whether the operation changes a record from optional fields only, so needs one of them. */

@@ -365,6 +365,7 @@ export const message: HeroResource = {
 			action: 'Validate a SNOMED code',
 			description: 'Check a SNOMED code before using it to write a message to the record',
 			heroName: 'Validate a SNOMED Code',
+			readOnly: true,
 			method: 'POST',
 			path: '/v1/snomed/validate',
 			scope: 'messaging',

@@ -413,6 +413,7 @@ export const patientResource: HeroResource = {
 			action: 'Preview a patient merge',
 			description: 'Show what merging another patient into this one would produce',
 			heroName: 'Preview Patient Merging',
+			readOnly: true,
 			method: 'POST',
 			path: '/v1/patients/{id}/merge/preview',
 			subject: 'patient',

@@ -2,6 +2,7 @@ export {
 	CREDENTIAL,
 	forgetPacers,
 	heroRequest,
+	practiceGroupFor,
 	HeroText,
 	scrubberFor,
 	sharedPacer,

@@ -111,6 +111,11 @@ export function forgetPacers(): void {
 	pacers.clear();
 }
 
+/** The practice group the credential acts for. */
+export async function practiceGroupFor(context: HeroContext): Promise<string> {
+	return (await heroConnection(context)).practiceGroupId;
+}
+
 /** What must not reach the user for this context: its API key and every form of it. */
 export async function scrubberFor(context: HeroContext): Promise<Scrubber> {
 	return (await heroConnection(context)).scrubber;
