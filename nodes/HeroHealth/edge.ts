@@ -32,6 +32,20 @@ const isPlainObject = (value: unknown): value is IDataObject =>
 	value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /**
+ * A value read by a field's rule: what the rule makes of it, or what it refuses. A rule that
+ * fails in another way refuses too, saying so: nothing unchecked is sent.
+ */
+export function byRule(field: HeroField, value: unknown): { value: unknown } | { problem: string } {
+	if (!field.normalise) return { value };
+	try {
+		return { value: field.normalise(value) };
+	} catch (error) {
+		if (error instanceof FieldValueError) return { problem: error.message };
+		return { problem: `could not be checked: ${(error as Error).message}` };
+	}
+}
+
+/**
  * `hatch` with each key that names one of the operation's fields in `place` checked and
  * normalised by that field's rule (a value the rule reads as empty is dropped). A key the fields
  * already set for this item is refused: the request would say two things. Nested objects are
@@ -54,14 +68,9 @@ export function checkedHatch(
 			if (valueAt(setByFields, path) !== undefined) {
 				throw new HatchError(path, label, `is already set by ${label}; give it in one place only`);
 			}
-			let checked: unknown;
-			try {
-				checked = field.normalise ? field.normalise(value) : value;
-			} catch (error) {
-				if (error instanceof FieldValueError) throw new HatchError(path, label, error.message);
-				throw error;
-			}
-			if (checked !== undefined) out[key] = checked as IDataObject[string];
+			const checked = byRule(field, value);
+			if ('problem' in checked) throw new HatchError(path, label, checked.problem);
+			if (checked.value !== undefined) out[key] = checked.value as IDataObject[string];
 			continue;
 		}
 		if (

@@ -21,7 +21,7 @@ import type { Scrubber } from '../shared/secrets';
 import type { HttpMethod } from '../shared/types';
 import { FieldValueError } from '../shared/types';
 import type { HeroField, HeroOperation, HeroResource } from './model';
-import { checkedHatch, HatchError, knownOperation, pathValues } from './edge';
+import { byRule, checkedHatch, HatchError, knownOperation, pathValues } from './edge';
 import { collectionOf, findOperation, needsAChange, writes } from './model';
 import { ParameterReader } from './parameters';
 
@@ -122,9 +122,11 @@ function atEdge<T>(
 	try {
 		return check();
 	} catch (error) {
-		if (!(error instanceof HatchError)) throw error;
-		const named = error.field ? `${error.key} (${error.field})` : error.key;
-		throw fieldError(context, control, itemIndex, `${named} ${error.message}`);
+		if (error instanceof HatchError) {
+			const named = error.field ? `${error.key} (${error.field})` : error.key;
+			throw fieldError(context, control, itemIndex, `${named} ${error.message}`);
+		}
+		throw new NodeOperationError(context.getNode(), error as Error, { itemIndex });
 	}
 }
 
@@ -144,18 +146,16 @@ function checkedCustomRequest(
 	// IDs in the path meet the rules of the operation's path fields (a numeric Hero ID).
 	for (const [name, value] of Object.entries(pathValues(known.path, request.path))) {
 		const field = known.fields.find((f) => f.place === 'path' && f.apiKey === name);
-		if (!field?.normalise) continue;
-		const normalise = field.normalise;
-		atEdge(context, itemIndex, 'Path', () => {
-			try {
-				return normalise(decodeURIComponent(value));
-			} catch (error) {
-				if (error instanceof FieldValueError) {
-					throw new HatchError(name, field.property.displayName, error.message);
-				}
-				throw error;
-			}
-		});
+		if (!field) continue;
+		const checked = byRule(field, decodeURIComponent(value));
+		if ('problem' in checked) {
+			throw fieldError(
+				context,
+				'Path',
+				itemIndex,
+				`${name} (${field.property.displayName}) ${checked.problem}`,
+			);
+		}
 	}
 	if (request.qs)
 		checked.qs = atEdge(context, itemIndex, 'Query Parameters', () =>
