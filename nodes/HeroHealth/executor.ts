@@ -18,12 +18,15 @@ import {
 } from '../shared/transport';
 import { cut, mayHaveActed } from '../shared/transport/errors';
 import type { Scrubber } from '../shared/secrets';
+import type { SendWindow } from '../shared/sendWindow';
 import type { HttpMethod } from '../shared/types';
 import { FieldValueError } from '../shared/types';
 import type { HeroField, HeroOperation, HeroResource } from './model';
 import { byRule, checkedHatch, HatchError, knownOperation, pathValues } from './edge';
 import { collectionOf, findOperation, needsAChange, writes } from './model';
 import { ParameterReader } from './parameters';
+import type { ContactabilityMode, SendWindowMode } from './safety';
+import { ContactabilityGuard, OutsideSendWindow, withinSendWindow } from './safety';
 
 // The runtime: reads the operation model and sends through the shared transport; the editor's
 // description is not needed to run.
@@ -173,6 +176,8 @@ function checkedCustomRequest(
 export interface BuiltRequest extends HeroRequest {
 	/** The ID in the path, for error messages. */
 	id?: string;
+	/** Values of choices that steer the node, not sent (Send Window, Contactability Check). */
+	controls?: Record<string, unknown>;
 }
 
 /**
@@ -276,7 +281,59 @@ export function buildRequest(
 	if (problem) throw fieldError(context, problem.field, itemIndex, problem.message);
 	const pathId = Object.values(pathValues)[0];
 	if (pathId) request.id = pathId;
+	if (Object.keys(controls).length) request.controls = controls;
 	return request;
+}
+
+/**
+ * The practice sign-off controls on one item, before anything is sent (and in a Dry Run): the
+ * Send Window may schedule or refuse it, the Contactability Check reads its patient.
+ */
+async function withSafetyControls(
+	context: IExecuteFunctions,
+	operation: HeroOperation,
+	itemIndex: number,
+	request: BuiltRequest,
+	settings: RequestSettings,
+	guard: ContactabilityGuard,
+): Promise<BuiltRequest> {
+	const controls = request.controls ?? {};
+	let checked = request;
+	const mode = (controls.sendWindow ?? 'off') as SendWindowMode;
+	if (operation.contacts && mode !== 'off') {
+		const window = controls.sendWindowHours as SendWindow | undefined;
+		if (!window) {
+			throw fieldError(
+				context,
+				'Send Window Hours',
+				itemIndex,
+				'is needed while Send Window is on',
+			);
+		}
+		checked = {
+			...request,
+			...withinSendWindow(
+				context,
+				itemIndex,
+				request,
+				mode,
+				window,
+				operation.contacts === 'scheduled',
+			),
+		};
+	}
+	const contactability = (controls.contactabilityCheck ?? 'off') as ContactabilityMode;
+	if (operation.addressedTo && contactability !== 'off') {
+		const patientId = checked.body?.[operation.addressedTo];
+		await guard.check(
+			itemIndex,
+			String(patientId),
+			checked.practiceGroupId,
+			contactability,
+			settings,
+		);
+	}
+	return checked;
 }
 
 function pick(record: IDataObject, keys: string[]): IDataObject {
@@ -307,8 +364,9 @@ async function runItem(
 	itemIndex: number,
 	settings: RequestSettings,
 	resources: HeroResource[],
+	guard: ContactabilityGuard,
 ): Promise<IDataObject[]> {
-	const request = buildRequest(context, operation, itemIndex, read, resources);
+	const built = buildRequest(context, operation, itemIndex, read, resources);
 	const practiceGroupId = setting(
 		context,
 		read,
@@ -318,14 +376,23 @@ async function runItem(
 		'',
 		normaliseId,
 	);
-	if (practiceGroupId) request.practiceGroupId = practiceGroupId;
+	if (practiceGroupId) built.practiceGroupId = practiceGroupId;
 	const itemSettings: RequestSettings = {
 		...settings,
 		itemIndex,
 		scope: operation.scope,
 		subject: operation.subject,
-		id: request.id,
+		id: built.id,
 	};
+
+	const request = await withSafetyControls(
+		context,
+		operation,
+		itemIndex,
+		built,
+		itemSettings,
+		guard,
+	);
 
 	// Dry Run: every check above ran as for real; the request is the output, nothing is sent.
 	if (
@@ -403,6 +470,8 @@ async function preview(
 
 function errorJson(error: Error & { description?: unknown }, scrubber: Scrubber): IDataObject {
 	const json: IDataObject = { error: scrubber.text(error.message) };
+	// An error output can route it to a Wait node until the window opens.
+	if (error instanceof OutsideSendWindow) json.next_window_opens_at = error.nextWindowOpensAt;
 	if (typeof error.description === 'string' && error.description) {
 		json.description = scrubber.text(error.description);
 	}
@@ -493,6 +562,7 @@ export async function executeOperation(
 	) => setting(this, read, `requestOptions.${name}`, displayName, 0, fallback, normalise);
 	const concurrency = option('concurrency', 'Concurrency', 5, CONCURRENCY);
 	const scrubber = await scrubberFor(this);
+	const guard = new ContactabilityGuard(this);
 	const settings: RequestSettings = {
 		retry: {
 			...DEFAULT_RETRY,
@@ -519,7 +589,7 @@ export async function executeOperation(
 				return;
 			}
 			try {
-				const records = await runItem(this, read, operation, index, settings, resources);
+				const records = await runItem(this, read, operation, index, settings, resources, guard);
 				results[index] = records.map((json) => ({ json, pairedItem: { item: index } }));
 			} catch (error) {
 				if (continueOnFail) {

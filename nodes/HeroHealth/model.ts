@@ -69,6 +69,13 @@ export interface HeroOperation {
 	/** What a 404 names, e.g. `appointment`. */
 	subject?: string;
 	scope?: ApiScope;
+	/**
+	 * Contacts a patient (SMS, email, NHS App): offers the Send Window, `scheduled` where Hero
+	 * takes a `send_at` to send later, `immediate` where it has none.
+	 */
+	contacts?: 'scheduled' | 'immediate';
+	/** The body key naming the Hero patient a message goes to: offers the Contactability Check. */
+	addressedTo?: string;
 	/** A POST that only reads or checks (Preview Patient Merging): it writes nothing, so no Dry Run. */
 	readOnly?: boolean;
 	/**

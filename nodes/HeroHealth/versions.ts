@@ -83,6 +83,19 @@ export const NODE_VERSIONS: NodeVersion[] = [
 			},
 		],
 	},
+	{
+		version: 4,
+		summary:
+			'Safe for a practice to sign off by default: quiet hours on (08:00-20:00 every day, UK time; Send a Message is scheduled for the next opening, Send Batch refused outside it) and the contactability guard on (deceased and restricted patients refused)',
+		changes: [
+			{ parameter: 'message.send.sendWindow', default: { from: 'off', to: 'schedule' } },
+			{ parameter: 'message.sendBatch.sendWindow', default: { from: 'off', to: 'refuse' } },
+			{
+				parameter: 'message.send.contactabilityCheck',
+				default: { from: 'off', to: 'refuseRestricted' },
+			},
+		],
+	},
 ];
 
 /** A field as some versions show it. */

@@ -116,12 +116,14 @@ async function fieldMatrix(options: {
 	expect(requests).toHaveLength(next);
 }
 
+// Quiet hours are off here: these cases are about reading fields, whatever the time of day.
 const sendMessage = (additionalFields: IDataObject): IDataObject => ({
 	resource: 'message',
 	operation: 'send',
 	patientId: byId('20001'),
 	channel: 'sms',
 	message: '=Reminder {{ $json.n }}',
+	sendWindow: 'off',
 	additionalFields,
 });
 

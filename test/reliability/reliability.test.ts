@@ -186,6 +186,9 @@ function parametersFor(kind: string): IDataObject {
 				patientId: { __rl: true, mode: 'id', value: '={{ $json.patient }}' },
 				channel: '={{ $json.channel }}',
 				message: '={{ $json.message }}',
+				// Quiet hours and the patient read off: the cases are about input, whatever the time.
+				sendWindow: 'off',
+				contactabilityCheck: 'off',
 				additionalFields: { recipient: '={{ $json.recipient }}' },
 			};
 		case appt:

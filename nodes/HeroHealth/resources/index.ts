@@ -1,4 +1,4 @@
-import { extraFields } from '../fields';
+import { extraFields, safetyFields } from '../fields';
 import type { HeroResource } from '../model';
 import { admin } from './admin';
 import { booking } from './booking';
@@ -39,14 +39,20 @@ export const RESOURCES: HeroResource[] = withExtraFields([
 	webhook,
 ]);
 
-/** Each operation gets the escape hatches that fit it: Extra Body Fields, Extra Query Parameters. */
+/**
+ * Each operation gets the controls that fit it: the practice sign-off controls, and the escape
+ * hatches (Extra Body Fields, Extra Query Parameters).
+ */
 function withExtraFields(resources: HeroResource[]): HeroResource[] {
 	return resources.map((resource) => ({
 		...resource,
 		operations: resource.operations.map((operation) =>
 			operation.custom
 				? operation
-				: { ...operation, fields: [...operation.fields, ...extraFields(operation)] },
+				: {
+						...operation,
+						fields: [...operation.fields, ...safetyFields(operation), ...extraFields(operation)],
+					},
 		),
 	}));
 }

@@ -75,6 +75,8 @@ export const message: HeroResource = {
 			description:
 				'Send a message to a Hero patient. The patient comes from Register via PDS or a patient search.',
 			heroName: 'Send a Message',
+			contacts: 'scheduled',
+			addressedTo: 'patient_id',
 			method: 'POST',
 			path: '/v1/messages/send',
 			scope: 'messaging',
@@ -315,6 +317,7 @@ export const message: HeroResource = {
 			action: 'Send a batch message',
 			description: 'Start sending a batch message created with Create Batch',
 			heroName: 'Send a Batch Message',
+			contacts: 'immediate',
 			method: 'PATCH',
 			path: '/v1/batch_message/{id}/send',
 			scope: 'messaging',

@@ -50,10 +50,10 @@ const RENAMED: Array<[string, IDataObject, string, string, unknown, string]> = [
 ];
 
 describe('node versions', () => {
-	it('new nodes are version 3; versions 1 and 2 are still offered for saved workflows', () => {
+	it('new nodes are version 4; versions 1 to 3 are still offered for saved workflows', () => {
 		const { description } = new HeroHealth();
-		expect(description.version).toEqual([1, 2, 3]);
-		expect(description.defaultVersion).toBe(3);
+		expect(description.version).toEqual([1, 2, 3, 4]);
+		expect(description.defaultVersion).toBe(4);
 	});
 
 	it.each(RENAMED)(
@@ -225,20 +225,20 @@ describe('the versions module: every difference between node versions is one ent
 				return copy as unknown as Record<string, unknown>;
 			});
 	const withPretend = (...changes: VersionChange[]) =>
-		new NodeVersions([...NODE_VERSIONS, { version: 4, summary: 'A pretend version', changes }]);
+		new NodeVersions([...NODE_VERSIONS, { version: 5, summary: 'A pretend version', changes }]);
 	const today = nodeProperties(RESOURCES, new NodeVersions());
 
-	it('a pretend version 4 that changes one default: versions 1-3 show what they show today, version 4 differs only there', () => {
+	it('a pretend version 5 that changes one default: versions 1-4 show what they show today, version 5 differs only there', () => {
 		const pretend = withPretend({
 			parameter: 'message.send.channel',
 			default: { from: 'sms', to: 'email' },
 		});
-		expect(pretend.all).toEqual([1, 2, 3, 4]);
+		expect(pretend.all).toEqual([1, 2, 3, 4, 5]);
 		const built = nodeProperties(RESOURCES, pretend);
-		for (const version of [1, 2, 3])
+		for (const version of [1, 2, 3, 4])
 			expect(shownIn(built, version)).toEqual(shownIn(today, version));
-		const v3 = shownIn(today, 3);
-		const v4 = shownIn(built, 4);
+		const v3 = shownIn(today, 4);
+		const v4 = shownIn(built, 5);
 		expect(v4).toHaveLength(v3.length);
 		const differing = v4.flatMap((property, index) =>
 			JSON.stringify(property) === JSON.stringify(v3[index]) ? [] : [property],
@@ -256,20 +256,20 @@ describe('the versions module: every difference between node versions is one ent
 		expect(conditioned(built) - conditioned(today)).toBe(2);
 	});
 
-	it('a pretend rename among optional fields: the collection is split by version, the runtime reads the new name in version 4 only', () => {
+	it('a pretend rename among optional fields: the collection is split by version, the runtime reads the new name in version 5 only', () => {
 		const pretend = withPretend({
 			parameter: 'message.send.sendAt',
 			name: { from: 'sendAt', to: 'scheduledFor' },
 		});
 		const built = nodeProperties(RESOURCES, pretend);
-		for (const version of [1, 2, 3])
+		for (const version of [1, 2, 3, 4])
 			expect(shownIn(built, version)).toEqual(shownIn(today, version));
 		const send = (version: number) =>
 			findOperation(pretend.resourcesFor(RESOURCES, version), 'message', 'send')!;
 		const names = (version: number) => send(version).fields.map((f) => f.property.name);
-		expect(names(4)).toContain('scheduledFor');
-		expect(names(3)).toContain('sendAt');
-		expect(names(3)).not.toContain('scheduledFor');
+		expect(names(5)).toContain('scheduledFor');
+		expect(names(4)).toContain('sendAt');
+		expect(names(4)).not.toContain('scheduledFor');
 	});
 
 	it('each change names a parameter the resources have, as they name it', () => {

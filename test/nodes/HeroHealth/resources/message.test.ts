@@ -31,6 +31,8 @@ describe('Message', () => {
 						patientId: patient('={{ $json.patient_id }}'),
 						channel: 'sms',
 						message: 'Your flu clinic invitation is ready.',
+						// Quiet hours off: this test is about the flow, whatever the time of day.
+						sendWindow: 'off',
 						additionalFields: { recipient: "={{ $('Input').item.json.mobile }}" },
 					},
 				},
@@ -188,7 +190,8 @@ describe('Message', () => {
 		]);
 		const batchId = { __rl: true, mode: 'id', value: created.json[0].id };
 		const sent = await runHero(
-			{ resource, operation: 'sendBatch', batchMessageId: batchId },
+			// Quiet hours are off: this test is about the batch flow, whatever the time of day.
+			{ resource, operation: 'sendBatch', batchMessageId: batchId, sendWindow: 'off' },
 			{ fake },
 		);
 		expect(sent.json[0].status).toBe('SENDING');

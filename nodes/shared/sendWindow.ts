@@ -1,0 +1,95 @@
+import { DateTime } from 'luxon';
+
+import { FieldValueError } from './types';
+
+// Quiet hours: the days and hours, in UK local time, in which a patient may be contacted.
+
+export const UK = 'Europe/London';
+
+export interface SendWindow {
+	/** ISO weekdays (1 Monday ... 7 Sunday) the window is open on. */
+	days: Set<number>;
+	/** Minutes after midnight, UK time: from inclusive, to exclusive. */
+	from: number;
+	to: number;
+	/** As the user wrote it, tidied: named in errors. */
+	text: string;
+}
+
+const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+const FORMAT = 'such as "Mon-Sun 08:00-20:00" or "Mon-Fri 09:00-17:30" (UK time)';
+
+function dayOf(token: string): number {
+	const index = DAYS.indexOf(token.slice(0, 3).toLowerCase());
+	if (index < 0 || !DAYS[index].startsWith(token.slice(0, 3).toLowerCase())) {
+		throw new FieldValueError(
+			`has "${token}" where a day (Mon to Sun) should be; write it ${FORMAT}`,
+		);
+	}
+	return index + 1;
+}
+
+function minutesOf(text: string): number {
+	const match = /^(\d{1,2}):(\d{2})$/.exec(text);
+	if (
+		!match ||
+		Number(match[1]) > 24 ||
+		Number(match[2]) > 59 ||
+		(match[1] === '24' && match[2] !== '00')
+	) {
+		throw new FieldValueError(`has "${text}" where a time (HH:MM) should be; write it ${FORMAT}`);
+	}
+	return Number(match[1]) * 60 + Number(match[2]);
+}
+
+/** "Mon-Fri 08:00-20:00", "Mon,Wed,Fri 09:00-12:00", "every day 08:00-20:00" or "08:00-20:00". */
+export function parseSendWindow(value: unknown): SendWindow | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	if (typeof value !== 'string') throw new FieldValueError(`must be text ${FORMAT}`);
+	const text = value.trim().replace(/\s+/g, ' ');
+	const match = /^(?:(.+) )?(\d{1,2}:\d{2}) ?- ?(\d{1,2}:\d{2})$/.exec(text);
+	if (!match) throw new FieldValueError(`does not read as days and hours; write it ${FORMAT}`);
+	const [, dayText, fromText, toText] = match;
+	const days = new Set<number>();
+	if (!dayText || /^(every ?day|daily|all days)$/i.test(dayText)) {
+		for (let day = 1; day <= 7; day++) days.add(day);
+	} else {
+		for (const part of dayText.split(/ ?, ?/)) {
+			const [first, last] = part.split(/ ?- ?/);
+			const start = dayOf(first);
+			const end = last === undefined ? start : dayOf(last);
+			for (let day = start; ; day = (day % 7) + 1) {
+				days.add(day);
+				if (day === end) break;
+			}
+		}
+	}
+	const from = minutesOf(fromText);
+	const to = minutesOf(toText);
+	if (from >= to) {
+		throw new FieldValueError(
+			`opens at ${fromText} but closes at ${toText}: the opening must come first`,
+		);
+	}
+	return { days, from, to, text };
+}
+
+/** Whether the window is open at `at`, and if not when it next opens (UTC). */
+export function windowAt(
+	window: SendWindow,
+	at: DateTime,
+): { open: true } | { open: false; opensAt: DateTime } {
+	const local = at.setZone(UK);
+	const minutes = local.hour * 60 + local.minute;
+	if (window.days.has(local.weekday) && minutes >= window.from && minutes < window.to) {
+		return { open: true };
+	}
+	for (let ahead = 0; ahead <= 7; ahead++) {
+		const day = local.startOf('day').plus({ days: ahead });
+		if (!window.days.has(day.weekday)) continue;
+		// Set in UK time on that day: luxon moves a time the clocks skip to the hour after.
+		const opens = day.set({ hour: Math.floor(window.from / 60), minute: window.from % 60 });
+		if (opens > local) return { open: false, opensAt: opens.toUTC() };
+	}
+	throw new FieldValueError('is never open');
+}

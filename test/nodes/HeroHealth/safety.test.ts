@@ -1,0 +1,237 @@
+// The practice sign-off controls on the real engine: quiet hours (Send Window) and the
+// contactability guard, by node version.
+import type { IDataObject } from 'n8n-workflow';
+
+import { byId, runHero } from '../../harness/engine';
+import { useFakeHero } from '../../harness/fakeHero';
+
+const fake = useFakeHero();
+
+const send = (extra: IDataObject = {}): IDataObject => ({
+	resource: 'message',
+	operation: 'send',
+	patientId: byId('20001'),
+	channel: 'sms',
+	message: 'Your flu clinic invitation',
+	...extra,
+});
+
+/** Runs with the clock (Date only) at `iso`, advancing as real time does. */
+async function at<T>(iso: string, run: () => Promise<T>): Promise<T> {
+	jest.useFakeTimers({
+		now: new Date(iso),
+		advanceTimers: true,
+		doNotFake: [
+			'nextTick',
+			'setImmediate',
+			'clearImmediate',
+			'setTimeout',
+			'clearTimeout',
+			'setInterval',
+			'clearInterval',
+			'queueMicrotask',
+			'hrtime',
+			'performance',
+		],
+	});
+	try {
+		return await run();
+	} finally {
+		jest.useRealTimers();
+	}
+}
+
+describe('Send Window (quiet hours)', () => {
+	it.each([
+		// [case, Send At given, Hero receives send_at]
+		[
+			'spring forward: Saturday 21:00 GMT goes to Sunday 08:00 BST',
+			'2027-03-27T21:00:00Z',
+			'2027-03-28T07:00:00Z',
+		],
+		[
+			'fall back: Saturday 21:30 BST goes to Sunday 08:00 GMT',
+			'2026-10-24T20:30:00Z',
+			'2026-10-25T08:00:00Z',
+		],
+		[
+			'inside the window, on the day the clocks go forward',
+			'2027-03-28T07:00:00Z',
+			'2027-03-28T07:00:00Z',
+		],
+		[
+			'inside the window, on the day the clocks go back',
+			'2026-10-25T19:59:00Z',
+			'2026-10-25T19:59:00Z',
+		],
+	])('Schedule for When It Opens: a Send At %s', async (_case, sendAt, received) => {
+		const run = await runHero(send({ sendWindow: 'schedule', additionalFields: { sendAt } }), {
+			fake,
+		});
+		expect(run.error).toBeUndefined();
+		expect(fake.requestsFor('sendMessage')[0].body.send_at).toBe(received);
+	});
+
+	it('Refuse Outside It: a Send At at night fails before sending, naming the next opening, on the error output too', async () => {
+		const run = await runHero(
+			send({ sendWindow: 'refuse', additionalFields: { sendAt: '2026-10-24T20:30:00Z' } }),
+			{ fake, continueOnFail: true },
+		);
+		expect(run.json[0]).toEqual({
+			error:
+				'[item 0] Send Window: Send At 2026-10-24T20:30:00Z is outside Mon-Sun 08:00-20:00 (UK time); it next opens at 2026-10-25T08:00:00Z',
+			description: expect.stringContaining('Wait node'),
+			next_window_opens_at: '2026-10-25T08:00:00Z',
+		});
+		expect(fake.requestsFor('sendMessage')).toEqual([]);
+	});
+
+	it('without a Send At, now is checked: at 02:00 UK the message is scheduled for 08:00 through Send At', async () => {
+		await at('2026-12-02T02:00:00Z', async () => {
+			const run = await runHero(send({ sendWindow: 'schedule' }), { fake });
+			expect(run.error).toBeUndefined();
+		});
+		expect(fake.requestsFor('sendMessage')[0].body.send_at).toBe('2026-12-02T08:00:00Z');
+	});
+
+	it('without a Send At, inside the window it is sent at once, with no Send At', async () => {
+		await at('2026-12-02T12:00:00Z', async () => {
+			await runHero(send({ sendWindow: 'schedule' }), { fake });
+		});
+		expect(fake.requestsFor('sendMessage')[0].body).not.toHaveProperty('send_at');
+	});
+
+	it('Send Batch, which Hero cannot schedule, is refused outside the window and sent inside it', async () => {
+		const batch = {
+			resource: 'message',
+			operation: 'sendBatch',
+			batchMessageId: byId('9001'),
+			sendWindow: 'refuse',
+		};
+		const night = await at(
+			'2026-12-02T02:00:00Z',
+			async () => await runHero(batch, { fake, continueOnFail: true }),
+		);
+		expect(night.json[0]).toMatchObject({ next_window_opens_at: '2026-12-02T08:00:00Z' });
+		expect(fake.requestsFor('sendBatchMessage')).toEqual([]);
+		await at('2026-12-02T12:00:00Z', async () => await runHero(batch, { fake }));
+		expect(fake.requestsFor('sendBatchMessage')).toHaveLength(1);
+	});
+
+	it('a Send Window Hours that does not read stops the run naming the field, before anything is sent', async () => {
+		const run = await runHero(send({ sendWindow: 'schedule', sendWindowHours: '8 till 8' }), {
+			fake,
+			items: [{}, {}],
+		});
+		expect(run.error?.message).toMatch(
+			/^\[item 0\] Send Window Hours: does not read as days and hours/,
+		);
+		expect(fake.requests).toEqual([]);
+	});
+
+	it('new nodes (version 4) schedule by default; saved workflows (version 3) keep sending as before', async () => {
+		const night = { additionalFields: { sendAt: '2026-12-02T02:00:00Z' } };
+		await runHero(send(night), { fake, typeVersion: 3 });
+		await runHero(send(night), { fake, typeVersion: 4 });
+		const [v3, v4] = fake.requestsFor('sendMessage');
+		expect(v3.body.send_at).toBe('2026-12-02T02:00:00Z');
+		expect(v4.body.send_at).toBe('2026-12-02T08:00:00Z');
+	});
+
+	it('Dry Run shows the Send At the window would set, and sends nothing', async () => {
+		const run = await runHero(
+			send({ dryRun: true, additionalFields: { sendAt: '2027-03-27T21:00:00Z' } }),
+			{ fake },
+		);
+		expect(run.json[0]).toMatchObject({ dry_run: true, body: { send_at: '2027-03-28T07:00:00Z' } });
+		expect(fake.requests.filter((r) => r.method !== 'GET')).toEqual([]);
+	});
+});
+
+describe('Contactability Check', () => {
+	const daytime = { sendWindow: 'off' };
+	const reads = () => fake.requestsFor('getPatientById').length;
+	afterEach(() => {
+		for (const patient of fake.store.patients.values()) {
+			patient.deceased_at = null;
+			patient.restricted = false;
+		}
+	});
+
+	it('a patient recorded as deceased is refused, naming the item and the reason, not the patient', async () => {
+		fake.store.patients.get('20001').deceased_at = '2026-11-01T00:00:00Z';
+		const run = await runHero(send(daytime), { fake, continueOnFail: true });
+		expect(run.json[0].error).toBe(
+			"[item 0] Contactability Check: Hero's record shows the patient as deceased, so nothing was sent",
+		);
+		expect(JSON.stringify(run.json)).not.toContain(fake.store.patients.get('20001').last_name);
+		expect(fake.requestsFor('sendMessage')).toEqual([]);
+	});
+
+	it('a restricted record is refused by default, and sent to only when the option allows it', async () => {
+		fake.store.patients.get('20001').restricted = true;
+		const refused = await runHero(send(daytime), { fake, continueOnFail: true });
+		expect(refused.json[0].error).toContain('restricted, so nothing was sent');
+		const allowed = await runHero(send({ ...daytime, contactabilityCheck: 'allowRestricted' }), {
+			fake,
+		});
+		expect(allowed.error).toBeUndefined();
+		expect(fake.requestsFor('sendMessage')).toHaveLength(1);
+	});
+
+	it.each([
+		[404, 'could not be read (HTTP 404)'],
+		[403, 'could not be read (HTTP 403)'],
+	])('a record that cannot be read (%i) fails closed', async (status, why) => {
+		fake.inject({ operationId: 'getPatientById', status });
+		const run = await runHero(send(daytime), { fake, continueOnFail: true });
+		expect(run.json[0].error).toContain(why);
+		expect(fake.requestsFor('sendMessage')).toEqual([]);
+	});
+
+	it('each patient is read once per run: 30 messages to 10 patients make 10 reads', async () => {
+		const items = Array.from({ length: 30 }, (_, i) => ({ patient: String(20001 + (i % 10)) }));
+		const run = await runHero(send({ ...daytime, patientId: byId('={{ $json.patient }}') }), {
+			fake,
+			items,
+		});
+		expect(run.error).toBeUndefined();
+		expect(reads()).toBe(10);
+		expect(fake.requestsFor('sendMessage')).toHaveLength(30);
+	});
+
+	it('one deceased patient among many: the others are sent, that one refused (Continue On Fail)', async () => {
+		fake.store.patients.get('20003').deceased_at = '2026-11-01T00:00:00Z';
+		const items = ['20001', '20002', '20003', '20004'].map((patient) => ({ patient }));
+		const run = await runHero(send({ ...daytime, patientId: byId('={{ $json.patient }}') }), {
+			fake,
+			items,
+			continueOnFail: true,
+		});
+		expect(run.json.map((item) => (item.error ? 'refused' : 'sent'))).toEqual([
+			'sent',
+			'sent',
+			'refused',
+			'sent',
+		]);
+		expect(fake.requestsFor('sendMessage').map((r) => String(r.body.patient_id))).toEqual([
+			'20001',
+			'20002',
+			'20004',
+		]);
+	});
+
+	it('saved workflows (version 3) do not read the patient; new nodes (version 4) do', async () => {
+		await runHero(send(daytime), { fake, typeVersion: 3 });
+		expect(reads()).toBe(0);
+		await runHero(send(daytime), { fake, typeVersion: 4 });
+		expect(reads()).toBe(1);
+	});
+
+	it('the read acts for the practice the message acts for', async () => {
+		await runHero(send({ ...daytime, requestOptions: { practiceGroupId: '4243' } }), { fake });
+		expect(fake.requestsFor('getPatientById').map((r) => r.headers['x-practice-group-id'])).toEqual(
+			['4243'],
+		);
+	});
+});
