@@ -360,6 +360,7 @@ const EXAMPLES = [
 	{ file: 'new-booking-to-crm-row.json', id: 'HeroExampleCrmRw', event: 'appointment.confirmed' },
 	{ file: 'appointment-reminder.json', id: 'HeroExampleRemnd', event: 'appointment.confirmed' },
 	{ file: 'ai-receptionist.json', id: 'HeroExampleAgent', model: true },
+	{ file: 'recall-campaign-dry-run.json', id: 'HeroExampleRecll' },
 ];
 
 module.exports = {

@@ -72,6 +72,25 @@ test('the example workflows import, and the action one runs in n8n execute', asy
 	assert.deepEqual(fake.violations, []);
 });
 
+test('the recall example, with Dry Run on, previews every invitation and sends nothing', async () => {
+	const id = 'HeroExampleRecll';
+	await n8n.importWorkflow(path.join(EXAMPLES, 'recall-campaign-dry-run.json'), id);
+	const sendsBefore = fake.requestsFor('sendMessage').length;
+	const run = await n8n.execute(id);
+	assert.equal(run.error, undefined);
+	const [previews] = run.output('Send Recall Invitation');
+	assert.equal(previews.length, 3);
+	for (const preview of previews) {
+		assert.equal(preview.dry_run, true);
+		assert.equal(preview.method, 'POST');
+		assert.equal(preview.path, '/v1/messages/send');
+		assert.match(String(preview.body.patient_id), /^2000[123]$/);
+		assert.equal(preview.practice_group_id, fake.practiceGroupId);
+		assert.ok(!JSON.stringify(preview).includes(fake.apiKey));
+	}
+	assert.equal(fake.requestsFor('sendMessage').length, sendsBefore, 'nothing was sent');
+});
+
 test("the credential works as a predefined credential in n8n's HTTP Request node", async () => {
 	const file = path.join(n8n.userFolder, 'http-request.json');
 	require('fs').writeFileSync(
