@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { fidelityOf } from './fidelity';
 import type { HeroField, HeroOperation, HeroResource, ShowWhen } from './model';
-import { collectionOf, writes } from './model';
+import { collectionOf, stands, writes } from './model';
 import type { NodeVersions, Variant } from './versions';
 
 // The editor's description, read from the operation model. One builder serves one version
@@ -39,19 +39,24 @@ type VariantsOf = (where: string, field: HeroField) => Variant[];
 /** One version's reading: every field has one form. */
 const oneVersion: VariantsOf = (_where, field) => [{ versions: [], field }];
 
+/** The `@version` condition for a form: none when every version shows it. */
+function versionsOnly(versions: number[], all: number[]): number[] | undefined {
+	return versions.length === 0 || versions.length === all.length ? undefined : versions;
+}
+
 /** Versions that show the same form of every field in `fields` share one collection. */
 function collectionVariants(
 	where: string,
 	fields: HeroField[],
 	variantsOf: VariantsOf,
+	all: number[],
 ): Array<{ versions: number[]; fields: HeroField[] }> {
 	const perField = fields.map((field) => variantsOf(where, field));
-	if (perField.every((variants) => variants.length === 1)) {
+	if (all.length === 0)
 		return [{ versions: [], fields: perField.map(([variant]) => variant.field) }];
-	}
-	const versions = [...new Set(perField.flatMap((v) => v.flatMap((variant) => variant.versions)))];
 	const groups = new Map<string, { versions: number[]; fields: HeroField[] }>();
-	for (const version of versions.sort((a, b) => a - b)) {
+	for (const version of all) {
+		// -1: the field is not in this version.
 		const picked = perField.map((variants) =>
 			variants.findIndex((variant) => variant.versions.includes(version)),
 		);
@@ -61,17 +66,18 @@ function collectionVariants(
 		else {
 			groups.set(key, {
 				versions: [version],
-				fields: picked.map((at, i) => perField[i][at].field),
+				fields: picked.flatMap((at, i) => (at < 0 ? [] : [perField[i][at].field])),
 			});
 		}
 	}
-	return [...groups.values()];
+	return [...groups.values()].filter((group) => group.fields.length > 0);
 }
 
 function operationProperties(
 	resource: HeroResource,
 	operation: HeroOperation,
 	variantsOf: VariantsOf,
+	all: number[],
 ): INodeProperties[] {
 	const at = `${resource.value}.${operation.value}`;
 	const properties: INodeProperties[] = [];
@@ -88,16 +94,19 @@ function operationProperties(
 			...where,
 		}),
 	);
-	for (const required of operation.fields.filter((f) => f.required)) {
-		const variants = variantsOf(at, required);
-		for (const { versions, field } of variants) {
-			const only = variants.length > 1 ? versions : undefined;
-			properties.push({
-				...field.property,
-				...show(resource.value, operation.value, field.showWhen, only),
-			});
+	const standing = (section?: 'output') =>
+		operation.fields.filter((f) => stands(f) && f.section === section);
+	const pushStanding = (fields: HeroField[]) => {
+		for (const required of fields) {
+			for (const { versions, field } of variantsOf(at, required)) {
+				properties.push({
+					...field.property,
+					...show(resource.value, operation.value, field.showWhen, versionsOnly(versions, all)),
+				});
+			}
 		}
-	}
+	};
+	pushStanding(standing());
 	if (operation.list) {
 		properties.push(
 			{
@@ -130,22 +139,14 @@ function operationProperties(
 			...where,
 		});
 	}
-	if (operation.simplify) {
-		properties.push({
-			displayName: 'Simplify',
-			name: 'simplify',
-			type: 'boolean',
-			default: true,
-			description: 'Whether to return a simplified version of the response instead of the raw data',
-			...where,
-		});
-	}
-	const optional = operation.fields.filter((f) => !f.required);
+	// What the operation outputs (Simplify, or Output and its fields), after the list controls.
+	pushStanding(standing('output'));
+	const optional = operation.fields.filter((f) => !stands(f));
 	if (optional.length) {
 		const { name, displayName } = collectionOf(operation);
-		const variants = collectionVariants(at, optional, variantsOf);
+		const variants = collectionVariants(at, optional, variantsOf, all);
 		for (const { versions, fields } of variants) {
-			const only = variants.length > 1 ? versions : undefined;
+			const only = versionsOnly(versions, all);
 			properties.push({
 				displayName,
 				name,
@@ -206,7 +207,11 @@ export const requestOptionsProperty: INodeProperties = {
 	],
 };
 
-function describe(resources: HeroResource[], variantsOf: VariantsOf): INodeProperties[] {
+function describe(
+	resources: HeroResource[],
+	variantsOf: VariantsOf,
+	all: number[],
+): INodeProperties[] {
 	const sorted = [...resources].sort(byName);
 	const properties: INodeProperties[] = [
 		{
@@ -238,7 +243,7 @@ function describe(resources: HeroResource[], variantsOf: VariantsOf): INodePrope
 	}
 	for (const resource of sorted) {
 		for (const operation of resource.operations) {
-			properties.push(...operationProperties(resource, operation, variantsOf));
+			properties.push(...operationProperties(resource, operation, variantsOf, all));
 		}
 	}
 	properties.push(requestOptionsProperty);
@@ -247,7 +252,7 @@ function describe(resources: HeroResource[], variantsOf: VariantsOf): INodePrope
 
 /** The properties one version of the node shows, from resources as that version reads them. */
 export function buildProperties(resources: HeroResource[]): INodeProperties[] {
-	return describe(resources, oneVersion);
+	return describe(resources, oneVersion, []);
 }
 
 /** Every version's properties in one list, as n8n takes them: `@version` where they differ. */
@@ -255,5 +260,5 @@ export function nodeProperties(
 	resources: HeroResource[],
 	versions: NodeVersions,
 ): INodeProperties[] {
-	return describe(resources, (where, field) => versions.variants(where, field));
+	return describe(resources, (where, field) => versions.variants(where, field), versions.all);
 }

@@ -23,7 +23,8 @@ import type { HttpMethod } from '../shared/types';
 import { FieldValueError } from '../shared/types';
 import type { HeroField, HeroOperation, HeroResource } from './model';
 import { byRule, checkedHatch, HatchError, knownOperation, pathValues } from './edge';
-import { collectionOf, findOperation, needsAChange, writes } from './model';
+import { collectionOf, findOperation, needsAChange, stands, writes } from './model';
+import { CONTACT_KEYS } from './fields';
 import { ParameterReader } from './parameters';
 import type { ContactabilityMode, SendWindowMode } from './safety';
 import { ContactabilityGuard, OutsideSendWindow, withinSendWindow } from './safety';
@@ -192,7 +193,7 @@ export function buildRequest(
 	resources: HeroResource[] = [],
 ): BuiltRequest {
 	const node = context.getNode();
-	const collection = operation.fields.some((f) => !f.required)
+	const collection = operation.fields.some((f) => !stands(f))
 		? read.get<IDataObject>(collectionOf(operation).name, itemIndex, {})
 		: {};
 	const pathValues: Record<string, string> = {};
@@ -206,7 +207,7 @@ export function buildRequest(
 	for (const field of operation.fields) {
 		const { displayName, name, type } = field.property;
 		let raw: unknown;
-		if (field.required) {
+		if (stands(field)) {
 			if (!isShown(read, field, itemIndex)) continue;
 			raw = read.get(name, itemIndex, undefined, type === 'resourceLocator');
 		} else {
@@ -402,10 +403,7 @@ async function runItem(
 		return [await preview(context, operation, request)];
 	}
 
-	// Every setting is read before anything is sent: a bad one must not follow a request.
-	const simplify =
-		operation.simplify !== undefined &&
-		setting(context, read, 'simplify', 'Simplify', itemIndex, true, normaliseBoolean);
+	// Every setting is read before anything is sent (Simplify and Output were read with the fields).
 	let records: IDataObject[];
 	if (operation.list) {
 		const returnAll = setting(
@@ -442,11 +440,44 @@ async function runItem(
 	} else {
 		records = asRecords(await heroRequest.call(context, request, itemSettings), operation);
 	}
-	if (simplify && operation.simplify) {
-		const keys = operation.simplify;
-		records = records.map((record) => pick(record, keys));
+	return shaped(context, operation, request.controls ?? {}, records);
+}
+
+const isId = (key: string) => key === 'id' || key.endsWith('_id');
+
+/**
+ * What the operation outputs of each record. Simplify keeps the short form. Patient records
+ * (Output, node version 4): Simplified keeps the short form, Raw all, Selected Fields the named
+ * ones, IDs always; contact details and address are left out of a restricted record unless
+ * named, and out of the default output when the node is an AI agent's tool.
+ */
+function shaped(
+	context: IExecuteFunctions,
+	operation: HeroOperation,
+	controls: Record<string, unknown>,
+	records: IDataObject[],
+): IDataObject[] {
+	const short = operation.simplify;
+	if (!short) return records;
+	const output = controls.output as 'simplified' | 'raw' | 'selected' | undefined;
+	if (output === undefined) {
+		return controls.simplify === false ? records : records.map((record) => pick(record, short));
 	}
-	return records;
+	if (output === 'raw') return records;
+	const named =
+		output === 'selected' ? ((controls.outputFields as string[] | undefined) ?? []) : [];
+	const asTool = context.getNode().type.endsWith('Tool');
+	return records.map((record) => {
+		const keys =
+			output === 'selected'
+				? Object.keys(record).filter((key) => isId(key) || named.includes(key))
+				: short;
+		const lessContact = record.restricted === true || (asTool && output === 'simplified');
+		return pick(
+			record,
+			keys.filter((key) => !lessContact || !CONTACT_KEYS.includes(key) || named.includes(key)),
+		);
+	});
 }
 
 /** What Dry Run outputs: the request as it would be sent, and who it would act for; no key. */

@@ -36,10 +36,14 @@ export interface HeroField {
 	apiKey: string;
 	/** Required fields stand on their own; optional ones go in the operation's collection. */
 	required?: boolean;
+	/** Stands on its own though not required: a control of the node (Simplify, Send Window). */
+	standing?: boolean;
 	/** Turns what the user typed into what Hero expects; throws FieldValueError. Undefined omits. */
 	normalise?: (value: unknown) => unknown;
 	/** Shown (and sent) only when other parameters of the operation have these values. */
 	showWhen?: ShowWhen;
+	/** `output`: shown with what the operation outputs (Simplify, Output), after the list controls. */
+	section?: 'output';
 	/** A record picked From List or By ID: what versions before pickers showed is built from it. */
 	picker?: { record: RecordKind; label: string; description?: string };
 }
@@ -86,6 +90,8 @@ export interface HeroOperation {
 	/** Extra notice shown above the fields. */
 	notice?: string;
 	list?: ListOutput;
+	/** Returns patient records: offers Output (Simplified, Raw, Selected Fields) from version 4. */
+	patientRecords?: boolean;
 	/** Keys kept when Simplify is on; offers Simplify when present. */
 	simplify?: string[];
 	/**
@@ -126,6 +132,11 @@ export function needsAChange(operation: HeroOperation): boolean {
 	if (operation.method !== 'PATCH' && operation.method !== 'PUT') return false;
 	const body = operation.fields.filter((field) => field.place === 'body');
 	return body.length > 0 && body.every((field) => !field.required);
+}
+
+/** Whether a field stands on its own rather than in the operation's collection. */
+export function stands(field: HeroField): boolean {
+	return field.required === true || field.standing === true;
 }
 
 export function findOperation(

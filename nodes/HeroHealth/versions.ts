@@ -19,6 +19,10 @@ export type VersionChange =
 			parameter: ParameterPath;
 			default: { from: INodeProperties['default']; to: INodeProperties['default'] };
 	  }
+	/** The parameter is new in this version: versions before it do not show it. */
+	| { parameter: ParameterPath; added: true }
+	/** The parameter is gone from this version on: only versions before it show it. */
+	| { parameter: ParameterPath; removed: true }
 	/**
 	 * Records are picked From List or By ID (resource locators). Before this version an optional
 	 * one was a dropdown (a typed ID where Hero has no short list), the parameters listed in
@@ -86,7 +90,7 @@ export const NODE_VERSIONS: NodeVersion[] = [
 	{
 		version: 4,
 		summary:
-			'Safe for a practice to sign off by default: quiet hours on (08:00-20:00 every day, UK time; Send a Message is scheduled for the next opening, Send Batch refused outside it) and the contactability guard on (deceased and restricted patients refused)',
+			'Safe for a practice to sign off by default: quiet hours on (08:00-20:00 every day, UK time; Send a Message is scheduled for the next opening, Send Batch refused outside it), the contactability guard on (deceased and restricted patients refused), and patient records output Simplified, Raw or Selected Fields, with less for an AI agent and for restricted records',
 		changes: [
 			{ parameter: 'message.send.sendWindow', default: { from: 'off', to: 'schedule' } },
 			{ parameter: 'message.sendBatch.sendWindow', default: { from: 'off', to: 'refuse' } },
@@ -94,6 +98,12 @@ export const NODE_VERSIONS: NodeVersion[] = [
 				parameter: 'message.send.contactabilityCheck',
 				default: { from: 'off', to: 'refuseRestricted' },
 			},
+			// Patient records: Output (Simplified, Raw, Selected Fields) instead of Simplify.
+			...['get', 'getV2', 'list', 'search'].flatMap((operation): VersionChange[] => [
+				{ parameter: `patient.${operation}.simplify`, removed: true },
+				{ parameter: `patient.${operation}.output`, added: true },
+				{ parameter: `patient.${operation}.outputFields`, added: true },
+			]),
 		],
 	},
 ];
@@ -143,13 +153,29 @@ export class NodeVersions {
 			: { key: `${kind}<${changes[0].version}`, value: changes[0].change.from };
 	}
 
-	/** How a field of the newest node reads in `version`, and a key equal for equal forms. */
+	/** Whether the parameter at `path` exists in `version` (added or removed by some version). */
+	private present(version: number, path: ParameterPath): boolean {
+		for (const entry of this.history) {
+			for (const change of entry.changes) {
+				if (!('parameter' in change) || change.parameter !== path) continue;
+				if ('added' in change && version < entry.version) return false;
+				if ('removed' in change && version >= entry.version) return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * How a field of the newest node reads in `version`, and a key equal for equal forms; no
+	 * field where the version does not have it.
+	 */
 	private form(
 		version: number,
 		where: string,
 		field: HeroField,
-	): { key: string; field: HeroField } {
+	): { key: string; field: HeroField | undefined } {
 		const path = `${where}.${field.property.name}`;
+		if (!this.present(version, path)) return { key: 'absent', field: undefined };
 		let property = field.property;
 		const keys: string[] = [];
 		for (const entry of this.history) {
@@ -177,6 +203,7 @@ export class NodeVersions {
 		const variants = new Map<string, Variant>();
 		for (const version of this.all) {
 			const { key, field: form } = this.form(version, where, field);
+			if (!form) continue;
 			const known = variants.get(key);
 			if (known) known.versions.push(version);
 			else variants.set(key, { versions: [version], field: form });
@@ -194,9 +221,11 @@ export class NodeVersions {
 				...resource,
 				operations: resource.operations.map((operation) => ({
 					...operation,
-					fields: operation.fields.map(
-						(field) => this.form(version, `${resource.value}.${operation.value}`, field).field,
-					),
+					fields: operation.fields.flatMap((field) => {
+						const where = `${resource.value}.${operation.value}`;
+						const form = this.form(version, where, field).field;
+						return form ? [form] : [];
+					}),
 				})),
 			}));
 			cache.set(version, read);

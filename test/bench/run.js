@@ -109,6 +109,7 @@ async function againstFloor(fake) {
 					operation: 'get',
 					patientId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
 					simplify: false,
+					output: 'raw',
 				}),
 				{ credentials, items },
 			),
@@ -177,6 +178,7 @@ async function profileNode(fake) {
 			operation: 'get',
 			patientId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
 			simplify: false,
+			output: 'raw',
 		}),
 		{
 			credentials: engine.heroCredentials(fake),
@@ -260,6 +262,7 @@ async function againstHttpRequestNode(fake) {
 					operation: 'get',
 					patientId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
 					simplify: false,
+					output: 'raw',
 				},
 				-200,
 			),

@@ -85,6 +85,8 @@ test('the agent books through the Hero Health tools: slots, patient, reserve, bo
 		'listPatientsV3',
 		'createAppointment',
 		'bookAppointment',
+		// Node version 4: the Contactability Check reads the patient before the SMS.
+		'getPatientById',
 		'sendMessage',
 	]);
 	const [slots] = fake.requestsFor('listSlots');
@@ -105,6 +107,15 @@ test('the agent books through the Hero Health tools: slots, patient, reserve, bo
 		[[calls[0].args.startDate], [calls[0].args.endDate]],
 	);
 	assert.deepEqual(fake.requestsFor('listPatientsV3')[0].query.nhs_number, ['9990000018']);
+	// As a tool, a patient record reaches the model without contact details or address.
+	const found = calls[2].content;
+	assert.match(found, /9990000018/);
+	for (const key of ['mobile', 'email', 'postcode', 'address_line_1', 'town']) {
+		assert.ok(
+			!found.includes(`"${key}"`) && !found.includes(`\\"${key}\\"`),
+			`the model was told ${key}`,
+		);
+	}
 
 	const reserve = calls[3].args;
 	const [created] = fake.requestsFor('createAppointment');

@@ -192,7 +192,7 @@ describe('a server that repeats the API key, in every form, on every path', () =
 			status: 200,
 			body: { id: '20001', note: `key ${base64(`user:${KEY}`)}` },
 		});
-		const json = await runHero({ ...getPatient, simplify: false }, { fake: echo });
+		const json = await runHero({ ...getPatient, output: 'raw' }, { fake: echo });
 		expect(json.json[0].note).toContain('[hidden]');
 		observed.push(json.json);
 		expect(leaks()).toEqual([]);

@@ -16,6 +16,10 @@ export interface FieldOptions {
 	/** Where the value goes; the body unless said. */
 	place?: FieldPlace;
 	required?: boolean;
+	/** Stands on its own though not required: a control of the node, never sent. */
+	standing?: boolean;
+	/** `output`: shown with what the operation outputs, after the list controls. */
+	section?: 'output';
 	/** Shown (and sent) only when other parameters of the operation have these values. */
 	showWhen?: ShowWhen;
 	description?: string;
@@ -50,6 +54,8 @@ export function heroField(
 		normalise,
 	};
 	if (options.showWhen) made.showWhen = options.showWhen;
+	if (options.standing) made.standing = true;
+	if (options.section) made.section = options.section;
 	return made;
 }
 

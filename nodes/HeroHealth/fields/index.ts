@@ -410,7 +410,7 @@ export function safetyFields(operation: HeroOperation): HeroField[] {
 				parameter: 'sendWindow',
 				apiKey: 'sendWindow',
 				place: 'none',
-				required: true,
+				standing: true,
 				values: modes,
 				default: 'off',
 				description:
@@ -424,7 +424,7 @@ export function safetyFields(operation: HeroOperation): HeroField[] {
 					parameter: 'sendWindowHours',
 					apiKey: 'sendWindowHours',
 					place: 'none',
-					required: true,
+					standing: true,
 					default: 'Mon-Sun 08:00-20:00',
 					placeholder: 'e.g. Mon-Fri 09:00-17:30',
 					description:
@@ -443,7 +443,7 @@ export function safetyFields(operation: HeroOperation): HeroField[] {
 				parameter: 'contactabilityCheck',
 				apiKey: 'contactabilityCheck',
 				place: 'none',
-				required: true,
+				standing: true,
 				values: [
 					['Off', 'off'],
 					['Refuse Deceased and Restricted Patients', 'refuseRestricted'],
@@ -452,6 +452,74 @@ export function safetyFields(operation: HeroOperation): HeroField[] {
 				default: 'off',
 				description:
 					"Reads the patient's Hero record before sending (once per patient per run) and refuses a patient recorded as deceased, and a restricted record unless allowed; a record that cannot be read is refused",
+			}),
+		);
+	}
+	return fields;
+}
+
+/** Contact details and address: left out where less is kept (an AI tool, a restricted record). */
+export const CONTACT_KEYS = [
+	'mobile',
+	'email',
+	'emails',
+	'landline',
+	'phone',
+	'address',
+	'address_line_1',
+	'address_line_2',
+	'address_line_3',
+	'postcode',
+	'town',
+	'county',
+	'country',
+];
+
+/**
+ * What an operation outputs: Simplify where it has a short form; patient records also get Output
+ * (Simplified, Raw, Selected Fields) in the node versions that have it (versions.ts).
+ */
+export function outputControls(operation: HeroOperation): HeroField[] {
+	if (!operation.simplify) return [];
+	const fields = [
+		booleanField({
+			label: 'Simplify',
+			parameter: 'simplify',
+			apiKey: 'simplify',
+			place: 'none',
+			standing: true,
+			section: 'output',
+			default: true,
+			description: 'Whether to return a simplified version of the response instead of the raw data',
+		}),
+	];
+	if (operation.patientRecords) {
+		fields.push(
+			choiceField({
+				label: 'Output',
+				parameter: 'output',
+				apiKey: 'output',
+				place: 'none',
+				standing: true,
+				section: 'output',
+				values: [
+					['Simplified', 'simplified'],
+					['Raw', 'raw'],
+					['Selected Fields', 'selected'],
+				],
+				default: 'simplified',
+				description: `What to keep of each patient record: Simplified (${operation.simplify.length} fields, IDs kept), Raw (the whole record), or Selected Fields. Restricted records leave out contact details and address unless named.`,
+			}),
+			textListField({
+				label: 'Fields',
+				parameter: 'outputFields',
+				apiKey: 'outputFields',
+				place: 'none',
+				standing: true,
+				section: 'output',
+				showWhen: { output: ['selected'] },
+				placeholder: 'e.g. first_name, dob',
+				description: 'The fields to keep, separated by commas; IDs are always kept',
 			}),
 		);
 	}

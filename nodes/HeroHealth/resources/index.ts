@@ -1,4 +1,4 @@
-import { extraFields, safetyFields } from '../fields';
+import { extraFields, outputControls, safetyFields } from '../fields';
 import type { HeroResource } from '../model';
 import { admin } from './admin';
 import { booking } from './booking';
@@ -51,7 +51,12 @@ function withExtraFields(resources: HeroResource[]): HeroResource[] {
 				? operation
 				: {
 						...operation,
-						fields: [...operation.fields, ...safetyFields(operation), ...extraFields(operation)],
+						fields: [
+							...operation.fields,
+							...safetyFields(operation),
+							...outputControls(operation),
+							...extraFields(operation),
+						],
 					},
 		),
 	}));

@@ -245,6 +245,7 @@ export const patientResource: HeroResource = {
 			description:
 				"Get a patient's Hero record (v1). Get (V2) adds EHR registration and can read the record live from the EHR.",
 			heroName: 'Get a Patient',
+			patientRecords: true,
 			method: 'GET',
 			path: '/v1/patients/{id}',
 			subject: 'patient',
@@ -269,6 +270,7 @@ export const patientResource: HeroResource = {
 			description:
 				'Get a patient in the v2 shape; unlike Get, it shows EHR registration and can read live from the EHR (Data Source)',
 			heroName: 'Get a Patient (v2)',
+			patientRecords: true,
 			method: 'GET',
 			path: '/v2/patients/{id}',
 			subject: 'patient',
@@ -305,6 +307,7 @@ export const patientResource: HeroResource = {
 			description:
 				"List the practice's patients (v1, no filters). Search (v3) filters on Hero by name, date of birth, NHS number and EHR ID.",
 			heroName: 'List Patients',
+			patientRecords: true,
 			method: 'GET',
 			path: '/v1/patients',
 			list: { paginated: false },
@@ -329,6 +332,7 @@ export const patientResource: HeroResource = {
 			description:
 				'Find patients by any mix of first name, last name, date of birth, NHS number and EHR ID (v3); unlike Get Many, Hero filters and pages the list',
 			heroName: 'List Patients (v3)',
+			patientRecords: true,
 			method: 'GET',
 			path: '/v3/patients',
 			list: { paginated: true },

@@ -55,7 +55,13 @@ function parametersFor(
 	operation: HeroOperation,
 	extra: IDataObject,
 ): IDataObject {
-	const parameters: IDataObject = { resource, operation: operation.value };
+	// Quiet hours and the patient read off: these tests are about the body, whatever the time.
+	const parameters: IDataObject = {
+		resource,
+		operation: operation.value,
+		sendWindow: 'off',
+		contactabilityCheck: 'off',
+	};
 	for (const field of operation.fields.filter((f) => f.required)) {
 		parameters[field.property.name] = (BY_NAME[field.property.name] ??
 			sampleFor(field)) as IDataObject[string];

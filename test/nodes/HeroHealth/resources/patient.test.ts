@@ -79,7 +79,7 @@ describe('Patient', () => {
 		);
 		expect(Object.keys(simple.json[0]).length).toBeLessThanOrEqual(10);
 		const raw = await runHero(
-			{ resource, operation: 'get', patientId: patientId('20001'), simplify: false },
+			{ resource, operation: 'get', patientId: patientId('20001'), output: 'raw' },
 			{ fake },
 		);
 		expect(raw.json[0]).toHaveProperty('address_line_1');
@@ -89,7 +89,7 @@ describe('Patient', () => {
 				operation: 'getV2',
 				patientId: patientId('20001'),
 				filters: { dataSource: 'ehr' },
-				simplify: false,
+				output: 'raw',
 			},
 			{ fake },
 		);
