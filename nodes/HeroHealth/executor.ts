@@ -17,6 +17,8 @@ import {
 	Slots,
 } from '../shared/transport';
 import { cut, mayHaveActed } from '../shared/transport/errors';
+import type { OutputMode } from '../shared/output';
+import { keptOf } from '../shared/output';
 import type { Scrubber } from '../shared/secrets';
 import type { SendWindow } from '../shared/sendWindow';
 import type { HttpMethod } from '../shared/types';
@@ -24,7 +26,6 @@ import { FieldValueError } from '../shared/types';
 import type { HeroField, HeroOperation, HeroResource } from './model';
 import { byRule, checkedHatch, HatchError, knownOperation, pathValues } from './edge';
 import { collectionOf, findOperation, needsAChange, stands, writes } from './model';
-import { CONTACT_KEYS } from './fields';
 import { ParameterReader } from './parameters';
 import type { ContactabilityMode, SendWindowMode } from './safety';
 import { ContactabilityGuard, OutsideSendWindow, withinSendWindow } from './safety';
@@ -443,13 +444,10 @@ async function runItem(
 	return shaped(context, operation, request.controls ?? {}, records);
 }
 
-const isId = (key: string) => key === 'id' || key.endsWith('_id');
-
 /**
  * What the operation outputs of each record. Simplify keeps the short form. Patient records
- * (Output, node version 4): Simplified keeps the short form, Raw all, Selected Fields the named
- * ones, IDs always; contact details and address are left out of a restricted record unless
- * named, and out of the default output when the node is an AI agent's tool.
+ * (Output, node version 4) are kept as keptOf says; an AI agent's tool gets no contact details
+ * by default.
  */
 function shaped(
 	context: IExecuteFunctions,
@@ -457,27 +455,18 @@ function shaped(
 	controls: Record<string, unknown>,
 	records: IDataObject[],
 ): IDataObject[] {
-	const short = operation.simplify;
+	const short = operation.simplify ?? operation.outputKeys;
 	if (!short) return records;
-	const output = controls.output as 'simplified' | 'raw' | 'selected' | undefined;
+	const output = controls.output as OutputMode | undefined;
 	if (output === undefined) {
-		return controls.simplify === false ? records : records.map((record) => pick(record, short));
+		// Simplify, where the operation offers it (and this node version has no Output).
+		if (!operation.simplify || controls.simplify === false) return records;
+		return records.map((record) => pick(record, short));
 	}
-	if (output === 'raw') return records;
 	const named =
 		output === 'selected' ? ((controls.outputFields as string[] | undefined) ?? []) : [];
 	const asTool = context.getNode().type.endsWith('Tool');
-	return records.map((record) => {
-		const keys =
-			output === 'selected'
-				? Object.keys(record).filter((key) => isId(key) || named.includes(key))
-				: short;
-		const lessContact = record.restricted === true || (asTool && output === 'simplified');
-		return pick(
-			record,
-			keys.filter((key) => !lessContact || !CONTACT_KEYS.includes(key) || named.includes(key)),
-		);
-	});
+	return records.map((record) => keptOf(record, output, short, named, asTool));
 }
 
 /** What Dry Run outputs: the request as it would be sent, and who it would act for; no key. */

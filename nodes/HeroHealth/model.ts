@@ -92,6 +92,8 @@ export interface HeroOperation {
 	list?: ListOutput;
 	/** Returns patient records: offers Output (Simplified, Raw, Selected Fields) from version 4. */
 	patientRecords?: boolean;
+	/** Keys Output's Simplified keeps, for patient records that never offered Simplify. */
+	outputKeys?: string[];
 	/** Keys kept when Simplify is on; offers Simplify when present. */
 	simplify?: string[];
 	/**

@@ -104,6 +104,10 @@ export const NODE_VERSIONS: NodeVersion[] = [
 				{ parameter: `patient.${operation}.output`, added: true },
 				{ parameter: `patient.${operation}.outputFields`, added: true },
 			]),
+			...['listEhrCandidates'].flatMap((operation): VersionChange[] => [
+				{ parameter: `patient.${operation}.output`, added: true },
+				{ parameter: `patient.${operation}.outputFields`, added: true },
+			]),
 		],
 	},
 ];

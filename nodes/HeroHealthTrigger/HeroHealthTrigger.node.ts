@@ -71,6 +71,36 @@ export class HeroHealthTrigger implements INodeType {
 							'Whether to fetch the appointment, patient or form response the event is about, since Hero only sends its ID',
 					},
 					{
+						displayName: 'Record Fields',
+						name: 'recordFields',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. first_name, dob',
+						description:
+							'With Record Output set to Selected Fields: the fields of the patient record to keep, separated by commas; IDs are always kept',
+					},
+					{
+						displayName: 'Record Output',
+						name: 'recordOutput',
+						type: 'options',
+						options: [
+							{ name: 'Raw', value: 'raw', description: 'The whole record, as Hero sends it' },
+							{
+								name: 'Selected Fields',
+								value: 'selected',
+								description: 'Only the fields named in Record Fields, and IDs',
+							},
+							{
+								name: 'Simplified',
+								value: 'simplified',
+								description: 'At most ten fields, IDs kept',
+							},
+						],
+						default: 'raw',
+						description:
+							'What Fetch Full Record keeps of a patient record. A restricted record leaves out contact details and address unless named.',
+					},
+					{
 						displayName: 'Replay Window (Seconds)',
 						name: 'replayWindow',
 						type: 'number',
@@ -131,7 +161,7 @@ export class HeroHealthTrigger implements INodeType {
 		const delivery = verify(this, options);
 		if (!isDelivery(delivery)) return delivery;
 		let item = toItem(delivery);
-		if (options.fetchFullRecord) item = await withFullRecord(this, item);
+		if (options.fetchFullRecord) item = await withFullRecord(this, item, options);
 		return { workflowData: [this.helpers.returnJsonArray([item])] };
 	}
 }

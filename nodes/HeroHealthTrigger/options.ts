@@ -1,14 +1,25 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { normaliseBoolean, normaliseNumberIn } from '../shared/normalise';
+import { normaliseBoolean, normaliseNumberIn, normaliseTextList } from '../shared/normalise';
+import type { OutputMode } from '../shared/output';
+import { FieldValueError } from '../shared/types';
 
 export interface TriggerOptions {
 	fetchFullRecord: boolean;
+	/** What is kept of a fetched patient record. */
+	recordOutput: OutputMode;
+	recordFields: string[];
 	replayWindow: number;
 	verifySignature: boolean;
 }
 
 const REPLAY_WINDOW = normaliseNumberIn({ min: 1, max: 3600 });
+
+function recordOutput(value: unknown): OutputMode {
+	if (value === undefined || value === '' || value === null) return 'raw';
+	if (value === 'raw' || value === 'simplified' || value === 'selected') return value;
+	throw new FieldValueError('must be one of: raw, simplified, selected');
+}
 
 /**
  * The trigger's options, checked; a string says which option does not read and why. Such a
@@ -20,6 +31,8 @@ export function triggerOptions(options: IDataObject): TriggerOptions | string {
 			'Fetch Full Record',
 			() => normaliseBoolean(options.fetchFullRecord) ?? false,
 		],
+		recordOutput: ['Record Output', () => recordOutput(options.recordOutput)],
+		recordFields: ['Record Fields', () => normaliseTextList(options.recordFields) ?? []],
 		replayWindow: ['Replay Window (Seconds)', () => REPLAY_WINDOW(options.replayWindow) ?? 300],
 		verifySignature: ['Verify Signature', () => normaliseBoolean(options.verifySignature) ?? true],
 	} as const;

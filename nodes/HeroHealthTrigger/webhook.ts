@@ -1,6 +1,7 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { FULL_RECORD } from '../shared/events';
+import { keptOf, PATIENT_SHORT } from '../shared/output';
 import { heroRequest, scrubberFor } from '../shared/transport';
 import { deliveryId, ReplayGuard } from './deliveries';
 import type { TriggerStaticData } from './lifecycle';
@@ -180,6 +181,7 @@ export function toItem({ payload, deliveredAt, deliveryId: id }: Delivery): IDat
 export async function withFullRecord(
 	context: IWebhookFunctions,
 	item: IDataObject,
+	options: TriggerOptions,
 ): Promise<IDataObject> {
 	const target = FULL_RECORD[String(item.object)];
 	const id = String(item.id ?? '');
@@ -198,7 +200,12 @@ export async function withFullRecord(
 			{ method: 'GET', path: target.path.replace('{id}', id) },
 			{ subject: target.subject, id, secrets: registeredKeys(context) },
 		)) as IDataObject;
-		return { ...item, record };
+		// A patient record keeps what Record Output says (Raw unless set).
+		const kept =
+			item.object === 'Patient' && options.recordOutput !== 'raw'
+				? keptOf(record, options.recordOutput, PATIENT_SHORT, options.recordFields)
+				: record;
+		return { ...item, record: kept };
 	} catch (error) {
 		const scrubber = (await scrubberFor(context)).with(registeredKeys(context));
 		return { ...item, record_error: scrubber.text((error as Error).message) };

@@ -458,41 +458,29 @@ export function safetyFields(operation: HeroOperation): HeroField[] {
 	return fields;
 }
 
-/** Contact details and address: left out where less is kept (an AI tool, a restricted record). */
-export const CONTACT_KEYS = [
-	'mobile',
-	'email',
-	'emails',
-	'landline',
-	'phone',
-	'address',
-	'address_line_1',
-	'address_line_2',
-	'address_line_3',
-	'postcode',
-	'town',
-	'county',
-	'country',
-];
-
 /**
  * What an operation outputs: Simplify where it has a short form; patient records also get Output
  * (Simplified, Raw, Selected Fields) in the node versions that have it (versions.ts).
  */
 export function outputControls(operation: HeroOperation): HeroField[] {
-	if (!operation.simplify) return [];
-	const fields = [
-		booleanField({
-			label: 'Simplify',
-			parameter: 'simplify',
-			apiKey: 'simplify',
-			place: 'none',
-			standing: true,
-			section: 'output',
-			default: true,
-			description: 'Whether to return a simplified version of the response instead of the raw data',
-		}),
-	];
+	const short = operation.simplify ?? operation.outputKeys;
+	if (!short) return [];
+	const fields: HeroField[] = [];
+	if (operation.simplify) {
+		fields.push(
+			booleanField({
+				label: 'Simplify',
+				parameter: 'simplify',
+				apiKey: 'simplify',
+				place: 'none',
+				standing: true,
+				section: 'output',
+				default: true,
+				description:
+					'Whether to return a simplified version of the response instead of the raw data',
+			}),
+		);
+	}
 	if (operation.patientRecords) {
 		fields.push(
 			choiceField({
@@ -508,7 +496,7 @@ export function outputControls(operation: HeroOperation): HeroField[] {
 					['Selected Fields', 'selected'],
 				],
 				default: 'simplified',
-				description: `What to keep of each patient record: Simplified (${operation.simplify.length} fields, IDs kept), Raw (the whole record), or Selected Fields. Restricted records leave out contact details and address unless named.`,
+				description: `What to keep of each patient record: Simplified (${short.length} fields, IDs kept), Raw (the whole record), or Selected Fields. Restricted records leave out contact details and address unless named.`,
 			}),
 			textListField({
 				label: 'Fields',

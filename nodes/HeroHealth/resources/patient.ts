@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { PATIENT_SHORT } from '../../shared/output';
+
 import {
 	choiceField,
 	dateField,
@@ -249,18 +251,7 @@ export const patientResource: HeroResource = {
 			method: 'GET',
 			path: '/v1/patients/{id}',
 			subject: 'patient',
-			simplify: [
-				'id',
-				'title',
-				'first_name',
-				'last_name',
-				'dob',
-				'nhs_number',
-				'mobile',
-				'email',
-				'postcode',
-				'status',
-			],
+			simplify: PATIENT_SHORT,
 			fields: [patient()],
 		},
 		{
@@ -385,6 +376,19 @@ export const patientResource: HeroResource = {
 			description:
 				'List records in the connected EHR (EMIS Web, SystmOne) that could be this Hero patient',
 			heroName: 'List Candidates for the Patient on EHR',
+			patientRecords: true,
+			outputKeys: [
+				'hero_id',
+				'ehr_partner_id',
+				'emis_id',
+				'title',
+				'first_name',
+				'last_name',
+				'dob',
+				'nhs_number',
+				'sex',
+				'deceased_at',
+			],
 			method: 'GET',
 			path: '/v1/patients/{id}/ehr/candidates',
 			subject: 'patient',

@@ -3,7 +3,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { HeroHealth } from '../../../nodes/HeroHealth/HeroHealth.node';
-import { CONTACT_KEYS } from '../../../nodes/HeroHealth/fields';
+import { CONTACT_KEYS } from '../../../nodes/shared/output';
 import {
 	byId,
 	heroCredentials,
@@ -25,6 +25,10 @@ const OPERATIONS: Array<[string, IDataObject]> = [
 	[
 		'Search',
 		{ resource: 'patient', operation: 'search', limit: 3, filters: { lastName: 'Example' } },
+	],
+	[
+		'Get EHR Candidates',
+		{ resource: 'patient', operation: 'listEhrCandidates', patientId: byId('20001') },
 	],
 ];
 const isId = (key: string) => key === 'id' || key.endsWith('_id');

@@ -1,4 +1,5 @@
 import { createHmac } from 'crypto';
+import type { IDataObject } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import {
@@ -463,6 +464,64 @@ describe('Hero Health Trigger options', () => {
 		);
 		expect(rx.items[0].record).toBeUndefined();
 		expect(rx.items[0].record_note).toContain('no operation to fetch a Prescription');
+	});
+
+	it.each([
+		[
+			'raw (the default): the whole record',
+			{},
+			(record: IDataObject) => Object.keys(record).length > 10,
+		],
+		[
+			'simplified: at most ten fields, the ID kept',
+			{ recordOutput: 'simplified' },
+			(record: IDataObject) => Object.keys(record).length <= 10 && record.id === '20001',
+		],
+		[
+			'selected: the named fields and IDs',
+			{ recordOutput: 'selected', recordFields: 'dob' },
+			(record: IDataObject) =>
+				Object.keys(record)
+					.filter((key) => key !== 'id' && !key.endsWith('_id'))
+					.join() === 'dob',
+		],
+	])('Record Output %s', async (_label, output, holds) => {
+		await activate({ fetchFullRecord: true, ...output }, ['patient.medical-record-updated']);
+		const body = JSON.stringify({
+			object: 'Patient',
+			id: '20001',
+			practice_group_id: fake.practiceGroupId,
+			event: 'patient.medical-record-updated',
+		});
+		const delivery = await trigger.deliver(
+			body,
+			signed(keyFor('patient.medical-record-updated'), nowSeconds(), body),
+		);
+		expect(holds(delivery.items[0].record as IDataObject)).toBe(true);
+	});
+
+	it('Record Output: a restricted patient record leaves out contact details and address unless named', async () => {
+		fake.store.patients.get('20001').restricted = true;
+		try {
+			await activate({ fetchFullRecord: true, recordOutput: 'simplified' }, [
+				'patient.medical-record-updated',
+			]);
+			const body = JSON.stringify({
+				object: 'Patient',
+				id: '20001',
+				practice_group_id: fake.practiceGroupId,
+				event: 'patient.medical-record-updated',
+			});
+			const delivery = await trigger.deliver(
+				body,
+				signed(keyFor('patient.medical-record-updated'), nowSeconds(), body),
+			);
+			const record = delivery.items[0].record as IDataObject;
+			for (const key of ['mobile', 'email', 'postcode']) expect(record).not.toHaveProperty(key);
+			expect(record).toHaveProperty('last_name');
+		} finally {
+			fake.store.patients.get('20001').restricted = false;
+		}
 	});
 
 	it('Fetch Full Record keeps the event when the record cannot be fetched', async () => {
