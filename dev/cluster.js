@@ -253,25 +253,7 @@ class Cluster {
 
 	/** Rows of a query against n8n's database, as arrays of text. */
 	sql(query) {
-		const psql = path.join(this.pgBin, 'psql');
-		const out = execFileSync(
-			fs.existsSync(psql) ? psql : 'psql',
-			[
-				'-h',
-				'127.0.0.1',
-				'-p',
-				String(this.pgPort),
-				'-U',
-				'n8n',
-				'-d',
-				'postgres',
-				'-AtF',
-				'\t',
-				'-c',
-				query,
-			],
-			{ encoding: 'utf8' },
-		);
+		const out = this.psql(['-AtF', '\t', '-c', query]);
 		return out.trim()
 			? out
 					.trim()
@@ -282,25 +264,16 @@ class Cluster {
 
 	/** Runs SQL given on standard input: statements too long for a command line. */
 	sqlFromStdin(sql) {
-		const psql = path.join(this.pgBin, 'psql');
-		execFileSync(
-			fs.existsSync(psql) ? psql : 'psql',
-			[
-				'-h',
-				'127.0.0.1',
-				'-p',
-				String(this.pgPort),
-				'-U',
-				'n8n',
-				'-d',
-				'postgres',
-				'-q',
-				'-v',
-				'ON_ERROR_STOP=1',
-				'-f',
-				'-',
-			],
-			{ input: sql, encoding: 'utf8' },
+		this.psql(['-q', '-v', 'ON_ERROR_STOP=1', '-f', '-'], sql);
+	}
+
+	/** psql against n8n's database; `input` goes to its standard input. */
+	psql(args, input) {
+		const bin = path.join(this.pgBin, 'psql');
+		return execFileSync(
+			fs.existsSync(bin) ? bin : 'psql',
+			['-h', '127.0.0.1', '-p', String(this.pgPort), '-U', 'n8n', '-d', 'postgres', ...args],
+			{ encoding: 'utf8', ...(input === undefined ? {} : { input }) },
 		);
 	}
 
