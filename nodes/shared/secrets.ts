@@ -57,9 +57,12 @@ export class Scrubber {
 
 	/** A scrubber knowing this one's secrets and `more`. */
 	with(more: Iterable<string | undefined>): Scrubber {
+		const added = [...more].filter((secret): secret is string => Boolean(secret));
+		// Most requests add nothing: share this one rather than copy it.
+		if (added.length === 0) return this;
 		const copy = new Scrubber();
 		copy.forms = this.forms;
-		for (const secret of more) copy.add(secret);
+		for (const secret of added) copy.add(secret);
 		return copy;
 	}
 

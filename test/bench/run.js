@@ -397,6 +397,9 @@ async function bulkSend(fake, rate) {
 					patientId: { __rl: true, mode: 'id', value: '={{ $json.patient }}' },
 					channel: 'sms',
 					message: '=Bench {{ $json.n }}',
+					// The same work as the declarative node: sends only (no patient reads, no quiet hours).
+					contactabilityCheck: 'off',
+					sendWindow: 'off',
 					requestOptions: { maxAttempts: 10 },
 				}),
 				{
