@@ -18,7 +18,7 @@ import {
 } from '../shared/transport';
 import { cut, mayHaveActed } from '../shared/transport/errors';
 import type { OutputMode } from '../shared/output';
-import { keptOf } from '../shared/output';
+import { keptOf, pick } from '../shared/output';
 import type { Scrubber } from '../shared/secrets';
 import type { SendWindow } from '../shared/sendWindow';
 import type { HttpMethod } from '../shared/types';
@@ -32,8 +32,6 @@ import { ContactabilityGuard, OutsideSendWindow, withinSendWindow } from './safe
 
 // The runtime: reads the operation model and sends through the shared transport; the editor's
 // description is not needed to run.
-
-export { findOperation } from './model';
 
 function setPath(target: IDataObject, key: string, value: unknown): void {
 	const parts = key.split('.');
@@ -336,12 +334,6 @@ async function withSafetyControls(
 		);
 	}
 	return checked;
-}
-
-function pick(record: IDataObject, keys: string[]): IDataObject {
-	const out: IDataObject = {};
-	for (const key of keys) if (key in record) out[key] = record[key];
-	return out;
 }
 
 function asRecords(body: unknown, operation: HeroOperation): IDataObject[] {

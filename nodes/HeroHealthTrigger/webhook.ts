@@ -43,6 +43,18 @@ function headerValue(headers: IDataObject, name: string): string | undefined {
 	return value === undefined ? undefined : String(value);
 }
 
+/** Every registration this trigger made: per webhook URL, per event. */
+function registrationsOf(context: IWebhookFunctions): Array<[string, string]> {
+	const registrations =
+		(context.getWorkflowStaticData('node') as TriggerStaticData).registrations ?? {};
+	return Object.values(registrations).flatMap((byEvent) =>
+		Object.entries(byEvent).map(([event, registration]): [string, string] => [
+			event,
+			registration.signingKey,
+		]),
+	);
+}
+
 /**
  * The keys this trigger registered for the event, across its test and production URLs (both
  * are ours, and n8n does not tell a delivery which URL it came in on). Only that event's keys:
@@ -51,22 +63,14 @@ function headerValue(headers: IDataObject, name: string): string | undefined {
  */
 function signingKeysFor(context: IWebhookFunctions, event: unknown): string[] {
 	if (typeof event !== 'string') return [];
-	const registrations =
-		(context.getWorkflowStaticData('node') as TriggerStaticData).registrations ?? {};
-	return Object.values(registrations).flatMap((byEvent) =>
-		Object.entries(byEvent)
-			.filter(([name]) => name === event)
-			.map(([, registration]) => registration.signingKey),
-	);
+	return registrationsOf(context)
+		.filter(([name]) => name === event)
+		.map(([, key]) => key);
 }
 
 /** Every signing key this trigger registered: Hero knows them, so they are never repeated. */
-function registeredKeys(context: IWebhookFunctions): string[] {
-	const registrations =
-		(context.getWorkflowStaticData('node') as TriggerStaticData).registrations ?? {};
-	return Object.values(registrations).flatMap((byEvent) =>
-		Object.values(byEvent).map((registration) => registration.signingKey),
-	);
+function allSigningKeys(context: IWebhookFunctions): string[] {
+	return registrationsOf(context).map(([, key]) => key);
 }
 
 /** A delivery that passed every check. */
@@ -198,7 +202,7 @@ export async function withFullRecord(
 		const record = (await heroRequest.call(
 			context,
 			{ method: 'GET', path: target.path.replace('{id}', id) },
-			{ subject: target.subject, id, secrets: registeredKeys(context) },
+			{ subject: target.subject, id, secrets: allSigningKeys(context) },
 		)) as IDataObject;
 		// A patient record keeps what Record Output says (Raw unless set).
 		const kept =
@@ -207,7 +211,7 @@ export async function withFullRecord(
 				: record;
 		return { ...item, record: kept };
 	} catch (error) {
-		const scrubber = (await scrubberFor(context)).with(registeredKeys(context));
+		const scrubber = (await scrubberFor(context)).with(allSigningKeys(context));
 		return { ...item, record_error: scrubber.text((error as Error).message) };
 	}
 }

@@ -41,7 +41,8 @@ export const CONTACT_KEYS = [
 
 const isId = (key: string) => key === 'id' || key.endsWith('_id');
 
-function pick(record: IDataObject, keys: string[]): IDataObject {
+/** The record with only `keys`, in their order. */
+export function pick(record: IDataObject, keys: string[]): IDataObject {
 	const out: IDataObject = {};
 	for (const key of keys) if (key in record) out[key] = record[key];
 	return out;

@@ -127,6 +127,16 @@ const sendMessage = (additionalFields: IDataObject): IDataObject => ({
 	additionalFields,
 });
 
+const registerPatient = (additionalFields: IDataObject): IDataObject => ({
+	resource: 'patient',
+	operation: 'register',
+	firstName: 'Robin',
+	lastName: 'Example',
+	dateOfBirth: '31/01/1990',
+	mobile: '07700 900456',
+	additionalFields,
+});
+
 const createBookingLink = (additionalFields: IDataObject): IDataObject => ({
 	resource: 'bookingLink',
 	operation: 'create',
@@ -939,15 +949,7 @@ describe('identifiers: NHS numbers and mobile ranges', () => {
 			area: 'NHS number',
 			field: 'NHS Number',
 			operationId: 'registerPatient',
-			parameters: {
-				resource: 'patient',
-				operation: 'register',
-				firstName: 'Robin',
-				lastName: 'Example',
-				dateOfBirth: '31/01/1990',
-				mobile: '07700 900456',
-				additionalFields: { nhsNumber: '={{ $json.v }}' },
-			},
+			parameters: registerPatient({ nhsNumber: '={{ $json.v }}' }),
 			read: (request) => request.body.nhs_number,
 			cases: [
 				...'0123456789'.split('').map((digit): Case => [digit.repeat(10), refused(' NHS number')]),
@@ -1020,15 +1022,7 @@ describe('what is added by hand meets the field rules', () => {
 			area: 'Extra Body Fields',
 			field: 'Extra Body Fields',
 			operationId: 'registerPatient',
-			parameters: {
-				resource: 'patient',
-				operation: 'register',
-				firstName: 'Robin',
-				lastName: 'Example',
-				dateOfBirth: '31/01/1990',
-				mobile: '07700 900456',
-				additionalFields: { extraBodyFields: '={{ JSON.stringify($json.v) }}' },
-			},
+			parameters: registerPatient({ extraBodyFields: '={{ JSON.stringify($json.v) }}' }),
 			read: (request) => pick(request.body, ['nhs_number', 'dob']),
 			cases: [
 				[

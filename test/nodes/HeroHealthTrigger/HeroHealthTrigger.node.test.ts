@@ -44,6 +44,18 @@ const appointmentEvent = (id = '777') =>
 
 let trigger: Trigger;
 
+/** A signed patient.medical-record-updated delivery for patient 20001, naming `practice`. */
+async function deliverPatientEvent(practice = fake.practiceGroupId, sign = true) {
+	const body = JSON.stringify({
+		object: 'Patient',
+		id: '20001',
+		practice_group_id: practice,
+		event: 'patient.medical-record-updated',
+	});
+	const headers = sign ? signed(keyFor('patient.medical-record-updated'), nowSeconds(), body) : {};
+	return await trigger.deliver(body, headers);
+}
+
 async function activate(
 	options: Record<string, unknown> = {},
 	events = ['appointment.confirmed', 'prescription.issued'],
@@ -487,16 +499,7 @@ describe('Hero Health Trigger options', () => {
 		],
 	])('Record Output %s', async (_label, output, holds) => {
 		await activate({ fetchFullRecord: true, ...output }, ['patient.medical-record-updated']);
-		const body = JSON.stringify({
-			object: 'Patient',
-			id: '20001',
-			practice_group_id: fake.practiceGroupId,
-			event: 'patient.medical-record-updated',
-		});
-		const delivery = await trigger.deliver(
-			body,
-			signed(keyFor('patient.medical-record-updated'), nowSeconds(), body),
-		);
+		const delivery = await deliverPatientEvent();
 		expect(holds(delivery.items[0].record as IDataObject)).toBe(true);
 	});
 
@@ -506,16 +509,7 @@ describe('Hero Health Trigger options', () => {
 			await activate({ fetchFullRecord: true, recordOutput: 'simplified' }, [
 				'patient.medical-record-updated',
 			]);
-			const body = JSON.stringify({
-				object: 'Patient',
-				id: '20001',
-				practice_group_id: fake.practiceGroupId,
-				event: 'patient.medical-record-updated',
-			});
-			const delivery = await trigger.deliver(
-				body,
-				signed(keyFor('patient.medical-record-updated'), nowSeconds(), body),
-			);
+			const delivery = await deliverPatientEvent();
 			const record = delivery.items[0].record as IDataObject;
 			for (const key of ['mobile', 'email', 'postcode']) expect(record).not.toHaveProperty(key);
 			expect(record).toHaveProperty('last_name');
@@ -549,16 +543,7 @@ describe('Hero Health Trigger options', () => {
 			await activate({ fetchFullRecord: true, verifySignature: verify }, [
 				'patient.medical-record-updated',
 			]);
-			const body = JSON.stringify({
-				object: 'Patient',
-				id: '20001',
-				practice_group_id: '4243',
-				event: 'patient.medical-record-updated',
-			});
-			const headers = verify
-				? signed(keyFor('patient.medical-record-updated'), nowSeconds(), body)
-				: {};
-			const delivery = await trigger.deliver(body, headers);
+			const delivery = await deliverPatientEvent('4243', verify);
 			expect(delivery.items[0].record).toEqual(expect.objectContaining({ id: '20001' }));
 			const reads = fake.requests.filter(
 				(r) => r.method === 'GET' && r.path === '/v1/patients/20001',
