@@ -101,6 +101,55 @@ describe('Send Window (quiet hours)', () => {
 		expect(fake.requestsFor('sendMessage')[0].body).not.toHaveProperty('send_at');
 	});
 
+	it.each([
+		[
+			'spring forward: Saturday 27 March 2027, 21:00 GMT',
+			'2027-03-27T21:00:00Z',
+			'2027-03-28T07:00:00Z',
+		],
+		[
+			'fall back: Saturday 24 October 2026, 21:30 BST',
+			'2026-10-24T20:30:00Z',
+			'2026-10-25T08:00:00Z',
+		],
+	])(
+		'Refuse Outside It across the clock changes, %s: Send a Message and Send Batch name the same next opening',
+		async (_case, now, opens) => {
+			const batch = {
+				resource: 'message',
+				operation: 'sendBatch',
+				batchMessageId: byId('9001'),
+				sendWindow: 'refuse',
+			};
+			const [message, batched] = await at(now, async () => [
+				await runHero(send({ sendWindow: 'refuse' }), { fake, continueOnFail: true }),
+				await runHero(batch, { fake, continueOnFail: true }),
+			]);
+			expect(message.json[0].next_window_opens_at).toBe(opens);
+			expect(batched.json[0].next_window_opens_at).toBe(opens);
+			expect(fake.requestsFor('sendMessage')).toEqual([]);
+			expect(fake.requestsFor('sendBatchMessage')).toEqual([]);
+		},
+	);
+
+	it.each([
+		['spring forward', '2027-03-28T07:30:00Z'],
+		['fall back', '2026-10-25T12:00:00Z'],
+	])('inside the window on the day of the %s, both send at once', async (_case, now) => {
+		const batch = {
+			resource: 'message',
+			operation: 'sendBatch',
+			batchMessageId: byId('9001'),
+			sendWindow: 'refuse',
+		};
+		await at(now, async () => {
+			await runHero(send({ sendWindow: 'schedule' }), { fake });
+			await runHero(batch, { fake });
+		});
+		expect(fake.requestsFor('sendMessage')[0].body).not.toHaveProperty('send_at');
+		expect(fake.requestsFor('sendBatchMessage')).toHaveLength(1);
+	});
+
 	it('Send Batch, which Hero cannot schedule, is refused outside the window and sent inside it', async () => {
 		const batch = {
 			resource: 'message',
