@@ -109,6 +109,8 @@ function mendLater(accepted: Accepted, record: DeduplicationStore): void {
 			return await mend();
 		}
 		accepted.mending = false;
+		// A memory forgotten meanwhile (a restart, as tests make one) has nothing to mend.
+		if (![...acceptedHere.values()].includes(accepted)) return;
 		const ids = entries([...accepted.recent.keys()]);
 		if (ids.length > 0)
 			await inTurn(
