@@ -43,6 +43,8 @@ describe('Output on patient records', () => {
 		async (_label, parameters) => {
 			const raw = await runHero({ ...parameters, output: 'raw' }, { fake });
 			const simplified = await runHero(parameters, { fake });
+			expect(raw.error?.message).toBeUndefined();
+			expect(simplified.error?.message).toBeUndefined();
 			expect(simplified.json.length).toBeGreaterThan(0);
 			simplified.json.forEach((record, index) => {
 				expect(Object.keys(record).length).toBeLessThanOrEqual(10);
