@@ -288,3 +288,82 @@ test('as a tool too, what is sent is checked and no secret reaches the model: a 
 		await edges.close();
 	}
 });
+
+test('as a tool too, one practice per item, lists that cannot stop short, Retry-After read strictly', async () => {
+	// The receptionist with Find Slots acting for practice 4243 (Request Options) and Find Patient
+	// reading every page. Find_Slots meets a 503 with Retry-After "1" then a 429 with a Retry-After
+	// that is no number or date; Find_Patient meets pages that end before Hero's count.
+	const workflow = JSON.parse(
+		fs.readFileSync(path.join(e2e.ROOT, 'examples', EXAMPLE.file), 'utf8'),
+	);
+	const node = (name) => workflow.nodes.find((n) => n.name === name);
+	node('Find Slots').parameters.requestOptions = { practiceGroupId: '4243' };
+	node('Find Patient').parameters.requestOptions = { practiceGroupId: '4243' };
+	node('Find Patient').parameters.returnAll = true;
+	const file = path.join(n8n.userFolder, 'agent-edges.json');
+	fs.writeFileSync(file, JSON.stringify(workflow));
+	const id = await n8n.importWorkflow(file, 'HeroExampleAgentEdges');
+
+	const script = (messages) => {
+		const history = toolHistory(messages);
+		if (history.length === 0)
+			return { tool: 'Find_Slots', args: { startDate: '2026-12-07', endDate: '2026-12-11' } };
+		if (history.length === 1) return { tool: 'Find_Patient', args: { nhsNumber: '9990000018' } };
+		return { answer: 'I could not read the whole patient list.' };
+	};
+	const edges = await createScriptedModel({ script }).start();
+	try {
+		await n8n.importModelCredential(edges.url);
+		fake.reset();
+		fake.inject({ operationId: 'listSlots', status: 503, retryAfter: '1' });
+		fake.inject({ operationId: 'listSlots', status: 429, retryAfter: 'garbage 12' });
+		const patient = {
+			id: 1,
+			first_name: 'Zed',
+			last_name: 'Placeholder',
+			nhs_number: '9990000018',
+		};
+		fake.inject({
+			operationId: 'listPatientsV3',
+			status: 200,
+			body: { data: [patient], count: 3 },
+		});
+		fake.inject({ operationId: 'listPatientsV3', status: 200, body: { data: [], count: 3 } });
+		let result;
+		try {
+			result = await n8n.execute(id);
+		} catch (error) {
+			if (!isN8n1()) throw error;
+			result = { error };
+		}
+		// Retry-After "1" waited, "garbage 12" backed off (not read as a date in 2001), then read.
+		assert.equal(fake.received('listSlots'), 3, 'two refusals, then the slots');
+		const practices = fake.requests
+			.filter((r) => ['listSlots', 'listPatientsV3'].includes(r.operationId))
+			.map((r) => `${r.operationId} ${r.headers['x-practice-group-id']}`);
+		assert.deepEqual(practices, [
+			'listSlots 4243',
+			'listSlots 4243',
+			'listSlots 4243',
+			'listPatientsV3 4243',
+			'listPatientsV3 4243',
+		]);
+		const short = "Hero's list ended early: it reported 3 records but sent 1";
+		if (isN8n1()) {
+			// n8n 1.x ends the run on the first tool error (README): the short list.
+			assert.match(String(result.error?.message), new RegExp(short.replace(/[.']/g, '.')));
+			return;
+		}
+		const calls = toolHistory(edges.requests[edges.requests.length - 1].messages);
+		assert.deepEqual(
+			calls.map((call) => call.name),
+			['Find_Slots', 'Find_Patient'],
+		);
+		assert.ok(!/error/i.test(calls[0].content), 'the slots came back after the waits');
+		assert.ok(calls[1].content.includes(short), `the model is told: ${calls[1].content}`);
+		assert.ok(!calls[1].content.includes('Placeholder'), 'no partial list reaches the model');
+	} finally {
+		await n8n.importModelCredential(model.url);
+		await edges.close();
+	}
+});
