@@ -17,6 +17,8 @@ export interface RecordedRequest {
 	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- recorded JSON of any shape
 	body: any;
 	operationId?: string;
+	/** The bytes sent, for a route() outside the description. */
+	rawBody?: Buffer;
 	at: number;
 }
 
@@ -58,6 +60,17 @@ export interface FakeHero {
 	/** Field names Hero takes that the bundled description does not document; reset after each test. */
 	undocumented: { body: Set<string>; query: Set<string> };
 	inject(fault: Fault): void;
+	/** An endpoint the bundled description lacks (one Hero may add), for the Custom API Call. */
+	route(
+		method: string,
+		path: string,
+		answer: (request: RecordedRequest) => {
+			status?: number;
+			body?: unknown;
+			contentType?: string;
+			headers?: Record<string, string>;
+		},
+	): void;
 	limitRate(perSecond: number, burst?: number): void;
 	/** Answers nothing until `size` requests wait, then answers them together. */
 	holdUntil(size: number, timeoutMs?: number): void;

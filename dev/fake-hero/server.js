@@ -64,6 +64,15 @@ function createFakeHero(options = {}) {
 		latencyMs: settings.latencyMs || 0,
 		url: undefined,
 		server: undefined,
+		/**
+		 * Endpoints Hero may add that the bundled description lacks, for the Custom API Call:
+		 * `answer(request)` returns { status, body, contentType }; requests are recorded with their
+		 * raw bytes and are not violations.
+		 */
+		routes: [],
+		route(method, path, answer) {
+			fake.routes.push({ method, path, answer });
+		},
 		/** Queue a fault for matching requests: { operationId?, method?, path?, times, ...kind }. */
 		inject(fault) {
 			fake.faults.push({ times: 1, ...fault });
@@ -98,6 +107,7 @@ function createFakeHero(options = {}) {
 			fake.stats = { inFlight: 0, maxInFlight: 0, received: {}, processed: {} };
 			fake.rateLimit = undefined;
 			fake.undocumented = { body: new Set(), query: new Set() };
+			fake.routes = [];
 			if (fake.gate) clearTimeout(fake.gate.timer);
 			fake.gate = undefined;
 		},
@@ -258,6 +268,27 @@ function createFakeHero(options = {}) {
 		const method = req.method;
 		const pathname = url.pathname;
 		if (settings.demo && demoRoute(req, res, pathname)) return;
+		const extra = fake.routes.find((r) => r.method === method && r.path === pathname);
+		if (extra) {
+			const request = {
+				method,
+				path: pathname,
+				headers: { ...req.headers },
+				rawBody,
+				at: Date.now(),
+			};
+			fake.requests.push(request);
+			if (req.headers['x-api-key'] !== fake.apiKey)
+				return sendJson(res, 401, { error: true, statusCode: 401, message: 'Unauthorised' });
+			const answer = extra.answer(request);
+			res.writeHead(answer.status ?? 200, {
+				'content-type': answer.contentType ?? 'application/json',
+				...(answer.headers ?? {}),
+			});
+			return res.end(
+				Buffer.isBuffer(answer.body) ? answer.body : JSON.stringify(answer.body ?? {}),
+			);
+		}
 		const op = findOperation(operations, method, pathname);
 		let body;
 		if (rawBody.length) {

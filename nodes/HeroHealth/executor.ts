@@ -6,6 +6,7 @@ import type { HeroRequest, RequestSettings } from '../shared/transport';
 import {
 	DEFAULT_RETRY,
 	heroRequest,
+	HeroFile,
 	heroRequestPages,
 	HeroText,
 	practiceGroupFor,
@@ -176,6 +177,10 @@ function checkedCustomRequest(
 export interface BuiltRequest extends HeroRequest {
 	/** The ID in the path, for error messages. */
 	id?: string;
+	/** The input binary field whose file is sent; read by withFile when the item runs. */
+	binary?: { property: string; displayName: string; apiKey: string; fileNameKey?: string };
+	/** The file read from it, as n8n's binary data describes it. */
+	fileInfo?: { file_name?: string; mime_type: string; file_size: number };
 	/** Values of choices that steer the node, not sent (Send Window, Contactability Check). */
 	controls?: Record<string, unknown>;
 }
@@ -202,6 +207,7 @@ export function buildRequest(
 	let hasBody = false;
 	let extraBody: IDataObject | undefined;
 	let extraQuery: IDataObject | undefined;
+	let binary: BuiltRequest['binary'];
 
 	for (const field of operation.fields) {
 		const { displayName, name, type } = field.property;
@@ -232,15 +238,38 @@ export function buildRequest(
 		if (field.place === 'none') controls[field.apiKey] = value;
 		else if (field.place === 'extraBody') extraBody = value as IDataObject;
 		else if (field.place === 'extraQuery') extraQuery = value as IDataObject;
-		else if (field.place === 'path') pathValues[field.apiKey] = String(value);
+		else if (field.place === 'binary') {
+			binary = { property: String(value), displayName, apiKey: field.apiKey };
+			if (field.fileNameKey) binary.fileNameKey = field.fileNameKey;
+		} else if (field.place === 'path') pathValues[field.apiKey] = String(value);
 		else if (field.place === 'query') qs[field.apiKey] = value as IDataObject[string];
 		else if (field.place === 'body') {
 			setPath(body, field.apiKey, value);
 			hasBody = true;
 		}
 	}
-	if (operation.custom)
-		return checkedCustomRequest(context, customRequest(controls), resources, itemIndex);
+	if (operation.custom) {
+		const custom = checkedCustomRequest(context, customRequest(controls), resources, itemIndex);
+		if (binary) {
+			if (custom.body !== undefined)
+				throw fieldError(
+					context,
+					'Input Binary Field',
+					itemIndex,
+					'and Body cannot both be sent: use one',
+				);
+			if (custom.method === 'GET' || custom.method === 'DELETE')
+				throw fieldError(
+					context,
+					'Input Binary Field',
+					itemIndex,
+					`cannot be sent with ${custom.method}: use POST, PUT or PATCH`,
+				);
+			custom.binary = binary;
+		}
+		if (Object.keys(controls).length) custom.controls = controls;
+		return custom;
+	}
 	// The user's own fields go last, checked by the rules of the fields they name.
 	if (extraBody && Object.keys(extraBody).length) {
 		body = {
@@ -277,6 +306,10 @@ export function buildRequest(
 	);
 	const request: BuiltRequest = { method: operation.method, path, qs };
 	if (hasBody || ['POST', 'PUT', 'PATCH'].includes(operation.method)) request.body = body;
+	// The file is read unless the request already points at one another way (an EHR file).
+	const pointsElsewhere =
+		operation.check !== undefined && operation.check({ qs, body }) === undefined;
+	if (binary && !pointsElsewhere) request.binary = binary;
 	const problem = operation.check?.(request);
 	if (problem) throw fieldError(context, problem.field, itemIndex, problem.message);
 	const pathId = Object.values(pathValues)[0];
@@ -351,6 +384,77 @@ function asRecords(body: unknown, operation: HeroOperation): IDataObject[] {
 	return [body as IDataObject];
 }
 
+/** Hero's limit on an uploaded file: File Data takes 20,000,000 base64 characters. */
+export const MAX_UPLOAD_BYTES = 15_000_000;
+
+/**
+ * Reads the file an Input Binary Field names, from n8n's binary data in whatever mode n8n stores
+ * it (memory or filesystem): base64 into the body key the field names, or the whole body.
+ */
+async function withFile(
+	context: IExecuteFunctions,
+	request: BuiltRequest,
+	itemIndex: number,
+): Promise<BuiltRequest> {
+	const { binary } = request;
+	if (!binary) return request;
+	const held = context.getInputData()[itemIndex]?.binary ?? {};
+	const meta = held[binary.property];
+	if (!meta) {
+		const names = Object.keys(held);
+		throw fieldError(
+			context,
+			binary.displayName,
+			itemIndex,
+			`the input item has no binary field "${binary.property}"; ${names.length ? `it has ${names.map((n) => `"${n}"`).join(', ')}` : 'it has no binary data (read a file first, e.g. with Read/Write Files from Disk or an email trigger)'}`,
+		);
+	}
+	const data = await context.helpers.getBinaryDataBuffer(itemIndex, binary.property);
+	if (data.length === 0)
+		throw fieldError(
+			context,
+			binary.displayName,
+			itemIndex,
+			`the file in "${binary.property}" is empty`,
+		);
+	const mimeType = meta.mimeType || 'application/octet-stream';
+	const fileName =
+		meta.fileName || (meta.fileExtension ? `attachment.${meta.fileExtension}` : undefined);
+	const file = { file_name: fileName, mime_type: mimeType, file_size: data.length };
+	if (!binary.apiKey) return { ...request, file: { data, mimeType }, fileInfo: file };
+	if (data.length > MAX_UPLOAD_BYTES) {
+		throw fieldError(
+			context,
+			binary.displayName,
+			itemIndex,
+			`the file in "${binary.property}" is ${data.length.toLocaleString('en-GB')} bytes; Hero takes up to ${MAX_UPLOAD_BYTES.toLocaleString('en-GB')}`,
+		);
+	}
+	const body: IDataObject = { ...(request.body ?? {}), [binary.apiKey]: data.toString('base64') };
+	if (binary.fileNameKey && body[binary.fileNameKey] === undefined && fileName)
+		body[binary.fileNameKey] = fileName;
+	return { ...request, body, fileInfo: file };
+}
+
+/** A file Hero answered with, as n8n binary data in the Output Binary Field. */
+async function fileItem(
+	context: IExecuteFunctions,
+	file: HeroFile,
+	controls: Record<string, unknown>,
+): Promise<INodeExecutionData> {
+	const field = String(controls.outputBinaryField ?? 'data');
+	return {
+		json: {
+			file_name: file.fileName ?? null,
+			mime_type: file.mimeType,
+			file_size: file.data.length,
+		},
+		binary: {
+			[field]: await context.helpers.prepareBinaryData(file.data, file.fileName, file.mimeType),
+		},
+	};
+}
+
 async function runItem(
 	context: IExecuteFunctions,
 	read: ParameterReader,
@@ -359,8 +463,12 @@ async function runItem(
 	settings: RequestSettings,
 	resources: HeroResource[],
 	guard: ContactabilityGuard,
-): Promise<IDataObject[]> {
-	const built = buildRequest(context, operation, itemIndex, read, resources);
+): Promise<INodeExecutionData[]> {
+	const built = await withFile(
+		context,
+		buildRequest(context, operation, itemIndex, read, resources),
+		itemIndex,
+	);
 	const practiceGroupId = setting(
 		context,
 		read,
@@ -378,6 +486,7 @@ async function runItem(
 		subject: operation.subject,
 		id: built.id,
 	};
+	if (operation.custom) itemSettings.acceptFile = true;
 
 	const request = await withSafetyControls(
 		context,
@@ -393,7 +502,7 @@ async function runItem(
 		writes(operation) &&
 		setting(context, read, 'dryRun', 'Dry Run', itemIndex, false, normaliseBoolean)
 	) {
-		return [await preview(context, operation, request)];
+		return [{ json: await preview(context, operation, request) }];
 	}
 
 	// Every setting is read before anything is sent (Simplify and Output were read with the fields).
@@ -431,9 +540,11 @@ async function runItem(
 			if (limit !== undefined) records = records.slice(0, limit);
 		}
 	} else {
-		records = asRecords(await heroRequest.call(context, request, itemSettings), operation);
+		const body = await heroRequest.call(context, request, itemSettings);
+		if (body instanceof HeroFile) return [await fileItem(context, body, request.controls ?? {})];
+		records = asRecords(body, operation);
 	}
-	return shaped(context, operation, request.controls ?? {}, records);
+	return shaped(context, operation, request.controls ?? {}, records).map((json) => ({ json }));
 }
 
 /**
@@ -475,6 +586,17 @@ async function preview(
 		query: request.qs && Object.keys(request.qs).length ? request.qs : {},
 	};
 	if (request.body !== undefined) item.body = request.body;
+	if (request.fileInfo) {
+		// The file is described, not repeated: it may be megabytes, and it is the patient's.
+		const { binary } = request;
+		item.file = request.fileInfo;
+		if (binary?.apiKey && item.body) {
+			item.body = {
+				...(item.body as IDataObject),
+				[binary.apiKey]: `(${request.fileInfo.file_size} bytes, base64)`,
+			};
+		}
+	}
 	item.practice_group_id = request.practiceGroupId ?? (await practiceGroupFor(context));
 	if (operation.notice) item.notice = operation.notice;
 	return item;
@@ -602,7 +724,7 @@ export async function executeOperation(
 			}
 			try {
 				const records = await runItem(this, read, operation, index, settings, resources, guard);
-				results[index] = records.map((json) => ({ json, pairedItem: { item: index } }));
+				results[index] = records.map((record) => ({ ...record, pairedItem: { item: index } }));
 			} catch (error) {
 				if (continueOnFail) {
 					results[index] = [{ json: errorJson(error, scrubber), pairedItem: { item: index } }];

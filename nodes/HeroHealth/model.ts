@@ -7,9 +7,10 @@ import type { ApiScope, HttpMethod } from '../shared/types';
 
 /**
  * Where a field's value goes in the request; `none` is a choice that only steers the UI;
- * `extraBody` / `extraQuery` are a user's own JSON object, merged last.
+ * `extraBody` / `extraQuery` are a user's own JSON object, merged last; `binary` names an input
+ * binary field whose file is sent (base64 under the field's apiKey, or as the whole body).
  */
-export type FieldPlace = 'path' | 'query' | 'body' | 'none' | 'extraBody' | 'extraQuery';
+export type FieldPlace = 'path' | 'query' | 'body' | 'none' | 'extraBody' | 'extraQuery' | 'binary';
 
 /** Other parameters of the operation and the values that show a field. */
 export type ShowWhen = Record<string, Array<string | number | boolean>>;
@@ -46,6 +47,8 @@ export interface HeroField {
 	section?: 'output';
 	/** A record picked From List or By ID: what versions before pickers showed is built from it. */
 	picker?: { record: RecordKind; label: string; description?: string };
+	/** A `binary` field: the body key the file's name goes in when none is given. */
+	fileNameKey?: string;
 }
 
 export interface ListOutput {
@@ -103,6 +106,8 @@ export interface HeroOperation {
 	check?: (request: {
 		qs?: IDataObject;
 		body?: IDataObject;
+		/** The input binary field a `binary` field names, read after the checks. */
+		binary?: { property: string };
 	}) => { field: string; message: string } | undefined;
 	/** Shapes a non-list response; defaults to the body itself (or `{ deleted: true }` for DELETE). */
 	output?: (body: unknown) => IDataObject | IDataObject[];

@@ -370,6 +370,18 @@ export function normaliseKey(value: unknown): string | undefined {
 	return key;
 }
 
+/** The name of an n8n binary field (such as `data` or `attachment_0`), as n8n's own nodes take it. */
+export function normaliseBinaryProperty(value: unknown): string | undefined {
+	if (isBlank(value)) return undefined;
+	const name = textOf(value).trim();
+	if (!/^[A-Za-z0-9_.-]{1,100}$/.test(name)) {
+		throw new FieldValueError(
+			'must name a binary field of the input item, such as data (letters, digits, _ . -)',
+		);
+	}
+	return name;
+}
+
 /** "a, b, c" or an array to a list of non-empty strings. */
 export function normaliseTextList(value: unknown): string[] | undefined {
 	if (isBlank(value)) return undefined;

@@ -94,10 +94,48 @@ const inputNode = testNodeType(
 	},
 );
 
+export const FILE_NODE = 'test.file';
+
+/**
+ * Puts a file on each item as n8n binary data through n8n's own helper (prepareBinaryData), as
+ * Read/Write Files from Disk does: Content (base64), File Name, MIME Type, Binary Field.
+ */
+const fileNode = testNodeType(
+	'File',
+	{
+		properties: ['content', 'fileName', 'mimeType', 'binaryField'].map((name) => ({
+			displayName: name,
+			name,
+			type: 'string' as const,
+			default: '',
+		})),
+	},
+	async function (this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		const out: INodeExecutionData[] = [];
+		for (let i = 0; i < items.length; i++) {
+			const read = (name: string) => String(this.getNodeParameter(name, i, ''));
+			const data = Buffer.from(read('content'), 'base64');
+			const file = await this.helpers.prepareBinaryData(
+				data,
+				read('fileName') || undefined,
+				read('mimeType') || undefined,
+			);
+			out.push({
+				json: items[i].json,
+				binary: { [read('binaryField') || 'data']: file },
+				pairedItem: { item: i },
+			});
+		}
+		return [out];
+	},
+);
+
 const NODE_TYPES: Record<string, INodeType> = {
 	[HERO_NODE]: new HeroHealth(),
 	[HERO_TRIGGER]: new HeroHealthTrigger(),
 	[INPUT_NODE]: inputNode,
+	[FILE_NODE]: fileNode,
 };
 
 export function registerNodeType(name: string, type: INodeType): void {

@@ -1,6 +1,7 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
 import {
+	normaliseBinaryProperty,
 	normaliseBoolean,
 	normaliseContact,
 	normaliseDate,
@@ -282,6 +283,21 @@ export function switchField(
 	options: Omit<ChoiceOptions, 'values'> & { values: Array<[string, string]> },
 ): HeroField {
 	return { ...choiceField({ required: true, ...options }), place: 'none' };
+}
+
+/**
+ * The name of an input binary field (n8n's binary data) whose file is sent: base64 under
+ * `apiKey`, or as the whole body when it has none. The file is read when the item runs.
+ */
+export function binaryField(options: FieldOptions & { fileNameKey?: string }): HeroField {
+	const { fileNameKey, ...rest } = options;
+	const field = heroField(
+		{ default: 'data', placeholder: 'e.g. data', ...rest, place: 'binary' },
+		{ type: 'string' },
+		normaliseBinaryProperty,
+	);
+	if (fileNameKey) field.fileNameKey = fileNameKey;
+	return field;
 }
 
 export function jsonField(options: FieldOptions): HeroField {

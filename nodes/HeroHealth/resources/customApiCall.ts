@@ -1,5 +1,9 @@
-import { heroField, jsonField, oneOf } from '../fields';
-import { normaliseApiPath, normaliseJsonObject } from '../../shared/normalise';
+import { binaryField, heroField, jsonField, oneOf } from '../fields';
+import {
+	normaliseApiPath,
+	normaliseBinaryProperty,
+	normaliseJsonObject,
+} from '../../shared/normalise';
 import type { HeroResource } from '../model';
 
 const METHODS = ['DELETE', 'GET', 'PATCH', 'POST', 'PUT'].map((m) => ({ name: m, value: m }));
@@ -66,9 +70,28 @@ export const customApiCall: HeroResource = {
 					place: 'none',
 					description: 'JSON body for POST, PUT and PATCH',
 				}),
+				binaryField({
+					label: 'Input Binary Field',
+					parameter: 'inputBinaryField',
+					description:
+						'Sends the file in this binary field of the input item as the body, with its MIME type, instead of Body',
+				}),
+				heroField(
+					{
+						label: 'Output Binary Field',
+						parameter: 'outputBinaryField',
+						apiKey: 'outputBinaryField',
+						place: 'none',
+						default: 'data',
+						description:
+							'When Hero answers with a file rather than JSON or text (such as a PDF), the binary field of the output item it is put in',
+					},
+					{ type: 'string' },
+					normaliseBinaryProperty,
+				),
 			],
 			notice:
-				'Repeats follow the same rule as every operation: GET, PUT and DELETE are retried after a server fault, POST and PATCH only after a rate limit. When Method and Path are an operation this node offers, the query and body keys it names are checked by its field rules (an NHS number, a mobile, a date); other keys are sent as they are.',
+				'Repeats follow the same rule as every operation: GET, PUT and DELETE are retried after a server fault, POST and PATCH only after a rate limit. When Method and Path are an operation this node offers, the query and body keys it names are checked by its field rules (an NHS number, a mobile, a date); other keys are sent as they are. An answer that is a file (not JSON or text) is output as binary data.',
 		},
 	],
 };

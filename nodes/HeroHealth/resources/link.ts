@@ -1,4 +1,11 @@
-import { booleanField, dateField, numberField, recordLocator, textField } from '../fields';
+import {
+	binaryField,
+	booleanField,
+	dateField,
+	numberField,
+	recordLocator,
+	textField,
+} from '../fields';
 import type { HeroResource } from '../model';
 
 export const link: HeroResource = {
@@ -11,7 +18,7 @@ export const link: HeroResource = {
 			name: 'Create Attachment Link',
 			action: 'Create an attachment link',
 			description:
-				'Create an expiring link to a patient file: an EHR file (from Get Many Attachments) or file data you upload. Send its attachment_uuid with Send Message.',
+				'Create an expiring link to a patient file: an EHR file (from Get Many Attachments) or a file you upload from binary data. Send its attachment_uuid with Send Message.',
 			heroName: 'Create an Attachment Link',
 			method: 'POST',
 			path: '/v1/attachment_links',
@@ -30,6 +37,15 @@ export const link: HeroResource = {
 					maxLength: 200,
 					description: 'From Patient > Get Many Attachments',
 				}),
+				binaryField({
+					parameter: 'inputBinaryField',
+					label: 'Input Binary Field',
+					apiKey: 'file_data',
+					fileNameKey: 'file_name',
+					standing: true,
+					description:
+						'The binary field of the input item holding the file to upload (such as a PDF from an email or Drive node); its name is used when File Name is empty. Not read when EHR File ID is set.',
+				}),
 				textField({
 					parameter: 'fileData',
 					label: 'File Data',
@@ -43,6 +59,7 @@ export const link: HeroResource = {
 					apiKey: 'file_name',
 					maxLength: 255,
 					placeholder: 'e.g. letter.pdf',
+					description: "The file's name as the patient sees it; from the binary data when empty",
 				}),
 				dateField({ parameter: 'expiryDate', label: 'Expiry Date', apiKey: 'expiry_date' }),
 				numberField({
@@ -53,12 +70,12 @@ export const link: HeroResource = {
 					default: 1,
 				}),
 			],
-			check: ({ body }) =>
-				body?.ehr_file_id || body?.file_data
+			check: ({ body, binary }) =>
+				body?.ehr_file_id || body?.file_data || binary
 					? undefined
 					: {
 							field: 'EHR File ID',
-							message: 'or File Data is needed: the link must point at a file',
+							message: 'or a file to upload is needed: the link must point at a file',
 						},
 		},
 		{

@@ -2,6 +2,7 @@ export {
 	CREDENTIAL,
 	forgetPacers,
 	heroRequest,
+	HeroFile,
 	practiceGroupFor,
 	HeroText,
 	scrubberFor,

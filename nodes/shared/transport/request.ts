@@ -27,6 +27,31 @@ export class HeroText {
 	constructor(readonly text: string) {}
 }
 
+/** A success answer that was a file (neither JSON nor text), for the Custom API Call. */
+export class HeroFile {
+	constructor(
+		readonly data: Buffer,
+		readonly mimeType: string,
+		readonly fileName?: string,
+	) {}
+}
+
+/** Whether a Content-Type is JSON or text, which is read rather than kept as a file. */
+function readable(contentType: string): boolean {
+	return contentType === '' || /json|^text\//i.test(contentType);
+}
+
+/** The file name a Content-Disposition header gives, if any. */
+function dispositionName(value: unknown): string | undefined {
+	const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(String(value ?? ''));
+	if (!match) return undefined;
+	try {
+		return decodeURIComponent(match[1]).replace(/[\\/]/g, '_');
+	} catch {
+		return match[1].replace(/[\\/]/g, '_');
+	}
+}
+
 export type HeroContext =
 	| IExecuteFunctions
 	| ILoadOptionsFunctions
@@ -41,6 +66,8 @@ export interface HeroRequest {
 	body?: IDataObject;
 	/** Replaces the credential's practice group for a cross-organisational call. */
 	practiceGroupId?: string;
+	/** A file sent as the whole body with its MIME type, instead of JSON. */
+	file?: { data: Buffer; mimeType: string };
 }
 
 export interface RequestSettings {
@@ -56,6 +83,8 @@ export interface RequestSettings {
 	slots?: Slots;
 	/** Secrets besides the API key that Hero knows and must not be repeated (signing keys). */
 	secrets?: string[];
+	/** Whether an answer that is a file (not JSON or text) resolves to a HeroFile. */
+	acceptFile?: boolean;
 }
 
 interface Connection {
@@ -181,6 +210,17 @@ function scrubbed<T extends Error & { description?: string | null }>(
 	return error;
 }
 
+/** Bytes read as JSON where they are JSON, else as text; empty stays empty. */
+function decoded(bytes: Buffer): unknown {
+	const text = bytes.toString('utf8');
+	if (text === '') return '';
+	try {
+		return JSON.parse(text);
+	} catch {
+		return text;
+	}
+}
+
 function header(headers: IDataObject | undefined, name: string): unknown {
 	if (!headers) return undefined;
 	const key = Object.keys(headers).find((candidate) => candidate.toLowerCase() === name);
@@ -231,7 +271,15 @@ export async function heroRequest(
 			timeout: settings.timeoutMs ?? 30_000,
 		};
 		if (request.qs && Object.keys(request.qs).length) options.qs = request.qs;
-		if (request.body !== undefined) options.body = request.body;
+		if (request.file) {
+			options.body = request.file.data;
+			options.headers!['content-type'] = request.file.mimeType;
+		} else if (request.body !== undefined) options.body = request.body;
+		if (settings.acceptFile) {
+			// Read as bytes; JSON and text are decoded below, anything else is a file.
+			options.json = false;
+			options.encoding = 'arraybuffer';
+		}
 
 		let response: IN8nHttpFullResponse;
 		try {
@@ -257,7 +305,18 @@ export async function heroRequest(
 		}
 
 		const status = response.statusCode;
-		const body = response.body as unknown;
+		let body = response.body as unknown;
+		if (settings.acceptFile && Buffer.isBuffer(body)) {
+			const type = String(header(response.headers as IDataObject, 'content-type') ?? '');
+			if (status >= 200 && status < 300 && body.length && !readable(type)) {
+				return new HeroFile(
+					body,
+					type.split(';')[0].trim(),
+					dispositionName(header(response.headers as IDataObject, 'content-disposition')),
+				);
+			}
+			body = decoded(body);
+		}
 		if (status >= 300 && status < 400) {
 			const location = header(response.headers as IDataObject, 'location');
 			throw scrubbed(
