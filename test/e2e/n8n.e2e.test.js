@@ -398,3 +398,82 @@ test("the editor offers one Custom API Call: the node's own, with its retries an
 		}
 	}
 });
+
+test("a file read by n8n's Read/Write Files from Disk becomes an attachment link, through n8n's filesystem binary data", async () => {
+	const dir = require('fs').mkdtempSync(path.join(n8n.userFolder, 'files-'));
+	const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n');
+	require('fs').writeFileSync(path.join(dir, 'letter.pdf'), pdf);
+	const id = 'HeroE2eAttachFil';
+	const workflow = {
+		name: 'Attach a letter (e2e)',
+		nodes: [
+			{
+				id: 'a1',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			{
+				id: 'a2',
+				name: 'Read Letter',
+				type: 'n8n-nodes-base.readWriteFile',
+				typeVersion: 1,
+				position: [200, 0],
+				parameters: { operation: 'read', fileSelector: path.join(dir, 'letter.pdf'), options: {} },
+			},
+			{
+				id: 'a3',
+				name: 'Attachment Link',
+				type: 'n8n-nodes-herohealth.heroHealth',
+				typeVersion: 4,
+				position: [400, 0],
+				parameters: {
+					resource: 'link',
+					operation: 'createAttachmentLink',
+					inputBinaryField: 'data',
+					additionalFields: { patientId: '20001' },
+				},
+				credentials: { heroHealthApi: { id: e2e.CREDENTIAL_ID, name: 'Hero Health account' } },
+			},
+		],
+		connections: {
+			Start: { main: [[{ node: 'Read Letter', type: 'main', index: 0 }]] },
+			'Read Letter': { main: [[{ node: 'Attachment Link', type: 'main', index: 0 }]] },
+		},
+		settings: { executionOrder: 'v1' },
+	};
+	const file = path.join(n8n.userFolder, 'attach.json');
+	require('fs').writeFileSync(file, JSON.stringify(workflow));
+	await n8n.importWorkflow(file, id);
+	const saved = { ...n8n.env };
+	// Binary data on disk, as queue mode keeps it; files readable only from this folder.
+	Object.assign(n8n.env, {
+		N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem',
+		N8N_RESTRICT_FILE_ACCESS_TO: dir,
+	});
+	let run;
+	try {
+		run = await n8n.execute(id);
+	} finally {
+		n8n.env = saved;
+	}
+	assert.equal(run.error, undefined);
+	const [links] = run.output('Attachment Link');
+	assert.equal(links.length, 1);
+	assert.match(links[0].attachment_uuid, /^[0-9a-f-]{36}$/);
+	const [sent] = fake.requestsFor('createAttachmentLink').slice(-1);
+	assert.deepEqual(Buffer.from(sent.body.file_data, 'base64'), pdf);
+	assert.equal(sent.body.file_name, 'letter.pdf');
+	assert.equal(sent.body.patient_id, '20001');
+	// The file went through n8n's filesystem store: its bytes are on disk under the user folder.
+	const fs = require('fs');
+	const onDisk = fs
+		.readdirSync(path.join(n8n.userFolder, '.n8n'), { recursive: true, withFileTypes: true })
+		.filter((entry) => entry.isFile() && !entry.name.endsWith('.sqlite'))
+		.map((entry) => path.join(entry.parentPath ?? entry.path, entry.name))
+		.filter((file) => fs.statSync(file).size === pdf.length)
+		.filter((file) => fs.readFileSync(file).equals(pdf));
+	assert.ok(onDisk.length > 0, 'n8n kept the file in its filesystem binary store');
+});
