@@ -8,6 +8,7 @@ module.exports = {
 		'/test/e2e/',
 		'/test/ui/',
 		'/test/queue/',
+		'/test/registry/',
 		'/test/bench/',
 	],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json', diagnostics: false }] },
