@@ -181,6 +181,8 @@ class Cluster {
 			QUEUE_BULL_REDIS_PORT: String(this.redisPort),
 			// Production webhooks go to the webhook processors only.
 			N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true',
+			// Manual executions on workers too: n8n 3.0's only behaviour in queue mode.
+			OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
 			N8N_LOG_LEVEL: 'info',
 			// A dead worker's job is taken up again once its lock expires: 10 s here instead of
 			// n8n's 30 s default, so the suite sees it sooner.
