@@ -26,6 +26,12 @@ function operationsTable(resources, fidelityOf) {
 				);
 				continue;
 			}
+			if (op.many) {
+				lines.push(
+					`| ${escape(resource.name)} | ${escape(op.name)} | ${escape(op.heroName)} | \`${op.method} ${op.path}\`, then its recipients and \`send\` | ${LEVEL[fidelityOf(op).level]} |`,
+				);
+				continue;
+			}
 			count += 1;
 			const level = LEVEL[fidelityOf(op).level];
 			lines.push(
@@ -37,7 +43,7 @@ function operationsTable(resources, fidelityOf) {
 		(level) =>
 			resources
 				.flatMap((r) => r.operations)
-				.filter((op) => !op.custom && fidelityOf(op).level === level).length,
+				.filter((op) => !op.custom && !op.many && fidelityOf(op).level === level).length,
 	);
 	lines.push(
 		'',

@@ -62,6 +62,44 @@ function slotsMatching(store, query) {
 	});
 }
 
+/** A batch as Hero answers it: without its recipients. */
+function batchView({ recipients, ...view }) {
+	return view;
+}
+
+/**
+ * Hero enriches a batch after creating it: each recipient's NHS number and date of birth are
+ * matched to a patient (ENRICHED) or refused with a reason (ENRICHMENT_ERROR). The batch is CREATED
+ * until `store.batchEnrichment.delayMs` has passed, then ENRICHED, or the status in `failWith`
+ * (ENRICHMENT_ERROR, INVALID_PAYLOAD) with its `reason`.
+ */
+function settled(store, batch) {
+	const { delayMs = 0, failWith, reason } = store.batchEnrichment || {};
+	if (batch.status !== 'CREATED' || Date.now() < Date.parse(batch.created_at) + delayMs)
+		return batch;
+	if (failWith) {
+		batch.status = failWith;
+		batch.error = reason || `Hero could not enrich this batch (${failWith})`;
+		return batch;
+	}
+	for (const recipient of batch.recipients) {
+		const patient = [...store.patients.values()].find(
+			(p) =>
+				p.nhs_number === recipient.nhs_number &&
+				(!recipient.dob || p.dob === recipient.dob.slice(0, 10)),
+		);
+		if (patient) {
+			recipient.status = 'ENRICHED';
+			recipient.patient_id = patient.id;
+		} else {
+			recipient.status = 'ENRICHMENT_ERROR';
+			recipient.error = 'No patient at the practice has this NHS number and date of birth';
+		}
+	}
+	batch.status = 'ENRICHED';
+	return batch;
+}
+
 function messageRecord(store, body, patient) {
 	const id = newId(store);
 	const now = new Date().toISOString();
@@ -288,36 +326,49 @@ const handlers = {
 			channel: body.channel,
 			subject: body.subject || null,
 			content: body.content,
-			recipients: body.recipients.map((r, i) => ({ id: `${id}-${i}`, ...r, status: 'ENRICHED' })),
+			created_at: new Date().toISOString(),
+			recipients: body.recipients.map((r, i) => ({ id: `${id}-${i}`, ...r, status: 'CREATED' })),
 		};
 		store.batchMessages.set(id, batch);
-		const { recipients, ...view } = batch;
-		return view;
+		return batchView(batch);
 	},
 	listBatchMessages: ({ store, query }) => {
-		let list = [...store.batchMessages.values()].map(({ recipients, ...b }) => b);
+		let list = [...store.batchMessages.values()].map((batch) => batchView(settled(store, batch)));
 		if (query.get('status')) list = list.filter((b) => b.status === query.get('status'));
 		return page(list, query);
 	},
 	sendBatchMessage: ({ store, params }) => {
-		const batch = getFrom(store.batchMessages, params.id, 'Batch message');
-		if (batch.status !== 'CREATED') throw new HttpError(409, 'The batch has already been sent');
-		batch.status = 'SENDING';
-		const { recipients, ...view } = batch;
-		return view;
+		const batch = settled(store, getFrom(store.batchMessages, params.id, 'Batch message'));
+		if (batch.status === 'CREATED') throw new HttpError(409, 'The batch is still being enriched');
+		if (batch.status !== 'ENRICHED')
+			throw new HttpError(409, `The batch cannot be sent: it is ${batch.status}`);
+		batch.status = 'QUEUED';
+		for (const recipient of batch.recipients.filter((r) => r.status === 'ENRICHED')) {
+			const patient = store.patients.get(recipient.patient_id);
+			const message = messageRecord(
+				store,
+				{ message_type: batch.channel.toLowerCase(), message_string: batch.content },
+				patient,
+			);
+			message.batch_message_id = batch.id;
+			store.messages.set(message.id, message);
+			recipient.message_id = message.id;
+		}
+		return batchView(batch);
 	},
-	getBatchMessage: ({ store, params }) => {
-		const { recipients, ...view } = getFrom(store.batchMessages, params.id, 'Batch message');
-		return view;
+	getBatchMessage: ({ store, params }) =>
+		batchView(settled(store, getFrom(store.batchMessages, params.id, 'Batch message'))),
+	listBatchMessageRecipients: ({ store, params, query }) => {
+		const batch = settled(store, getFrom(store.batchMessages, params.id, 'Batch message'));
+		let list = batch.recipients;
+		if (query.get('status')) list = list.filter((r) => r.status === query.get('status'));
+		return page(list, query);
 	},
-	listBatchMessageRecipients: ({ store, params, query }) =>
-		page(getFrom(store.batchMessages, params.id, 'Batch message').recipients, query),
 	listBatchMessageSends: ({ store, params, query }) => {
-		const batch = getFrom(store.batchMessages, params.id, 'Batch message');
-		const sends =
-			batch.status === 'CREATED'
-				? []
-				: batch.recipients.map((r) => ({ id: r.id, status: 'sent', channel: batch.channel }));
+		const batch = settled(store, getFrom(store.batchMessages, params.id, 'Batch message'));
+		const sends = batch.recipients
+			.filter((r) => r.message_id)
+			.map((r) => ({ id: r.message_id, status: 'sent', channel: batch.channel }));
 		return page(sends, query);
 	},
 	getMessage: ({ store, params }) => {

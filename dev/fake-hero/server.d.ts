@@ -60,6 +60,12 @@ export interface FakeHero {
 	/** Field names Hero takes that the bundled description does not document; reset after each test. */
 	undocumented: { body: Set<string>; query: Set<string> };
 	inject(fault: Fault): void;
+	/** How Hero enriches batch messages: a delay, or a whole batch refused with a reason. */
+	enrichBatches(options?: {
+		delayMs?: number;
+		failWith?: 'ENRICHMENT_ERROR' | 'INVALID_PAYLOAD';
+		reason?: string;
+	}): void;
 	/** An endpoint the bundled description lacks (one Hero may add), for the Custom API Call. */
 	route(
 		method: string,

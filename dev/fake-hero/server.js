@@ -77,6 +77,13 @@ function createFakeHero(options = {}) {
 		inject(fault) {
 			fake.faults.push({ times: 1, ...fault });
 		},
+		/**
+		 * How Hero enriches batch messages: { delayMs } before a batch leaves CREATED, or
+		 * { failWith: 'ENRICHMENT_ERROR' | 'INVALID_PAYLOAD', reason } for the whole batch.
+		 */
+		enrichBatches(options = {}) {
+			fake.store.batchEnrichment = options;
+		},
 		/** Token bucket over all requests; beyond it 429 with Retry-After in seconds. */
 		limitRate(perSecond, burst = perSecond) {
 			fake.rateLimit = perSecond ? new TokenBucket(perSecond, burst) : undefined;
@@ -108,6 +115,7 @@ function createFakeHero(options = {}) {
 			fake.rateLimit = undefined;
 			fake.undocumented = { body: new Set(), query: new Set() };
 			fake.routes = [];
+			fake.store.batchEnrichment = undefined;
 			if (fake.gate) clearTimeout(fake.gate.timer);
 			fake.gate = undefined;
 		},

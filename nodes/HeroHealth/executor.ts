@@ -30,6 +30,7 @@ import { collectionOf, findOperation, needsAChange, stands, writes } from './mod
 import { ParameterReader } from './parameters';
 import type { ContactabilityMode, SendWindowMode } from './safety';
 import { ContactabilityGuard, OutsideSendWindow, withinSendWindow } from './safety';
+import { sendToMany } from './sendToMany';
 
 // The runtime: reads the operation model and sends through the shared transport; the editor's
 // description is not needed to run.
@@ -707,6 +708,38 @@ export async function executeOperation(
 		slots: new Slots(concurrency),
 	};
 
+	// The last net: whatever an error carries, no secret leaves in its text.
+	const scrubbedError = (error: Error & { description?: string | null }) => {
+		error.message = scrubber.text(error.message);
+		if (typeof error.description === 'string') error.description = scrubber.text(error.description);
+		return error;
+	};
+
+	if (operation.many) {
+		const practiceGroupId = setting(
+			this,
+			read,
+			'requestOptions.practiceGroupId',
+			'Practice Group ID',
+			0,
+			'',
+			normaliseId,
+		);
+		return await sendToMany(
+			this,
+			operation,
+			settings,
+			{
+				build: (index) => buildRequest(this, operation, index, read, resources),
+				errorJson: (error) => errorJson(error, scrubber),
+				runError: (failed, results) => scrubbedError(runError(this, failed, results)),
+			},
+			continueOnFail,
+			setting(this, read, 'dryRun', 'Dry Run', 0, false, normaliseBoolean),
+			practiceGroupId || undefined,
+		);
+	}
+
 	const results: INodeExecutionData[][] = new Array(items.length);
 	const failures: Failure[] = [];
 
@@ -738,12 +771,6 @@ export async function executeOperation(
 		() => failures.length > 0,
 	);
 
-	if (failures.length) {
-		// The last net: whatever an error carries, no secret leaves in its text.
-		const error = runError(this, failures, results) as Error & { description?: string | null };
-		error.message = scrubber.text(error.message);
-		if (typeof error.description === 'string') error.description = scrubber.text(error.description);
-		throw error;
-	}
+	if (failures.length) throw scrubbedError(runError(this, failures, results));
 	return [results.flat()];
 }

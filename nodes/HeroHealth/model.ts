@@ -83,6 +83,12 @@ export interface HeroOperation {
 	contacts?: 'scheduled' | 'immediate';
 	/** The body key naming the Hero patient a message goes to: offers the Contactability Check. */
 	addressedTo?: string;
+	/**
+	 * Takes every input item as one part of a single send (Send to Many): the items are checked
+	 * one by one, then run together (nodes/HeroHealth/sendToMany.ts). Several Hero calls, so not
+	 * one operation of the API description.
+	 */
+	many?: boolean;
 	/** A POST that only reads or checks (Preview Patient Merging): it writes nothing, so no Dry Run. */
 	readOnly?: boolean;
 	/**

@@ -374,6 +374,8 @@ export function textListField(options: FieldOptions): HeroField {
  */
 export function extraFields(operation: HeroOperation): HeroField[] {
 	const extras: HeroField[] = [];
+	// Send to Many builds its requests itself: there is no one body to add to.
+	if (operation.many) return extras;
 	if (operation.fields.some((f) => f.place === 'body')) {
 		extras.push(
 			heroField(

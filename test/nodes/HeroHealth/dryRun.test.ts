@@ -81,7 +81,8 @@ function parametersFor(resource: string, operation: HeroOperation): IDataObject 
 
 const WRITES = RESOURCES.flatMap((resource) =>
 	resource.operations
-		.filter((operation) => writes(operation) && !operation.custom)
+		// Custom API Call and Send to Many (several requests) have tests of their own.
+		.filter((operation) => writes(operation) && !operation.custom && !operation.many)
 		.map((operation): [string, string, HeroOperation] => [
 			`${resource.name} > ${operation.name}`,
 			resource.value,
@@ -100,7 +101,7 @@ function asReceived(query: IDataObject): Record<string, string[]> {
 }
 
 describe('Dry Run', () => {
-	it('is offered on every operation that writes (28 and Custom API Call), on no read', () => {
+	it('is offered on every operation that writes (28, Send to Many and Custom API Call), on no read', () => {
 		expect(WRITES).toHaveLength(28);
 	});
 

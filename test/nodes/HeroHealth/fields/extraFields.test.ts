@@ -89,8 +89,9 @@ const withQuery = operations.filter(({ operation }) =>
 
 describe('Extra Body Fields', () => {
 	it('is offered exactly on the operations that send a body', () => {
-		const sending = operations.filter(({ operation }) =>
-			operation.fields.some((f) => f.place === 'body'),
+		// Send to Many builds several requests itself: no one body to add to.
+		const sending = operations.filter(
+			({ operation }) => !operation.many && operation.fields.some((f) => f.place === 'body'),
 		);
 		expect(withBody.map((o) => o.label)).toEqual(sending.map((o) => o.label));
 		expect(withBody.length).toBeGreaterThan(20);

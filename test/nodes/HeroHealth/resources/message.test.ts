@@ -194,7 +194,7 @@ describe('Message', () => {
 			{ resource, operation: 'sendBatch', batchMessageId: batchId, sendWindow: 'off' },
 			{ fake },
 		);
-		expect(sent.json[0].status).toBe('SENDING');
+		expect(sent.json[0].status).toBe('QUEUED');
 		const got = await runHero(
 			{ resource, operation: 'getBatch', batchMessageId: batchId },
 			{ fake },

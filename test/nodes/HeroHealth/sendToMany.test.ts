@@ -1,0 +1,266 @@
+import type { IDataObject } from 'n8n-workflow';
+import { DateTime } from 'luxon';
+
+import { testNhsNumber } from '../../../dev/fake-hero/data';
+import { runHero } from '../../harness/engine';
+import { useFakeHero } from '../../harness/fakeHero';
+
+const fake = useFakeHero();
+
+/** Patients of the fake practice, each NHS number once, as a recall list would give them. */
+function patients(count: number): IDataObject[] {
+	const seen = new Set<string>();
+	const list: IDataObject[] = [];
+	for (const p of fake.store.patients.values() as Iterable<IDataObject>) {
+		if (seen.has(String(p.nhs_number))) continue;
+		seen.add(String(p.nhs_number));
+		list.push({ nhs: p.nhs_number, dob: p.dob });
+		if (list.length === count) break;
+	}
+	return list;
+}
+
+/** Valid test NHS numbers no patient of the practice has: Hero cannot match them. */
+const unknown = (n: number): IDataObject => ({ nhs: testNhsNumber(5000 + n), dob: '1970-01-01' });
+
+const sendToMany = (extra: IDataObject = {}) => ({
+	resource: 'message',
+	operation: 'sendToMany',
+	nhsNumber: '={{ $json.nhs }}',
+	dateOfBirth: '={{ $json.dob }}',
+	batchChannel: 'SMS',
+	content: 'Flu clinic on Saturday: book at the surgery',
+	// Quiet hours are tested on their own below; these tests run at any time of day.
+	sendWindow: 'off',
+	...extra,
+});
+
+const sends = () => fake.received('sendBatchMessage');
+const creates = () => fake.received('createBatchMessage');
+const texts = () =>
+	[...fake.store.messages.values()].filter((m: IDataObject) => m.batch_message_id).length;
+
+describe('Message > Send to Many', () => {
+	beforeEach(() => {
+		fake.store.messages.clear();
+		fake.store.batchMessages.clear();
+	});
+
+	it('sends 3 batches; recipients Hero refuses fail alone, each outcome on its own item', async () => {
+		const items = [...patients(5), unknown(1)];
+		[items[1], items[5]] = [items[5], items[1]]; // a refused recipient in the first batch
+		const run = await runHero(sendToMany({ additionalFields: { batchSize: 2 } }), {
+			fake,
+			items,
+			continueOnFail: true,
+		});
+		expect(run.error).toBeUndefined();
+		expect(creates()).toBe(3);
+		expect(sends()).toBe(3);
+		expect(run.items.map((item) => item.pairedItem)).toEqual(
+			items.map((_, index) => ({ item: index })),
+		);
+		const out = run.json;
+		expect(out[1].error).toBe(
+			'[item 1] Hero did not send to this recipient: No patient at the practice has this NHS number and date of birth',
+		);
+		for (const index of [0, 2, 3, 4, 5]) {
+			expect(out[index]).toEqual({
+				batch_id: expect.any(String),
+				batch_name: expect.stringMatching(/ [123]\/3$/),
+				batch_status: 'QUEUED',
+				sent_by_this_run: true,
+				recipient_status: 'ENRICHED',
+			});
+		}
+		expect(new Set(out.filter((o) => o.batch_id).map((o) => o.batch_id)).size).toBe(3);
+		expect(texts()).toBe(5);
+		const [first] = fake.requestsFor('createBatchMessage');
+		expect(first.body).toEqual({
+			name: expect.stringMatching(/^n8n .+ 1\/3$/),
+			channel: 'SMS',
+			content: 'Flu clinic on Saturday: book at the surgery',
+			recipients: [
+				{ nhs_number: items[0].nhs, dob: items[0].dob },
+				{ nhs_number: items[1].nhs, dob: items[1].dob },
+			],
+		});
+	});
+
+	it('without Continue On Fail, a refused recipient fails the run and names what was sent', async () => {
+		const run = await runHero(sendToMany(), { fake, items: [...patients(2), unknown(2)] });
+		expect(run.error?.message).toBe(
+			'[item 2] Hero did not send to this recipient: No patient at the practice has this NHS number and date of birth',
+		);
+		expect(run.error?.description).toContain('Hero processed items 0, 1');
+		expect(texts()).toBe(2);
+	});
+
+	it.each([
+		['ENRICHMENT_ERROR', 'The practice system did not answer'],
+		['INVALID_PAYLOAD', 'content is too long for SMS'],
+	] as const)(
+		'a batch Hero ends in %s is not sent; its items fail with the reason',
+		async (status, reason) => {
+			fake.enrichBatches({ failWith: status, reason });
+			const run = await runHero(sendToMany(), { fake, items: patients(2), continueOnFail: true });
+			expect(run.json.map((item) => item.error)).toEqual(
+				[0, 1].map(
+					(index) =>
+						`[item ${index}] Hero refused batch "${String(fake.requestsFor('createBatchMessage')[0].body.name)}" (${status}): ${reason}; nothing was sent to its recipients`,
+				),
+			);
+			expect(sends()).toBe(0);
+			expect(texts()).toBe(0);
+		},
+	);
+
+	it('a run repeated sends nothing new: the batches are found by name and not sent twice', async () => {
+		const items = patients(4);
+		const parameters = sendToMany({ additionalFields: { batchSize: 2 } });
+		expect((await runHero(parameters, { fake, items })).error).toBeUndefined();
+		const again = await runHero(parameters, { fake, items });
+		expect(again.error).toBeUndefined();
+		expect(creates()).toBe(2);
+		expect(sends()).toBe(2);
+		expect(texts()).toBe(4);
+		expect(again.json.map((item) => item.sent_by_this_run)).toEqual([false, false, false, false]);
+		expect(again.json.map((item) => item.batch_status)).toEqual([
+			'QUEUED',
+			'QUEUED',
+			'QUEUED',
+			'QUEUED',
+		]);
+	});
+
+	it('a batch created but not sent (the run died between) is found, and sent once', async () => {
+		const items = patients(3);
+		fake.inject({ operationId: 'sendBatchMessage', reset: 'before' });
+		const failed = await runHero(sendToMany(), { fake, items });
+		expect(failed.error).toBeDefined();
+		expect(texts()).toBe(0);
+		const retried = await runHero(sendToMany(), { fake, items });
+		expect(retried.error).toBeUndefined();
+		expect(creates()).toBe(1);
+		expect(texts()).toBe(3);
+		expect(retried.json.every((item) => item.sent_by_this_run === true)).toBe(true);
+	});
+
+	it('waits for enrichment, and one that takes too long is picked up by name on the next run', async () => {
+		fake.enrichBatches({ delayMs: 1500 });
+		const items = patients(2);
+		const slow = await runHero(sendToMany({ additionalFields: { enrichmentWait: 1 } }), {
+			fake,
+			items,
+		});
+		expect(slow.error?.message).toMatch(
+			/^\[item 0\] Hero had not finished matching the recipients of batch ".+" after 1 s; run the workflow again/,
+		);
+		expect(sends()).toBe(0);
+		const patient = await runHero(sendToMany(), { fake, items });
+		expect(patient.error).toBeUndefined();
+		expect(creates()).toBe(1);
+		expect(sends()).toBe(1);
+		expect(fake.received('getBatchMessage')).toBeGreaterThan(1);
+	});
+
+	it('the Campaign Key names the batches; the same key and recipients reuse them', async () => {
+		const items = patients(3);
+		const parameters = sendToMany({
+			additionalFields: { campaignKey: 'flu-2026-wave-1', batchSize: 2 },
+		});
+		await runHero(parameters, { fake, items });
+		expect(fake.requestsFor('createBatchMessage').map((r) => r.body.name)).toEqual([
+			'flu-2026-wave-1 1/2',
+			'flu-2026-wave-1 2/2',
+		]);
+		await runHero(parameters, { fake, items });
+		expect(creates()).toBe(2);
+		expect(sends()).toBe(2);
+	});
+
+	it('the same patient twice is sent one message; the second item fails', async () => {
+		const [one, two] = patients(2);
+		const run = await runHero(sendToMany(), { fake, items: [one, two, one], continueOnFail: true });
+		expect(run.json[2].error).toBe(
+			'[item 2] NHS Number: the same patient as item 0; each patient is sent the message once',
+		);
+		expect(fake.requestsFor('createBatchMessage')[0].body.recipients).toHaveLength(2);
+		expect(texts()).toBe(2);
+	});
+
+	it('Dry Run previews every batch and recipient and creates nothing', async () => {
+		const items = patients(3);
+		const run = await runHero(sendToMany({ dryRun: true, additionalFields: { batchSize: 2 } }), {
+			fake,
+			items,
+		});
+		expect(run.json[2]).toEqual({
+			dry_run: true,
+			operation: 'Create a Batch Message, then Send a Batch Message',
+			batch_name: expect.stringMatching(/ 2\/2$/),
+			batch_recipients: 1,
+			channel: 'SMS',
+			content: 'Flu clinic on Saturday: book at the surgery',
+			recipient: { nhs_number: items[2].nhs, dob: items[2].dob },
+			practice_group_id: fake.practiceGroupId,
+		});
+		expect(fake.requests).toHaveLength(0);
+	});
+
+	it('outside the Send Window nothing is created or sent', async () => {
+		// A window of one hour, three hours from now (UK time): closed now, whatever the time.
+		const opens = DateTime.now().setZone('Europe/London').plus({ hours: 3 }).startOf('hour');
+		const hours = `Mon-Sun ${opens.toFormat('HH:mm')}-${opens.plus({ minutes: 59 }).toFormat('HH:mm')}`;
+		const run = await runHero(sendToMany({ sendWindow: 'refuse', sendWindowHours: hours }), {
+			fake,
+			items: patients(2),
+			continueOnFail: true,
+		});
+		expect(run.json.map((item) => item.next_window_opens_at)).toEqual([
+			expect.any(String),
+			expect.any(String),
+		]);
+		expect(fake.requests).toHaveLength(0);
+	});
+
+	it.each([
+		['an item with no NHS number', {}, [{ dob: '1970-01-01' }], '[item 0] NHS Number is required'],
+		['an empty content', { content: '' }, undefined, 'Parameter "Content" is required'],
+		[
+			'a Batch Size of "lots"',
+			{ additionalFields: { batchSize: 'lots' } },
+			undefined,
+			'[item 0] Batch Size: must be a whole number from 1 to 10000',
+		],
+		[
+			'a Batch Size of 0',
+			{ additionalFields: { batchSize: 0 } },
+			undefined,
+			'[item 0] Batch Size: must be a whole number from 1 to 10000',
+		],
+		[
+			'an email without a subject',
+			{ batchChannel: 'EMAIL' },
+			undefined,
+			'[item 0] Subject: is required when the channel is Email',
+		],
+	])(
+		'%s is a clear error naming the field before anything is created',
+		async (_, change, items, message) => {
+			const run = await runHero(sendToMany(change), { fake, items: items ?? patients(1) });
+			expect(run.error?.message).toContain(message);
+			expect(fake.requests).toHaveLength(0);
+		},
+	);
+
+	it('no recipient left after the checks is an error, and nothing is created', async () => {
+		const run = await runHero(sendToMany(), {
+			fake,
+			items: [{ dob: '1970-01-01' }],
+			continueOnFail: true,
+		});
+		expect(run.json[0].error).toBe('[item 0] NHS Number is required');
+		expect(fake.requests).toHaveLength(0);
+	});
+});
