@@ -351,7 +351,8 @@ async function runBatch(
 		context,
 		{ method: 'GET', path: `${path}/recipients`, ...acting },
 		{ ...settings, subject: 'batch message', id },
-		{},
+		// One page for the whole batch where Hero allows it: fewer requests against the rate limit.
+		{ pageSize: Math.min(Math.max(batch.recipients.length, 1), 1000) },
 	)) {
 		recipients.set(String(recipient.nhs_number), recipient);
 	}

@@ -90,10 +90,11 @@ export const NODE_VERSIONS: NodeVersion[] = [
 	{
 		version: 4,
 		summary:
-			'Safe for a practice to sign off by default: quiet hours on (08:00-20:00 every day, UK time; Send a Message is scheduled for the next opening, Send Batch refused outside it), the contactability guard on (deceased and restricted patients refused), patient records output Simplified, Raw or Selected Fields, with less for an AI agent and for restricted records; files as n8n binary data (Create Attachment Link reads an Input Binary Field instead of base64 File Data; Custom API Call can send one)',
+			'Safe for a practice to sign off by default: quiet hours on (08:00-20:00 every day, UK time; Send a Message is scheduled for the next opening, Send Batch and Send to Many refused outside it), the contactability guard on (deceased and restricted patients refused), patient records output Simplified, Raw or Selected Fields, with less for an AI agent and for restricted records; files as n8n binary data (Create Attachment Link reads an Input Binary Field instead of base64 File Data; Custom API Call can send one)',
 		changes: [
 			{ parameter: 'message.send.sendWindow', default: { from: 'off', to: 'schedule' } },
 			{ parameter: 'message.sendBatch.sendWindow', default: { from: 'off', to: 'refuse' } },
+			{ parameter: 'message.sendToMany.sendWindow', default: { from: 'off', to: 'refuse' } },
 			{
 				parameter: 'message.send.contactabilityCheck',
 				default: { from: 'off', to: 'refuseRestricted' },
