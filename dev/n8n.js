@@ -361,6 +361,7 @@ const EXAMPLES = [
 	{ file: 'appointment-reminder.json', id: 'HeroExampleRemnd', event: 'appointment.confirmed' },
 	{ file: 'ai-receptionist.json', id: 'HeroExampleAgent', model: true },
 	{ file: 'recall-campaign-dry-run.json', id: 'HeroExampleRecll' },
+	{ file: 'flu-clinic-invitations.json', id: 'HeroExampleFluCl' },
 ];
 
 module.exports = {

@@ -91,6 +91,42 @@ test('the recall example, with Dry Run on, previews every invitation and sends n
 	assert.equal(fake.requestsFor('sendMessage').length, sendsBefore, 'nothing was sent');
 });
 
+test('the flu clinic example previews its batch, then sends it once; run again, it sends nobody twice', async () => {
+	const id = 'HeroExampleFluCl';
+	await n8n.importWorkflow(path.join(EXAMPLES, 'flu-clinic-invitations.json'), id);
+	const batchRequests = () =>
+		['createBatchMessage', 'sendBatchMessage'].map((op) => fake.requestsFor(op).length);
+	const [createdBefore, sentBefore] = batchRequests();
+	const run = await n8n.execute(id);
+	assert.equal(run.error, undefined);
+	const [previews] = run.output('Preview Invitations');
+	assert.equal(previews.length, 4);
+	for (const preview of previews) {
+		assert.equal(preview.dry_run, true);
+		assert.equal(preview.batch_name, 'flu-clinic-2026-saturday 1/1');
+	}
+	const [sent] = run.output('Send Invitations');
+	assert.deepEqual(
+		sent.map((item) => [item.batch_status, item.sent_by_this_run, item.recipient_status]),
+		Array(4).fill(['QUEUED', true, 'ENRICHED']),
+	);
+	assert.deepEqual(batchRequests(), [createdBefore + 1, sentBefore + 1]);
+
+	const again = await n8n.execute(id);
+	assert.equal(again.error, undefined);
+	const [resent] = again.output('Send Invitations');
+	assert.deepEqual(
+		resent.map((item) => item.sent_by_this_run),
+		[false, false, false, false],
+	);
+	assert.deepEqual(
+		batchRequests(),
+		[createdBefore + 1, sentBefore + 1],
+		'nothing new created or sent',
+	);
+	assert.deepEqual(fake.violations, []);
+});
+
 test("the credential works as a predefined credential in n8n's HTTP Request node", async () => {
 	const file = path.join(n8n.userFolder, 'http-request.json');
 	require('fs').writeFileSync(
