@@ -644,6 +644,12 @@ async function main() {
 		process.stdout.write(`${JSON.stringify(await againstHttpRequestNode(fake), null, 2)}\n`);
 		process.exit(0);
 	}
+	if (process.env.BENCH_ONLY === 'bulk') {
+		// Section 2 alone; writes nothing.
+		const bulk = await bulkSend(fake, Number(process.env.BENCH_RATE || 200));
+		process.stdout.write(`${JSON.stringify(bulk.rows[0], null, 2)}\n`);
+		process.exit(0);
+	}
 	if (process.env.BENCH_ONLY === 'many') {
 		// Messages to thousands alone; writes nothing.
 		await fake.close();
