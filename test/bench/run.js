@@ -508,6 +508,7 @@ async function toThousands(rate) {
 	};
 	const rows = [];
 	for (const [name, run] of Object.entries(contestants)) {
+		if (process.env.BENCH_MANY_ONLY && !name.startsWith(process.env.BENCH_MANY_ONLY)) continue;
 		const results = [];
 		for (let r = 0; r < Math.min(RUNS, 3); r++) {
 			fake.reset();
@@ -516,6 +517,10 @@ async function toThousands(rate) {
 			const { ms, result } = await timed(run);
 			const patients = [...fake.store.messages.values()].map((m) => m.patient.id);
 			const completed = new Set(patients).size;
+			if (process.env.BENCH_DEBUG)
+				log(
+					`${name}: ${(ms / 1000).toFixed(1)} s, ${fake.requests.length} requests, ${fake.received('sendMessage') - fake.processed('sendMessage')} refused (429)`,
+				);
 			results.push({
 				ms,
 				completed,
@@ -778,15 +783,19 @@ async function main() {
 		),
 		'',
 		goal(
-			hero.failed.max === 0 && hero.duplicated.max === 0 && hero.share.median >= 85,
-			`0 failed, 0 duplicated, ≥ 85 % of the allowed rate (median ${fmt(hero.share.median)} %)`,
+			hero.failed.max === 0 &&
+				hero.duplicated.max === 0 &&
+				hero.share.median >= 95 &&
+				hero.share.min >= 90,
+			`0 failed, 0 duplicated, ≥ 95 % of the allowed rate (median ${fmt(hero.share.median)} %), minimum ≥ 90 % (${fmt(hero.share.min)} %)`,
 		),
 		'',
-		'How: the node shares one pacer across the run: unpaced until the first 429, which halves the rate being',
-		'sent; then 10–30% slower on each 429 and 0.05% faster per success. An item waiting out Retry-After gives its',
-		'slot to another. What limits it: Retry-After is honoured as given, here a whole second against a bucket of 20,',
-		'so each 429 costs its item a second, and the first seconds of a run are spent finding the limit (see the',
-		'range). The declarative engine fires every item at once and, without retries, loses most of them to 429s.',
+		'How: the node shares one pacer across the run: unpaced until the first 429, then paced just under the rate Hero',
+		'accepted over the last second of the stream (its opening burst left out), so the limit is learnt in the first',
+		'second; each further 429 sets it under what was accepted again, and each success speeds it up by 0.01%. An item',
+		'waiting out Retry-After gives its slot to another. What limits it: Retry-After is honoured as given, here a',
+		'whole second, so a 429 near the end of a run costs its item a second of wall time (see the range). The',
+		'declarative engine fires every item at once and, without retries, loses most of them to 429s.',
 		'',
 		'## 2b. Messages to thousands',
 		'',
@@ -809,11 +818,11 @@ async function main() {
 			`Send to Many: at most 10 requests per 1,000 recipients, 0 failed, 0 texted twice (median ${fmt(many.rows[0].perThousand.median, 1)})`,
 		),
 		goal(
-			hero.share.median >= 95 &&
-				hero.share.min >= 90 &&
-				hero.failed.max === 0 &&
-				hero.duplicated.max === 0,
-			`per-item Send a Message (section 2): ≥ 95 % of the allowed rate (median ${fmt(hero.share.median)} %), minimum ≥ 90 % (${fmt(hero.share.min)} %), 0 failed, 0 duplicated`,
+			many.rows[1].share.median >= 95 &&
+				many.rows[1].share.min >= 90 &&
+				many.rows[1].failed.max === 0 &&
+				many.rows[1].duplicated.max === 0,
+			`per-item Send a Message: ≥ 95 % of the allowed rate (median ${fmt(many.rows[1].share.median)} %), minimum ≥ 90 % (${fmt(many.rows[1].share.min)} %), 0 failed, 0 texted twice`,
 		),
 		'',
 		'## 3. Return All at scale',

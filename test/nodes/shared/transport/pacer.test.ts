@@ -49,7 +49,7 @@ describe('one pacer per Hero key in a process', () => {
 });
 
 describe('the pacer learns from the rate Hero accepted (fake clock)', () => {
-	it('the first 429 paces at the rate Hero accepted over the last two seconds', async () => {
+	it('the first 429 paces at the rate Hero accepted over the last second', async () => {
 		const clock = new FakeClock();
 		const pacer = new Pacer(clock);
 		await accepted(pacer, clock, 40, 2000);
@@ -67,6 +67,31 @@ describe('the pacer learns from the rate Hero accepted (fake clock)', () => {
 		expect(pacer.pace).toBe(0);
 		await pacer.wait();
 		expect(clock.slept).toEqual([]);
+	});
+
+	it('traffic before a pause does not hold the pace down: the stream is measured from its start, its opening burst left out', async () => {
+		const clock = new FakeClock();
+		const pacer = new Pacer(clock);
+		await accepted(pacer, clock, 5, 1000); // a few requests, then a pause
+		clock.advance(500);
+		await accepted(pacer, clock, 20, 10); // the opening burst of a bulk send
+		await accepted(pacer, clock, 100, 500); // then 200 a second
+		pacer.rateLimited();
+		expect(pacer.pace).toBeGreaterThan(190);
+		expect(pacer.pace).toBeLessThanOrEqual(205);
+	});
+
+	it('a 429 while paced sets the pace just under what Hero accepted', async () => {
+		const clock = new FakeClock();
+		const pacer = new Pacer(clock);
+		await accepted(pacer, clock, 20, 10);
+		pacer.rateLimited(); // an early guess, high: the burst
+		const guess = pacer.pace;
+		await accepted(pacer, clock, 200, 1000); // Hero takes 200 a second
+		pacer.rateLimited();
+		expect(guess).toBeGreaterThan(250);
+		expect(pacer.pace).toBeGreaterThan(190);
+		expect(pacer.pace).toBeLessThan(200);
 	});
 
 	it('requests are spaced at the pace learnt', async () => {
