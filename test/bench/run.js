@@ -35,6 +35,11 @@ const fmt = (n, digits = 0) =>
 const span = (s, unit, digits = 0) =>
 	`${fmt(s.median, digits)} ${unit} (${fmt(s.min, digits)}–${fmt(s.max, digits)})`;
 
+/** Collects garbage before a timed run (npm run bench exposes gc), so no run pays for another's. */
+function settle() {
+	if (typeof global.gc === 'function' && !process.env.BENCH_NO_GC) global.gc();
+}
+
 async function timed(fn) {
 	const start = process.hrtime.bigint();
 	const result = await fn();
@@ -433,6 +438,7 @@ async function bulkSend(fake, rate) {
 		const results = [];
 		for (let r = 0; r < Math.min(RUNS, 3); r++) {
 			fake.reset();
+			settle();
 			fake.limitRate(rate, 20);
 			const before = fake.store.messages.size;
 			const { ms, result } = await timed(run);
@@ -513,6 +519,7 @@ async function toThousands(rate) {
 		for (let r = 0; r < Math.min(RUNS, 3); r++) {
 			fake.reset();
 			fake.store.messages.clear();
+			settle();
 			fake.limitRate(rate, 20);
 			const { ms, result } = await timed(run);
 			const patients = [...fake.store.messages.values()].map((m) => m.patient.id);
@@ -650,7 +657,8 @@ async function main() {
 		process.exit(0);
 	}
 	if (process.env.BENCH_ONLY === 'bulk') {
-		// Section 2 alone; writes nothing.
+		// Section 2 alone (after section 1 with BENCH_AFTER_FLOOR); writes nothing.
+		if (process.env.BENCH_AFTER_FLOOR) await againstFloor(fake);
 		const bulk = await bulkSend(fake, Number(process.env.BENCH_RATE || 200));
 		process.stdout.write(`${JSON.stringify(bulk.rows[0], null, 2)}\n`);
 		process.exit(0);
