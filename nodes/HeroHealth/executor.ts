@@ -112,6 +112,25 @@ function setting<T>(
 	return checked(context, displayName, itemIndex, () => normalise(raw)) ?? fallback;
 }
 
+/** The practice an item acts for (Request Options > Practice Group ID); undefined: the credential's. */
+function practiceOf(
+	context: IExecuteFunctions,
+	read: ParameterReader,
+	itemIndex: number,
+): string | undefined {
+	return (
+		setting(
+			context,
+			read,
+			'requestOptions.practiceGroupId',
+			'Practice Group ID',
+			itemIndex,
+			'',
+			normaliseId,
+		) || undefined
+	);
+}
+
 const LIMIT = normaliseNumberIn({ min: 1 });
 const CONCURRENCY = normaliseNumberIn({ min: 1, max: 50 });
 const MAX_ATTEMPTS = normaliseNumberIn({ min: 1, max: 10 });
@@ -470,15 +489,7 @@ async function runItem(
 		buildRequest(context, operation, itemIndex, read, resources),
 		itemIndex,
 	);
-	const practiceGroupId = setting(
-		context,
-		read,
-		'requestOptions.practiceGroupId',
-		'Practice Group ID',
-		itemIndex,
-		'',
-		normaliseId,
-	);
+	const practiceGroupId = practiceOf(context, read, itemIndex);
 	if (practiceGroupId) built.practiceGroupId = practiceGroupId;
 	const itemSettings: RequestSettings = {
 		...settings,
@@ -716,15 +727,6 @@ export async function executeOperation(
 	};
 
 	if (operation.many) {
-		const practiceGroupId = setting(
-			this,
-			read,
-			'requestOptions.practiceGroupId',
-			'Practice Group ID',
-			0,
-			'',
-			normaliseId,
-		);
 		return await sendToMany(
 			this,
 			operation,
@@ -736,7 +738,7 @@ export async function executeOperation(
 			},
 			continueOnFail,
 			setting(this, read, 'dryRun', 'Dry Run', 0, false, normaliseBoolean),
-			practiceGroupId || undefined,
+			practiceOf(this, read, 0),
 		);
 	}
 

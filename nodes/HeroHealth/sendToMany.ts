@@ -42,11 +42,6 @@ interface Campaign {
 	recipients: Recipient[];
 }
 
-/** Clock and sleep, replaceable in tests. */
-export const timing = { now: () => Date.now(), sleep: (ms: number) => sleep(ms) };
-
-class RecipientError extends NodeOperationError {}
-
 export async function sendToMany(
 	context: IExecuteFunctions,
 	operation: HeroOperation,
@@ -86,7 +81,7 @@ export async function sendToMany(
 			// The same patient twice would get the message twice.
 			fail(
 				index,
-				new RecipientError(
+				new NodeOperationError(
 					context.getNode(),
 					`[item ${index}] NHS Number: the same patient as item ${earlier}; each patient is sent the message once`,
 					{
@@ -206,7 +201,7 @@ export async function sendToMany(
 					);
 					fail(
 						r.index,
-						new RecipientError(
+						new NodeOperationError(
 							context.getNode(),
 							`[item ${r.index}] Hero did not send to this recipient: ${reason}`,
 							{
@@ -321,21 +316,21 @@ async function runBatch(
 		)) as IDataObject;
 
 	// Enrichment: Hero matches the recipients to patients; poll with back-off up to the wait.
-	const started = timing.now();
+	const started = Date.now();
 	let delay = 500;
 	while (String(current.status) === 'CREATED') {
-		const waited = timing.now() - started;
+		const waited = Date.now() - started;
 		if (waited >= waitMs) {
 			throw new NodeOperationError(
 				context.getNode(),
 				`Hero had not finished matching the recipients of batch "${batch.name}" after ${Math.round(waited / 1000)} s; run the workflow again to continue it (the batch is found by name, not created again)`,
 			);
 		}
-		await timing.sleep(Math.min(delay, waitMs - waited));
+		await sleep(Math.min(delay, waitMs - waited));
 		delay = Math.min(delay * 2, 10_000);
 		current = await read();
 		context.logger.info(
-			`Send to Many: batch "${batch.name}" is ${String(current.status)} after ${Math.round((timing.now() - started) / 1000)} s`,
+			`Send to Many: batch "${batch.name}" is ${String(current.status)} after ${Math.round((Date.now() - started) / 1000)} s`,
 		);
 	}
 	const status = String(current.status);

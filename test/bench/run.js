@@ -387,6 +387,31 @@ const declarativeSend = engine.testNodeType('Hero Send (declarative)', {
 });
 engine.registerNodeType('bench.declarativeSend', declarativeSend);
 
+/**
+ * Runs each contestant three times against `fake` limited to `rate` requests/s (burst 20) and
+ * reports, per contestant, the wall time and each figure `measure(result, seconds, messagesBefore)`
+ * returns, as median and range.
+ */
+async function underLimit(fake, rate, contestants, measure) {
+	const rows = [];
+	for (const [name, run] of Object.entries(contestants)) {
+		const results = [];
+		for (let r = 0; r < Math.min(RUNS, 3); r++) {
+			fake.reset();
+			settle();
+			fake.limitRate(rate, 20);
+			const before = fake.store.messages.size;
+			const { ms, result } = await timed(run);
+			results.push({ wall: ms / 1000, ...measure(result, ms / 1000, before) });
+		}
+		fake.limitRate(0);
+		const row = { name };
+		for (const key of Object.keys(results[0])) row[key] = stats(results.map((r) => r[key]));
+		rows.push(row);
+	}
+	return rows;
+}
+
 async function bulkSend(fake, rate) {
 	const ITEMS = 2000;
 	const items = Array.from({ length: ITEMS }, (_, i) => ({
@@ -433,38 +458,18 @@ async function bulkSend(fake, rate) {
 				},
 			),
 	};
-	const rows = [];
-	for (const [name, run] of Object.entries(contestants)) {
-		const results = [];
-		for (let r = 0; r < Math.min(RUNS, 3); r++) {
-			fake.reset();
-			settle();
-			fake.limitRate(rate, 20);
-			const before = fake.store.messages.size;
-			const { ms, result } = await timed(run);
-			const contents = [...fake.store.messages.values()].slice(before).map((m) => m.content);
-			const completed = new Set(contents).size;
-			const failed =
+	const rows = await underLimit(fake, rate, contestants, (result, seconds, before) => {
+		const contents = [...fake.store.messages.values()].slice(before).map((m) => m.content);
+		const completed = new Set(contents).size;
+		return {
+			completed,
+			failed:
 				result.jsonOf('Hero Health').filter((j) => j.error).length +
-				(result.error ? ITEMS - completed : 0);
-			results.push({
-				ms,
-				completed,
-				failed,
-				duplicated: contents.length - completed,
-				share: completed / (ms / 1000) / rate,
-			});
-		}
-		fake.limitRate(0);
-		rows.push({
-			name,
-			completed: stats(results.map((r) => r.completed)),
-			failed: stats(results.map((r) => r.failed)),
-			duplicated: stats(results.map((r) => r.duplicated)),
-			wall: stats(results.map((r) => r.ms / 1000)),
-			share: stats(results.map((r) => r.share * 100)),
-		});
-	}
+				(result.error ? ITEMS - completed : 0),
+			duplicated: contents.length - completed,
+			share: (completed / seconds / rate) * 100,
+		};
+	});
 	return { rows, items: ITEMS, rate };
 }
 
@@ -512,42 +517,17 @@ async function toThousands(rate) {
 				{ credentials: engine.heroCredentials(fake), items: recipients },
 			),
 	};
-	const rows = [];
-	for (const [name, run] of Object.entries(contestants)) {
-		if (process.env.BENCH_MANY_ONLY && !name.startsWith(process.env.BENCH_MANY_ONLY)) continue;
-		const results = [];
-		for (let r = 0; r < Math.min(RUNS, 3); r++) {
-			fake.reset();
-			fake.store.messages.clear();
-			settle();
-			fake.limitRate(rate, 20);
-			const { ms, result } = await timed(run);
-			const patients = [...fake.store.messages.values()].map((m) => m.patient.id);
-			const completed = new Set(patients).size;
-			if (process.env.BENCH_DEBUG)
-				log(
-					`${name}: ${(ms / 1000).toFixed(1)} s, ${fake.requests.length} requests, ${fake.received('sendMessage') - fake.processed('sendMessage')} refused (429)`,
-				);
-			results.push({
-				ms,
-				completed,
-				failed: result.error ? recipients.length - completed : 0,
-				duplicated: patients.length - completed,
-				perThousand: (fake.requests.length / recipients.length) * 1000,
-				share: completed / (ms / 1000) / rate,
-			});
-		}
-		fake.limitRate(0);
-		rows.push({
-			name,
-			completed: stats(results.map((r) => r.completed)),
-			failed: stats(results.map((r) => r.failed)),
-			duplicated: stats(results.map((r) => r.duplicated)),
-			wall: stats(results.map((r) => r.ms / 1000)),
-			perThousand: stats(results.map((r) => r.perThousand)),
-			share: stats(results.map((r) => r.share * 100)),
-		});
-	}
+	const rows = await underLimit(fake, rate, contestants, (result, seconds, before) => {
+		const patients = [...fake.store.messages.values()].slice(before).map((m) => m.patient.id);
+		const completed = new Set(patients).size;
+		return {
+			completed,
+			failed: result.error ? recipients.length - completed : 0,
+			duplicated: patients.length - completed,
+			perThousand: (fake.requests.length / recipients.length) * 1000,
+			share: (completed / seconds / rate) * 100,
+		};
+	});
 	await fake.close();
 	return { rows, recipients: recipients.length, rate };
 }

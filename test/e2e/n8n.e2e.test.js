@@ -4,6 +4,7 @@
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const crypto = require('crypto');
+const fs = require('fs');
 const http = require('http');
 const path = require('path');
 
@@ -44,7 +45,7 @@ before(
 after(async () => {
 	if (n8n) await n8n.stop();
 	if (n8n && process.env.N8N_E2E_LOG_FILE)
-		require('fs').writeFileSync(process.env.N8N_E2E_LOG_FILE, n8n.logs || '');
+		fs.writeFileSync(process.env.N8N_E2E_LOG_FILE, n8n.logs || '');
 	if (fake) await fake.close();
 });
 
@@ -129,7 +130,7 @@ test('the flu clinic example previews its batch, then sends it once; run again, 
 
 test("the credential works as a predefined credential in n8n's HTTP Request node", async () => {
 	const file = path.join(n8n.userFolder, 'http-request.json');
-	require('fs').writeFileSync(
+	fs.writeFileSync(
 		file,
 		JSON.stringify({
 			name: 'HTTP Request with the Hero Health credential',
@@ -436,9 +437,9 @@ test("the editor offers one Custom API Call: the node's own, with its retries an
 });
 
 test("a file read by n8n's Read/Write Files from Disk becomes an attachment link, through n8n's filesystem binary data", async () => {
-	const dir = require('fs').mkdtempSync(path.join(n8n.userFolder, 'files-'));
+	const dir = fs.mkdtempSync(path.join(n8n.userFolder, 'files-'));
 	const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n');
-	require('fs').writeFileSync(path.join(dir, 'letter.pdf'), pdf);
+	fs.writeFileSync(path.join(dir, 'letter.pdf'), pdf);
 	const id = 'HeroE2eAttachFil';
 	const workflow = {
 		name: 'Attach a letter (e2e)',
@@ -481,7 +482,7 @@ test("a file read by n8n's Read/Write Files from Disk becomes an attachment link
 		settings: { executionOrder: 'v1' },
 	};
 	const file = path.join(n8n.userFolder, 'attach.json');
-	require('fs').writeFileSync(file, JSON.stringify(workflow));
+	fs.writeFileSync(file, JSON.stringify(workflow));
 	await n8n.importWorkflow(file, id);
 	const saved = { ...n8n.env };
 	// Binary data on disk, as queue mode keeps it; files readable only from this folder.
@@ -504,7 +505,6 @@ test("a file read by n8n's Read/Write Files from Disk becomes an attachment link
 	assert.equal(sent.body.file_name, 'letter.pdf');
 	assert.equal(sent.body.patient_id, '20001');
 	// The file went through n8n's filesystem store: its bytes are on disk under the user folder.
-	const fs = require('fs');
 	const onDisk = fs
 		.readdirSync(path.join(n8n.userFolder, '.n8n'), { recursive: true, withFileTypes: true })
 		.filter((entry) => entry.isFile() && !entry.name.endsWith('.sqlite'))

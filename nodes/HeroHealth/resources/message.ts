@@ -12,7 +12,7 @@ import {
 	snomedCodeField,
 	textField,
 } from '../fields';
-import type { HeroResource } from '../model';
+import type { HeroOperation, HeroResource } from '../model';
 
 const CHANNELS: Array<[string, string]> = [
 	['Hero App', 'hero'],
@@ -32,6 +32,38 @@ const BATCH_CHANNELS: Array<[string, string]> = [
 	['Email', 'EMAIL'],
 	['NHS App', 'NHS_APP'],
 ];
+
+/** The message of a batch (Create Batch, Send to Many): channel, subject for email, content. */
+const batchMessageFields = () => [
+	choiceField({
+		parameter: 'batchChannel',
+		label: 'Channel',
+		apiKey: 'channel',
+		values: BATCH_CHANNELS,
+		required: true,
+		default: 'SMS',
+	}),
+	textField({
+		parameter: 'subject',
+		label: 'Subject',
+		apiKey: 'subject',
+		maxLength: 255,
+		description: 'Required for email',
+	}),
+	textField({
+		parameter: 'content',
+		label: 'Content',
+		apiKey: 'content',
+		required: true,
+		rows: 4,
+		maxLength: 5000,
+	}),
+];
+
+const emailHasSubject: HeroOperation['check'] = ({ body }) =>
+	body?.channel === 'EMAIL' && !body.subject
+		? { field: 'Subject', message: 'is required when the channel is Email' }
+		: undefined;
 
 /** An SMS goes to a mobile, an email to an address: catch a swapped recipient before sending. */
 function contactFits(channel: unknown, contactDetail: unknown): string | undefined {
@@ -252,29 +284,7 @@ export const message: HeroResource = {
 					maxLength: 255,
 					description: 'For your own reference',
 				}),
-				choiceField({
-					parameter: 'batchChannel',
-					label: 'Channel',
-					apiKey: 'channel',
-					values: BATCH_CHANNELS,
-					required: true,
-					default: 'SMS',
-				}),
-				textField({
-					parameter: 'subject',
-					label: 'Subject',
-					apiKey: 'subject',
-					maxLength: 255,
-					description: 'Required for email',
-				}),
-				textField({
-					parameter: 'content',
-					label: 'Content',
-					apiKey: 'content',
-					required: true,
-					rows: 4,
-					maxLength: 5000,
-				}),
+				...batchMessageFields(),
 				recipientsField({
 					parameter: 'recipients',
 					label: 'Recipients',
@@ -282,10 +292,7 @@ export const message: HeroResource = {
 					required: true,
 				}),
 			],
-			check: ({ body }) =>
-				body?.channel === 'EMAIL' && !body.subject
-					? { field: 'Subject', message: 'is required when the channel is Email' }
-					: undefined,
+			check: emailHasSubject,
 		},
 		{
 			value: 'sendToMany',
@@ -309,29 +316,7 @@ export const message: HeroResource = {
 					apiKey: 'dob',
 					required: true,
 				}),
-				choiceField({
-					parameter: 'batchChannel',
-					label: 'Channel',
-					apiKey: 'channel',
-					values: BATCH_CHANNELS,
-					required: true,
-					default: 'SMS',
-				}),
-				textField({
-					parameter: 'subject',
-					label: 'Subject',
-					apiKey: 'subject',
-					maxLength: 255,
-					description: 'Required for email',
-				}),
-				textField({
-					parameter: 'content',
-					label: 'Content',
-					apiKey: 'content',
-					required: true,
-					rows: 4,
-					maxLength: 5000,
-				}),
+				...batchMessageFields(),
 				numberField({
 					parameter: 'batchSize',
 					label: 'Batch Size',
@@ -364,10 +349,7 @@ export const message: HeroResource = {
 						'How long to wait for Hero to match the recipients to patients before a batch fails; a later run picks it up by name',
 				}),
 			],
-			check: ({ body }) =>
-				body?.channel === 'EMAIL' && !body.subject
-					? { field: 'Subject', message: 'is required when the channel is Email' }
-					: undefined,
+			check: emailHasSubject,
 		},
 		{
 			value: 'listBatches',
