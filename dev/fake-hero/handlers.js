@@ -70,24 +70,23 @@ function batchView({ recipients, ...view }) {
 /**
  * Hero enriches a batch after creating it: each recipient's NHS number and date of birth are
  * matched to a patient (ENRICHED) or refused with a reason (ENRICHMENT_ERROR). The batch is CREATED
- * until `store.batchEnrichment.delayMs` has passed, then ENRICHED, or the status in `failWith`
- * (ENRICHMENT_ERROR, INVALID_PAYLOAD) with its `reason`.
+ * while `store.batchEnrichment.hold` is set and for `delayMs` after its creation, then ENRICHED, or
+ * the status in `failWith` (ENRICHMENT_ERROR, INVALID_PAYLOAD) with its `reason`.
  */
 function settled(store, batch) {
-	const { delayMs = 0, failWith, reason } = store.batchEnrichment || {};
-	if (batch.status !== 'CREATED' || Date.now() < Date.parse(batch.created_at) + delayMs)
+	const { hold, delayMs = 0, failWith, reason } = store.batchEnrichment || {};
+	if (batch.status !== 'CREATED' || hold || Date.now() < Date.parse(batch.created_at) + delayMs)
 		return batch;
 	if (failWith) {
 		batch.status = failWith;
 		batch.error = reason || `Hero could not enrich this batch (${failWith})`;
 		return batch;
 	}
+	const byPerson = new Map(
+		[...store.patients.values()].map((p) => [`${p.nhs_number}/${p.dob}`, p]),
+	);
 	for (const recipient of batch.recipients) {
-		const patient = [...store.patients.values()].find(
-			(p) =>
-				p.nhs_number === recipient.nhs_number &&
-				(!recipient.dob || p.dob === recipient.dob.slice(0, 10)),
-		);
+		const patient = byPerson.get(`${recipient.nhs_number}/${String(recipient.dob).slice(0, 10)}`);
 		if (patient) {
 			recipient.status = 'ENRICHED';
 			recipient.patient_id = patient.id;

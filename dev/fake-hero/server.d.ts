@@ -62,6 +62,7 @@ export interface FakeHero {
 	inject(fault: Fault): void;
 	/** How Hero enriches batch messages: a delay, or a whole batch refused with a reason. */
 	enrichBatches(options?: {
+		hold?: boolean;
 		delayMs?: number;
 		failWith?: 'ENRICHMENT_ERROR' | 'INVALID_PAYLOAD';
 		reason?: string;

@@ -78,7 +78,8 @@ function createFakeHero(options = {}) {
 			fake.faults.push({ times: 1, ...fault });
 		},
 		/**
-		 * How Hero enriches batch messages: { delayMs } before a batch leaves CREATED, or
+		 * How Hero enriches batch messages: { hold: true } keeps every batch CREATED until called
+		 * again, { delayMs } before a batch leaves CREATED, or
 		 * { failWith: 'ENRICHMENT_ERROR' | 'INVALID_PAYLOAD', reason } for the whole batch.
 		 */
 		enrichBatches(options = {}) {
