@@ -559,8 +559,8 @@ test('e. a worker killed in the middle of a bulk send: what n8n does, and what w
 });
 
 test('g. Send to Many: a worker killed between creating a batch and sending it, then the execution retried, texts each patient once', async () => {
-	// Hero takes 25 s to enrich: the worker is killed while the node waits, after the create.
-	fake.enrichBatches({ delayMs: 25_000 });
+	// Hero holds the batch in enrichment: the worker is killed while the node waits, after the create.
+	fake.enrichBatches({ hold: true });
 	const id = 'HeroQueueFluMany';
 	const workflow = JSON.parse(
 		fs.readFileSync(path.join(e2e.ROOT, 'examples', 'flu-clinic-invitations.json'), 'utf8'),
@@ -599,8 +599,10 @@ test('g. Send to Many: a worker killed between creating a batch and sending it, 
 	assert.ok(victim, 'a worker ran the execution');
 	await cluster.stopProcess(victim, 'SIGKILL');
 	assert.equal(fake.requestsFor('sendBatchMessage').length, 0, 'killed before the send');
-	// The killed worker comes back, so two workers take what is queued, as in production.
+	// The killed worker comes back, so two workers take what is queued, as in production; Hero
+	// finishes enriching.
 	await cluster.restart(victim);
+	fake.enrichBatches({});
 	await waitFor(
 		() =>
 			!['running', 'new'].includes(
@@ -650,7 +652,6 @@ test('g. Send to Many: a worker killed between creating a batch and sending it, 
 		firstStatus,
 		retry: retry.status,
 	};
-	fake.enrichBatches({});
 	assert.equal(fake.requestsFor('createBatchMessage').length, 1, 'the batch was created once');
 	assert.equal(fake.requestsFor('sendBatchMessage').length, 1, 'and sent once');
 	assert.equal(texted.length, 4, 'four patients texted');
@@ -854,7 +855,7 @@ function renderDoc() {
 		`main's test URL was answered ${figures.offloaded.testEvent} and its execution ran on a worker: ${figures.offloaded.testEventOnWorker ? 'yes' : 'no'}; test webhooks left at Hero`,
 		`afterwards: ${figures.offloaded.testHooksLeft}.`,
 		'',
-		`**g. Send to Many, a worker killed between create and send.** Hero took 25 s to enrich the batch;`,
+		`**g. Send to Many, a worker killed between create and send.** Hero held the batch in enrichment;`,
 		`the worker running a manual Send to Many to 4 patients was killed (SIGKILL) after the batch was created, then restarted.`,
 		`The killed execution ended ${figures.sendToManyKilled.firstStatus}; then: ${figures.sendToManyKilled.retry}.`,
 		`Batches created ${figures.sendToManyKilled.created}, sent ${figures.sendToManyKilled.sent}; ${figures.sendToManyKilled.texts} texts to ${figures.sendToManyKilled.patients} patients:`,
