@@ -4,7 +4,7 @@
 const fs = require('fs');
 const path = require('path');
 const { src, dest, parallel, series } = require('gulp');
-const { withTable } = require('./dev/operations-table');
+const { withTable } = require('./scripts/codegen/operations-table');
 
 function icons() {
 	return src(['nodes/**/*.{png,svg}', 'credentials/**/*.{png,svg}'], {

@@ -7,7 +7,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { nodeProperties } from './description';
-import { executeOperation } from './executor';
+import { executeOperation } from './run/router';
 import { listSearch, loadOptions } from './methods/listSearch';
 import { RESOURCES } from './resources';
 import { LATEST, resourcesFor, VERSIONS, VERSIONS_OF_NODE } from './versions';

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { fidelityOf } from './fidelity';
 import type { HeroField, HeroOperation, HeroResource, ShowWhen } from './model';
-import { collectionOf, stands, writes } from './model';
+import { collectionOf, isTopLevel, writes } from './model';
 import type { NodeVersions, Variant } from './versions';
 
 // The editor's description, read from the operation model. One builder serves one version
@@ -94,9 +94,9 @@ function operationProperties(
 			...where,
 		}),
 	);
-	const standing = (section?: 'output') =>
-		operation.fields.filter((f) => stands(f) && f.section === section);
-	const pushStanding = (fields: HeroField[]) => {
+	const topLevel = (section?: 'output') =>
+		operation.fields.filter((f) => isTopLevel(f) && f.section === section);
+	const pushTopLevel = (fields: HeroField[]) => {
 		for (const required of fields) {
 			for (const { versions, field } of variantsOf(at, required)) {
 				properties.push({
@@ -106,7 +106,7 @@ function operationProperties(
 			}
 		}
 	};
-	pushStanding(standing());
+	pushTopLevel(topLevel());
 	if (operation.list) {
 		properties.push(
 			{
@@ -140,8 +140,8 @@ function operationProperties(
 		});
 	}
 	// What the operation outputs (Simplify, or Output and its fields), after the list controls.
-	pushStanding(standing('output'));
-	const optional = operation.fields.filter((f) => !stands(f));
+	pushTopLevel(topLevel('output'));
+	const optional = operation.fields.filter((f) => !isTopLevel(f));
 	if (optional.length) {
 		const { name, displayName } = collectionOf(operation);
 		const variants = collectionVariants(at, optional, variantsOf, all);

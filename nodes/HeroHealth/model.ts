@@ -1,9 +1,11 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { ApiScope, HttpMethod } from '../shared/types';
+import type { RunContext } from './run/context';
 
-// The operation model: what every operation is, as data. The runtime (executor) and the editor's
-// description (description, versions) both read it; it reads neither.
+// The operation model: what every operation is, as data. The runtime (run/) and the editor's
+// description (description, versions) both read it; it reads neither (run/context.ts, the one
+// type it names, knows no operation).
 
 /**
  * Where a field's value goes in the request; `none` is a choice that only steers the UI;
@@ -37,8 +39,8 @@ export interface HeroField {
 	apiKey: string;
 	/** Required fields stand on their own; optional ones go in the operation's collection. */
 	required?: boolean;
-	/** Stands on its own though not required: a control of the node (Simplify, Send Window). */
-	standing?: boolean;
+	/** A top-level parameter though not required: a control of the node (Simplify, Send Window). */
+	topLevel?: boolean;
 	/** Turns what the user typed into what Hero expects; throws FieldValueError. Undefined omits. */
 	normalise?: (value: unknown) => unknown;
 	/** Shown (and sent) only when other parameters of the operation have these values. */
@@ -84,11 +86,14 @@ export interface HeroOperation {
 	/** The body key naming the Hero patient a message goes to: offers the Contactability Check. */
 	addressedTo?: string;
 	/**
-	 * Takes every input item as one part of a single send (Send to Many): the items are checked
-	 * one by one, then run together (nodes/HeroHealth/sendToMany.ts). Several Hero calls, so not
-	 * one operation of the API description.
+	 * Runs the items itself instead of one request per item (Send to Many: every item one
+	 * recipient of one batch send). Several Hero calls, so not one operation of the API description.
 	 */
-	many?: boolean;
+	run?: (
+		run: RunContext,
+		operation: HeroOperation,
+		resources: HeroResource[],
+	) => Promise<INodeExecutionData[][]>;
 	/** A POST that only reads or checks (Preview Patient Merging): it writes nothing, so no Dry Run. */
 	readOnly?: boolean;
 	/**
@@ -147,9 +152,9 @@ export function needsAChange(operation: HeroOperation): boolean {
 	return body.length > 0 && body.every((field) => !field.required);
 }
 
-/** Whether a field stands on its own rather than in the operation's collection. */
-export function stands(field: HeroField): boolean {
-	return field.required === true || field.standing === true;
+/** Whether a field is a top-level parameter rather than one in the operation's collection. */
+export function isTopLevel(field: HeroField): boolean {
+	return field.required === true || field.topLevel === true;
 }
 
 export function findOperation(

@@ -114,6 +114,8 @@ export const NODE_VERSIONS: NodeVersion[] = [
 			{ parameter: 'link.createAttachmentLink.fileData', removed: true },
 			{ parameter: 'customApiCall.call.inputBinaryField', added: true },
 			{ parameter: 'customApiCall.call.outputBinaryField', added: true },
+			// Send to Many takes Extra Body Fields for the batches it creates, like every body.
+			{ parameter: 'message.sendToMany.extraBodyFields', added: true },
 		],
 	},
 ];

@@ -84,7 +84,7 @@ describe('docs/clinical-safety.md, the hazard log', () => {
 
 	it('fails when a linked file is gone', () => {
 		const gone = log.replace(
-			'test/nodes/HeroHealth/safety.test.ts',
+			'test/nodes/HeroHealth/safety/safety.test.ts',
 			'test/nodes/HeroHealth/gone.test.ts',
 		);
 		expect(missingTests(gone, readIfThere)).toContain(

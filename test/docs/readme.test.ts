@@ -1,6 +1,6 @@
 import { fidelityOf } from '../../nodes/HeroHealth/fidelity';
 import { RESOURCES } from '../../nodes/HeroHealth/resources';
-import { withTable } from '../../dev/operations-table';
+import { withTable } from '../../scripts/codegen/operations-table';
 import { listProjectFolder, projectPathExists, readProjectFile } from '../harness/files';
 
 /** The paths the README's Layout tree names: a two-space indent is inside the folder above. */

@@ -22,7 +22,7 @@ function checkCoverage(resources, specPath = SPEC_PATH) {
 	const entries = resources.flatMap((resource) =>
 		resource.operations
 			// Send to Many combines several operations, each covered on its own.
-			.filter((op) => !op.custom && !op.many)
+			.filter((op) => !op.custom && !op.run)
 			.map((op) => ({ resource, op, label: `${resource.name} > ${op.name}` })),
 	);
 	const specOps = [];

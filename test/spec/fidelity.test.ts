@@ -1,4 +1,4 @@
-import { fidelitySource, fidelityTable, OUT } from '../../dev/fidelity';
+import { fidelitySource, fidelityTable, OUT } from '../../scripts/codegen/fidelity';
 import { fidelityOf } from '../../nodes/HeroHealth/fidelity';
 import { RESOURCES } from '../../nodes/HeroHealth/resources';
 import { readProjectFile } from '../harness/files';
@@ -57,7 +57,7 @@ describe('fidelity: how fully Hero documents each operation', () => {
 	});
 
 	it('reads the markers as documented, partly captured or inferred', () => {
-		const { fidelityOf: fromMarkers } = jest.requireActual('../../dev/fidelity');
+		const { fidelityOf: fromMarkers } = jest.requireActual('../../scripts/codegen/fidelity');
 		expect(fromMarkers({})).toEqual({ level: 'documented', gaps: [] });
 		expect(fromMarkers({ 'x-response-schema-unknown': true })).toEqual({
 			level: 'partial',

@@ -16,8 +16,8 @@ export interface FieldOptions {
 	/** Where the value goes; the body unless said. */
 	place?: FieldPlace;
 	required?: boolean;
-	/** Stands on its own though not required: a control of the node, never sent. */
-	standing?: boolean;
+	/** A top-level parameter though not required: a control of the node, never sent. */
+	topLevel?: boolean;
 	/** `output`: shown with what the operation outputs, after the list controls. */
 	section?: 'output';
 	/** Shown (and sent) only when other parameters of the operation have these values. */
@@ -54,7 +54,7 @@ export function heroField(
 		normalise,
 	};
 	if (options.showWhen) made.showWhen = options.showWhen;
-	if (options.standing) made.standing = true;
+	if (options.topLevel) made.topLevel = true;
 	if (options.section) made.section = options.section;
 	return made;
 }

@@ -8,7 +8,7 @@ import type {
 
 import { NodeOperationError } from 'n8n-workflow';
 
-import { normaliseId } from '../../shared/normalise';
+import { normaliseId, UK_TIME } from '../../shared/normalise';
 import type { HeroRequest } from '../../shared/transport';
 import { heroRequest, heroRequestPages, recordsOf } from '../../shared/transport';
 
@@ -194,7 +194,7 @@ function slotLabel(record: IDataObject): string {
 	const when = Number.isNaN(start.getTime())
 		? String(record.start_time)
 		: start.toLocaleString('en-GB', {
-				timeZone: 'Europe/London',
+				timeZone: UK_TIME,
 				dateStyle: 'medium',
 				timeStyle: 'short',
 			});

@@ -1,4 +1,5 @@
-import { extraFields, outputControls, safetyFields } from '../fields';
+import { extraFields, outputControls } from '../fields';
+import { safetyFields } from '../safety/fields';
 import type { HeroResource } from '../model';
 import { admin } from './admin';
 import { booking } from './booking';

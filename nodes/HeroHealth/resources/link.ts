@@ -42,7 +42,7 @@ export const link: HeroResource = {
 					label: 'Input Binary Field',
 					apiKey: 'file_data',
 					fileNameKey: 'file_name',
-					standing: true,
+					topLevel: true,
 					description:
 						'The binary field of the input item holding the file to upload (such as a PDF from an email or Drive node); its name is used when File Name is empty. Not read when EHR File ID is set.',
 				}),

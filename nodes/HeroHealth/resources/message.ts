@@ -2,17 +2,17 @@ import {
 	booleanField,
 	choiceField,
 	contactField,
-	dateField,
 	dateTimeField,
 	idField,
-	nhsNumberField,
 	numberField,
 	recipientsField,
 	recordLocator,
 	snomedCodeField,
 	textField,
 } from '../fields';
-import type { HeroOperation, HeroResource } from '../model';
+import type { HeroResource } from '../model';
+import { sendToMany } from '../sendToMany/operation';
+import { batchMessageFields, emailHasSubject } from './batchMessage';
 
 const CHANNELS: Array<[string, string]> = [
 	['Hero App', 'hero'],
@@ -20,50 +20,6 @@ const CHANNELS: Array<[string, string]> = [
 	['Email', 'email'],
 	['NHS App', 'nhs_app'],
 ];
-
-/** Send to Many: recipients per batch unless set, and the most it takes. */
-export const DEFAULT_BATCH_SIZE = 500;
-export const MAX_BATCH_SIZE = 10_000;
-/** Send to Many: seconds to wait for Hero's enrichment of one batch unless set. */
-export const DEFAULT_ENRICHMENT_WAIT = 300;
-
-const BATCH_CHANNELS: Array<[string, string]> = [
-	['SMS', 'SMS'],
-	['Email', 'EMAIL'],
-	['NHS App', 'NHS_APP'],
-];
-
-/** The message of a batch (Create Batch, Send to Many): channel, subject for email, content. */
-const batchMessageFields = () => [
-	choiceField({
-		parameter: 'batchChannel',
-		label: 'Channel',
-		apiKey: 'channel',
-		values: BATCH_CHANNELS,
-		required: true,
-		default: 'SMS',
-	}),
-	textField({
-		parameter: 'subject',
-		label: 'Subject',
-		apiKey: 'subject',
-		maxLength: 255,
-		description: 'Required for email',
-	}),
-	textField({
-		parameter: 'content',
-		label: 'Content',
-		apiKey: 'content',
-		required: true,
-		rows: 4,
-		maxLength: 5000,
-	}),
-];
-
-const emailHasSubject: HeroOperation['check'] = ({ body }) =>
-	body?.channel === 'EMAIL' && !body.subject
-		? { field: 'Subject', message: 'is required when the channel is Email' }
-		: undefined;
 
 /** An SMS goes to a mobile, an email to an address: catch a swapped recipient before sending. */
 function contactFits(channel: unknown, contactDetail: unknown): string | undefined {
@@ -294,63 +250,7 @@ export const message: HeroResource = {
 			],
 			check: emailHasSubject,
 		},
-		{
-			value: 'sendToMany',
-			name: 'Send to Many',
-			action: 'Send a message to many',
-			description:
-				"Send one message to every input item's patient through Hero's batch messages: created in batches, enriched, then sent, once per campaign",
-			heroName: 'Create a Batch Message, then Send a Batch Message',
-			method: 'POST',
-			path: '/v1/batch_message',
-			scope: 'messaging',
-			contacts: 'immediate',
-			many: true,
-			notice:
-				'Every input item is one recipient, found by NHS number and date of birth. Each batch is named from the Campaign Key and its number: a run repeated (Retry, Retry On Fail, a worker restarted) finds the batches by name, and never creates or sends one twice.',
-			fields: [
-				nhsNumberField({ parameter: 'nhsNumber', apiKey: 'nhs_number', required: true }),
-				dateField({
-					parameter: 'dateOfBirth',
-					label: 'Date of Birth',
-					apiKey: 'dob',
-					required: true,
-				}),
-				...batchMessageFields(),
-				numberField({
-					parameter: 'batchSize',
-					label: 'Batch Size',
-					apiKey: 'batchSize',
-					place: 'none',
-					min: 1,
-					max: MAX_BATCH_SIZE,
-					default: DEFAULT_BATCH_SIZE,
-					description: `Recipients per Hero batch, up to ${MAX_BATCH_SIZE.toLocaleString('en-GB')}; Hero's documentation states no limit`,
-				}),
-				textField({
-					parameter: 'campaignKey',
-					label: 'Campaign Key',
-					apiKey: 'campaignKey',
-					place: 'none',
-					maxLength: 100,
-					placeholder: 'e.g. flu-2026-wave-1',
-					description:
-						'Names the batches, so that a repeated run reuses them instead of sending again. Empty: made from the workflow, this node and the recipients and message.',
-				}),
-				numberField({
-					parameter: 'enrichmentWait',
-					label: 'Enrichment Wait (Seconds)',
-					apiKey: 'enrichmentWait',
-					place: 'none',
-					min: 1,
-					max: 3600,
-					default: DEFAULT_ENRICHMENT_WAIT,
-					description:
-						'How long to wait for Hero to match the recipients to patients before a batch fails; a later run picks it up by name',
-				}),
-			],
-			check: emailHasSubject,
-		},
+		sendToMany,
 		{
 			value: 'listBatches',
 			name: 'Get Many Batches',

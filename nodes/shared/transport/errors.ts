@@ -39,8 +39,14 @@ export function cut(text: string, max = MAX_ECHO): string {
 	return text.length > max ? `${text.slice(0, max)}… (${text.length - max} more characters)` : text;
 }
 
-function itemPrefix(context: ErrorContext): string {
-	return context.itemIndex === undefined ? '' : `[item ${context.itemIndex}] `;
+/** How every message about one item starts, `[item 3] `: built here only. */
+export function itemPrefix(itemIndex: number | undefined): string {
+	return itemIndex === undefined ? '' : `[item ${itemIndex}] `;
+}
+
+/** The message without the item prefix, to name it again in a list of items. */
+export function withoutItemPrefix(message: string): string {
+	return message.replace(/^\[item \d+\] /, '');
 }
 
 /** Hero's 400 lists issues as { code, expected, path }; show them one per line. */
@@ -144,7 +150,7 @@ export function heroStatusError(
 	const said = heroMessage(body);
 	if (said) response.message = said;
 	const error = new NodeApiError(node, response, {
-		message: itemPrefix(context) + message,
+		message: itemPrefix(context.itemIndex) + message,
 		description,
 		httpCode: String(status),
 		itemIndex: context.itemIndex,
@@ -171,7 +177,7 @@ export function heroRedirectError(
 		node,
 		{ statusCode: status },
 		{
-			message: `${itemPrefix(context)}Hero's address answered with a redirect (HTTP ${status}) to ${target}; it was not followed`,
+			message: `${itemPrefix(context.itemIndex)}Hero's address answered with a redirect (HTTP ${status}) to ${target}; it was not followed`,
 			description: `${context.method} ${context.path} was redirected. Redirects are never followed, since the API key and the request would go to another server. Check the Environment (or Base URL) in the Hero Health credential; a proxy or a misconfigured server may be redirecting.`,
 			httpCode: String(status),
 			itemIndex: context.itemIndex,
@@ -224,9 +230,9 @@ export function heroTransportError(
 	const error = new NodeApiError(
 		node,
 		{ networkCode: code },
-		{ message: itemPrefix(context) + message, description, itemIndex: context.itemIndex },
+		{ message: itemPrefix(context.itemIndex) + message, description, itemIndex: context.itemIndex },
 	);
-	error.message = itemPrefix(context) + message;
+	error.message = itemPrefix(context.itemIndex) + message;
 	if (isWrite(context) && !NEVER_SENT.includes(code) && !tls) uncertain.add(error);
 	return error;
 }

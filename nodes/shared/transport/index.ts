@@ -15,3 +15,5 @@ export { DEFAULT_RETRY } from './retry';
 export type { RetryPolicy } from './retry';
 export { Pacer, Slots } from './pacer';
 export type { Clock } from './pacer';
+export { cut, itemPrefix, mayHaveActed, withoutItemPrefix } from './errors';
+export { Scrubber } from './secrets';

@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { HeroContext, HeroRequest, RequestSettings } from './request';
+import { itemPrefix } from './errors';
 import { heroRequest } from './request';
 
 /** Hero's largest page size that every list accepts. */
@@ -34,8 +35,7 @@ function listError(
 	message: string,
 	description: string,
 ): NodeOperationError {
-	const item = settings.itemIndex === undefined ? '' : `[item ${settings.itemIndex}] `;
-	return new NodeOperationError(context.getNode(), `${item}${message}`, {
+	return new NodeOperationError(context.getNode(), `${itemPrefix(settings.itemIndex)}${message}`, {
 		itemIndex: settings.itemIndex,
 		description,
 	});

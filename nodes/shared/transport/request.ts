@@ -11,7 +11,7 @@ import { createHash } from 'crypto';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { baseUrlOf } from '../../../credentials/HeroHealthApi.credentials';
-import { Scrubber } from '../secrets';
+import { Scrubber } from './secrets';
 import type { ApiScope, HttpMethod } from '../types';
 import type { ErrorContext, NetworkFailure } from './errors';
 import { heroRedirectError, heroStatusError, heroTransportError } from './errors';
@@ -200,16 +200,6 @@ function scrub(message: unknown, scrubber: Scrubber): string | undefined {
 	return scrubber.text(message.replace(/\/\/[^/\s@]*@/g, '//'));
 }
 
-/** The error as the user sees it, with every secret removed from its message and description. */
-function scrubbed<T extends Error & { description?: string | null }>(
-	error: T,
-	scrubber: Scrubber,
-): T {
-	error.message = scrubber.text(error.message);
-	if (typeof error.description === 'string') error.description = scrubber.text(error.description);
-	return error;
-}
-
 /** Bytes read as JSON where they are JSON, else as text; empty stays empty. */
 function decoded(bytes: Buffer): unknown {
 	const text = bytes.toString('utf8');
@@ -298,7 +288,7 @@ export async function heroRequest(
 				policy,
 			);
 			if (wait === undefined) {
-				throw scrubbed(heroTransportError(this.getNode(), failure, context, baseUrl), scrubber);
+				throw scrubber.error(heroTransportError(this.getNode(), failure, context, baseUrl));
 			}
 			await pause(wait, settings.slots);
 			continue;
@@ -319,7 +309,7 @@ export async function heroRequest(
 		}
 		if (status >= 300 && status < 400) {
 			const location = header(response.headers as IDataObject, 'location');
-			throw scrubbed(
+			throw scrubber.error(
 				heroRedirectError(
 					this.getNode(),
 					status,
@@ -327,7 +317,6 @@ export async function heroRequest(
 					context,
 					baseUrl,
 				),
-				scrubber,
 			);
 		}
 		if (status === 429) settings.pacer?.rateLimited();
@@ -347,7 +336,7 @@ export async function heroRequest(
 			const code = empty ? 'EMPTY_BODY' : 'INVALID_JSON';
 			const wait = retryDelay({ kind: 'network', code }, request.method, attempt, policy);
 			if (wait === undefined) {
-				throw scrubbed(heroTransportError(this.getNode(), { code }, context, baseUrl), scrubber);
+				throw scrubber.error(heroTransportError(this.getNode(), { code }, context, baseUrl));
 			}
 			await pause(wait, settings.slots);
 			continue;
@@ -363,10 +352,7 @@ export async function heroRequest(
 			policy,
 		);
 		if (wait === undefined) {
-			throw scrubbed(
-				heroStatusError(this.getNode(), status, scrubber.deep(body), context),
-				scrubber,
-			);
+			throw scrubber.error(heroStatusError(this.getNode(), status, scrubber.deep(body), context));
 		}
 		this.logger.debug(`Hero answered ${status}; retrying in ${wait} ms (attempt ${attempt})`);
 		await pause(wait, settings.slots);

@@ -2,12 +2,12 @@
 // Hero, and the preview is, field for field, the request the same input sends for real.
 import type { IDataObject } from 'n8n-workflow';
 
-import type { HeroField, HeroOperation } from '../../../nodes/HeroHealth/model';
-import { needsAChange, writes } from '../../../nodes/HeroHealth/model';
-import { RESOURCES } from '../../../nodes/HeroHealth/resources';
-import * as rules from '../../../nodes/shared/normalise';
-import { byId, runHero } from '../../harness/engine';
-import { useFakeHero } from '../../harness/fakeHero';
+import type { HeroField, HeroOperation } from '../../../../nodes/HeroHealth/model';
+import { needsAChange, writes } from '../../../../nodes/HeroHealth/model';
+import { RESOURCES } from '../../../../nodes/HeroHealth/resources';
+import * as rules from '../../../../nodes/shared/normalise';
+import { byId, runHero } from '../../../harness/engine';
+import { useFakeHero } from '../../../harness/fakeHero';
 
 const fake = useFakeHero();
 
@@ -82,7 +82,7 @@ function parametersFor(resource: string, operation: HeroOperation): IDataObject 
 const WRITES = RESOURCES.flatMap((resource) =>
 	resource.operations
 		// Custom API Call and Send to Many (several requests) have tests of their own.
-		.filter((operation) => writes(operation) && !operation.custom && !operation.many)
+		.filter((operation) => writes(operation) && !operation.custom && !operation.run)
 		.map((operation): [string, string, HeroOperation] => [
 			`${resource.name} > ${operation.name}`,
 			resource.value,

@@ -1,15 +1,17 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 import { createHash } from 'crypto';
 
-import type { RequestSettings } from '../shared/transport';
-import { heroRequest, heroRequestPages, practiceGroupFor } from '../shared/transport';
-import type { SendWindow } from '../shared/sendWindow';
-import type { BuiltRequest } from './executor';
-import type { HeroOperation } from './model';
-import type { SendWindowMode } from './safety';
-import { withinSendWindow } from './safety';
-import { DEFAULT_BATCH_SIZE, DEFAULT_ENRICHMENT_WAIT } from './resources/message';
+import type { RequestSettings } from '../../shared/transport';
+import { heroRequest, heroRequestPages, practiceGroupFor } from '../../shared/transport';
+import type { HeroOperation, HeroResource } from '../model';
+import type { BuiltRequest, RunContext } from '../run/context';
+import type { Controls } from '../run/controls';
+import { asItemError, itemError } from '../run/errors';
+import { buildRequest } from '../run/request';
+import { dryRunOf, practiceOf } from '../run/settings';
+import { withinSendWindow } from '../safety/window';
+import { DEFAULT_BATCH_SIZE, DEFAULT_ENRICHMENT_WAIT } from './constants';
 
 // Message > Send to Many: every input item is one recipient of one message, sent through Hero's
 // batch messages. Each batch is named from the Campaign Key and its number, so a repeated run
@@ -20,16 +22,6 @@ const TAKEN = ['QUEUED', 'PENDING', 'SENDING', 'COMPLETED'];
 /** Batch statuses Hero ends enrichment with when it refuses the whole batch. */
 const REFUSED = ['ENRICHMENT_ERROR', 'INVALID_PAYLOAD'];
 
-/** What the executor lends: one item's checked request, and its error shapes. */
-export interface ItemTools {
-	build: (itemIndex: number) => BuiltRequest;
-	errorJson: (error: Error) => IDataObject;
-	runError: (
-		failures: Array<{ index: number; error: Error }>,
-		results: INodeExecutionData[][],
-	) => Error;
-}
-
 interface Recipient {
 	index: number;
 	nhsNumber: string;
@@ -37,122 +29,121 @@ interface Recipient {
 }
 
 interface Campaign {
-	/** The message every recipient of these batches gets. */
-	message: { channel: string; subject?: string; content: string };
+	/** What every recipient of these batches gets: channel, subject, content, Extra Body Fields. */
+	message: IDataObject;
 	recipients: Recipient[];
 }
 
-export async function sendToMany(
-	context: IExecuteFunctions,
-	operation: HeroOperation,
-	settings: RequestSettings,
-	tools: ItemTools,
-	continueOnFail: boolean,
-	dryRun: boolean,
-	practiceGroupId?: string,
-): Promise<INodeExecutionData[][]> {
-	const acting = practiceGroupId ? { practiceGroupId } : {};
-	const items = context.getInputData();
-	const results: INodeExecutionData[][] = new Array(items.length);
-	const failures: Array<{ index: number; error: Error }> = [];
-	const fail = (index: number, error: Error) => {
-		if (continueOnFail)
-			results[index] = [{ json: tools.errorJson(error), pairedItem: { item: index } }];
-		else failures.push({ index, error });
-	};
+interface Batch extends Campaign {
+	name: string;
+}
 
-	// Every item is checked before anything is created; a bad one fails alone.
+/** Every item checked before anything is created; a bad one fails alone. */
+function campaignsOf(
+	run: RunContext,
+	operation: HeroOperation,
+	resources: HeroResource[],
+	count: number,
+): { campaigns: Map<string, Campaign>; controls?: Controls } {
 	const campaigns = new Map<string, Campaign>();
 	const firstOf = new Map<string, number>();
-	let controls: Record<string, unknown> | undefined;
-	for (let index = 0; index < items.length; index++) {
+	let controls: Controls | undefined;
+	for (let index = 0; index < count; index++) {
 		let request: BuiltRequest;
 		try {
-			request = tools.build(index);
+			request = buildRequest(run, operation, resources, index);
 		} catch (error) {
-			fail(index, error as Error);
+			run.results.fail(index, error as Error);
 			continue;
 		}
-		controls ??= request.controls ?? {};
-		const body = request.body as IDataObject;
-		const nhsNumber = String(body.nhs_number);
+		controls ??= request.controls;
+		const { nhs_number: nhs, dob, ...message } = request.body as IDataObject;
+		const nhsNumber = String(nhs);
 		const earlier = firstOf.get(nhsNumber);
 		if (earlier !== undefined) {
 			// The same patient twice would get the message twice.
-			fail(
+			run.results.fail(
 				index,
-				new NodeOperationError(
-					context.getNode(),
-					`[item ${index}] NHS Number: the same patient as item ${earlier}; each patient is sent the message once`,
-					{
-						itemIndex: index,
-						description: 'Remove the duplicate, e.g. with a Remove Duplicates node.',
-					},
+				itemError(
+					run.node,
+					index,
+					`NHS Number: the same patient as item ${earlier}; each patient is sent the message once`,
+					'Remove the duplicate, e.g. with a Remove Duplicates node.',
 				),
 			);
 			continue;
 		}
 		firstOf.set(nhsNumber, index);
-		const message = {
-			channel: String(body.channel),
-			...(body.subject ? { subject: String(body.subject) } : {}),
-			content: String(body.content),
-		};
 		const key = JSON.stringify(message);
 		if (!campaigns.has(key)) campaigns.set(key, { message, recipients: [] });
-		campaigns.get(key)!.recipients.push({ index, nhsNumber, dob: String(body.dob) });
+		campaigns.get(key)!.recipients.push({ index, nhsNumber, dob: String(dob) });
 	}
-	if (failures.length) throw tools.runError(failures, results);
+	return { campaigns, controls };
+}
+
+export async function runSendToMany(
+	run: RunContext,
+	operation: HeroOperation,
+	resources: HeroResource[],
+): Promise<INodeExecutionData[][]> {
+	const { context, results } = run;
+	const practiceGroupId = practiceOf(run, 0);
+	const acting = practiceGroupId ? { practiceGroupId } : {};
+	const dryRun = dryRunOf(run, 0);
+	const { campaigns, controls = {} } = campaignsOf(
+		run,
+		operation,
+		resources,
+		context.getInputData().length,
+	);
+	if (results.stopped) return results.finish();
 	if (!campaigns.size) {
-		if (results.some(Boolean)) return [results.flat()];
-		throw new NodeOperationError(context.getNode(), 'Send to Many needs at least one recipient', {
+		if (results.anyOutput) return results.finish();
+		throw new NodeOperationError(run.node, 'Send to Many needs at least one recipient', {
 			description:
 				'Each input item is one recipient: give the node items with an NHS number and a date of birth.',
 		});
 	}
 
-	const batchSize = Number(controls?.batchSize ?? DEFAULT_BATCH_SIZE);
-	const waitMs = Number(controls?.enrichmentWait ?? DEFAULT_ENRICHMENT_WAIT) * 1000;
-	const batches = [...campaigns.values()].flatMap((campaign) =>
+	const batchSize = controls.batchSize ?? DEFAULT_BATCH_SIZE;
+	const waitMs = (controls.enrichmentWait ?? DEFAULT_ENRICHMENT_WAIT) * 1000;
+	const batches: Batch[] = [...campaigns.values()].flatMap((campaign) =>
 		chunks(campaign.recipients, batchSize).map((recipients, chunk, all) => ({
-			name: batchName(context, controls?.campaignKey, campaign, chunk, all.length, campaigns.size),
+			name: batchName(run, controls.campaignKey, campaign, chunk, all.length, campaigns.size),
 			message: campaign.message,
 			recipients,
 		})),
 	);
 
 	// Quiet hours: outside the window nothing is created or sent.
-	const windowMode = (controls?.sendWindow ?? 'off') as SendWindowMode;
+	const windowMode = controls.sendWindow ?? 'off';
 	if (windowMode !== 'off') {
 		let outside = false;
 		for (const batch of batches) {
 			for (const r of batch.recipients) {
 				try {
 					withinSendWindow(
-						context,
+						run.node,
 						r.index,
 						{ method: 'POST', path: operation.path },
 						windowMode,
-						controls?.sendWindowHours as SendWindow,
+						controls.sendWindowHours!,
 						false,
 					);
 				} catch (error) {
 					outside = true;
-					fail(r.index, error as Error);
+					results.fail(r.index, error as Error);
 				}
 			}
 		}
-		if (outside) {
-			if (failures.length) throw tools.runError(failures, results);
-			return [results.flat()];
-		}
+		if (outside) return results.finish();
 	}
 
 	if (dryRun) {
 		const practice = practiceGroupId ?? (await practiceGroupFor(context));
 		for (const batch of batches) {
 			for (const r of batch.recipients) {
-				results[r.index] = [
+				results.output(r.index, [
 					{
 						json: {
 							dry_run: true,
@@ -163,25 +154,17 @@ export async function sendToMany(
 							recipient: { nhs_number: r.nhsNumber, dob: r.dob },
 							practice_group_id: practice,
 						},
-						pairedItem: { item: r.index },
 					},
-				];
+				]);
 			}
 		}
-		return [results.flat()];
+		return results.finish();
 	}
 
-	const existing = await batchesByName(context, settings, acting);
+	const existing = await batchesByName(run, acting);
 	for (const batch of batches) {
 		try {
-			const outcome = await runBatch(
-				context,
-				settings,
-				acting,
-				batch,
-				existing.get(batch.name),
-				waitMs,
-			);
+			const outcome = await runBatch(run, acting, batch, existing.get(batch.name), waitMs);
 			for (const r of batch.recipients) {
 				const seen = outcome.recipients.get(r.nhsNumber);
 				const json: IDataObject = {
@@ -192,33 +175,31 @@ export async function sendToMany(
 					recipient_status: seen?.status ?? 'UNKNOWN',
 				};
 				if (seen?.status === 'ENRICHED') {
-					results[r.index] = [{ json, pairedItem: { item: r.index } }];
+					results.output(r.index, [{ json }]);
 				} else {
 					const reason = String(
 						seen?.error ??
 							seen?.reason ??
 							(seen ? seen.status : 'not among the batch recipients Hero listed'),
 					);
-					fail(
+					results.fail(
 						r.index,
-						new NodeOperationError(
-							context.getNode(),
-							`[item ${r.index}] Hero did not send to this recipient: ${reason}`,
-							{
-								itemIndex: r.index,
-								description: `Batch "${batch.name}" (${outcome.id}) went to the other recipients. Check the NHS number and date of birth against the patient's record.`,
-							},
+						itemError(
+							run.node,
+							r.index,
+							`Hero did not send to this recipient: ${reason}`,
+							`Batch "${batch.name}" (${outcome.id}) went to the other recipients. Check the NHS number and date of birth against the patient's record.`,
 						),
 					);
 				}
 			}
 		} catch (error) {
-			for (const r of batch.recipients) fail(r.index, withItem(context, error as Error, r.index));
-			if (!continueOnFail) break;
+			for (const r of batch.recipients)
+				results.fail(r.index, asItemError(run.node, error as Error, r.index));
+			if (results.stopped) break;
 		}
 	}
-	if (failures.length) throw tools.runError(failures, results);
-	return [results.flat()];
+	return results.finish();
 }
 
 function chunks<T>(list: T[], size: number): T[][] {
@@ -229,8 +210,8 @@ function chunks<T>(list: T[], size: number): T[][] {
 
 /** `<campaign key> <n>/<of>`: the same campaign, recipients and message give the same names. */
 function batchName(
-	context: IExecuteFunctions,
-	campaignKey: unknown,
+	run: RunContext,
+	campaignKey: string | undefined,
 	campaign: Campaign,
 	chunk: number,
 	of: number,
@@ -239,26 +220,28 @@ function batchName(
 	const digest = (value: unknown) =>
 		createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 12);
 	const people = campaign.recipients.map((r) => `${r.nhsNumber}/${r.dob}`).sort();
-	let base = typeof campaignKey === 'string' && campaignKey ? campaignKey : '';
+	let base = campaignKey ?? '';
 	if (!base) {
-		const workflow = context.getWorkflow();
-		base = `n8n ${workflow.id ?? 'workflow'} ${context.getNode().id ?? context.getNode().name} ${digest([campaign.message, people])}`;
+		const workflow = run.context.getWorkflow();
+		base = `n8n ${workflow.id ?? 'workflow'} ${run.node.id ?? run.node.name} ${digest([campaign.message, people])}`;
 	} else if (campaigns > 1) {
 		base = `${base} ${digest(campaign.message)}`;
 	}
 	return `${base} ${chunk + 1}/${of}`;
 }
 
+const settingsFor = (run: RunContext, id?: string): RequestSettings => ({
+	...run.settings,
+	subject: 'batch message',
+	...(id ? { id } : {}),
+});
+
 /** Every batch Hero holds, by name: what an earlier run of this campaign created. */
-async function batchesByName(
-	context: IExecuteFunctions,
-	settings: RequestSettings,
-	acting: { practiceGroupId?: string },
-) {
+async function batchesByName(run: RunContext, acting: { practiceGroupId?: string }) {
 	const list = await heroRequestPages.call(
-		context,
+		run.context,
 		{ method: 'GET', path: '/v1/batch_message', ...acting },
-		{ ...settings, subject: 'batch message' },
+		settingsFor(run),
 		{},
 	);
 	const byName = new Map<string, IDataObject>();
@@ -275,13 +258,13 @@ interface Outcome {
 
 /** One batch: created unless found, enriched, sent unless Hero has taken it already. */
 async function runBatch(
-	context: IExecuteFunctions,
-	settings: RequestSettings,
+	run: RunContext,
 	acting: { practiceGroupId?: string },
-	batch: { name: string; message: Campaign['message']; recipients: Recipient[] },
+	batch: Batch,
 	found: IDataObject | undefined,
 	waitMs: number,
 ): Promise<Outcome> {
+	const { context } = run;
 	let current = found;
 	if (!current) {
 		current = (await heroRequest.call(
@@ -296,7 +279,7 @@ async function runBatch(
 					recipients: batch.recipients.map((r) => ({ nhs_number: r.nhsNumber, dob: r.dob })),
 				},
 			},
-			{ ...settings, subject: 'batch message' },
+			settingsFor(run),
 		)) as IDataObject;
 		context.logger.info(
 			`Send to Many: created batch "${batch.name}" (${batch.recipients.length} recipients)`,
@@ -312,7 +295,7 @@ async function runBatch(
 		(await heroRequest.call(
 			context,
 			{ method: 'GET', path, ...acting },
-			{ ...settings, subject: 'batch message', id },
+			settingsFor(run, id),
 		)) as IDataObject;
 
 	// Enrichment: Hero matches the recipients to patients; poll with back-off up to the wait.
@@ -322,7 +305,7 @@ async function runBatch(
 		const waited = Date.now() - started;
 		if (waited >= waitMs) {
 			throw new NodeOperationError(
-				context.getNode(),
+				run.node,
 				`Hero had not finished matching the recipients of batch "${batch.name}" after ${Math.round(waited / 1000)} s; run the workflow again to continue it (the batch is found by name, not created again)`,
 			);
 		}
@@ -337,7 +320,7 @@ async function runBatch(
 	if (REFUSED.includes(status)) {
 		const reason = current.error ?? current.reason ?? current.message;
 		throw new NodeOperationError(
-			context.getNode(),
+			run.node,
 			`Hero refused batch "${batch.name}" (${status})${reason ? `: ${String(reason)}` : ''}; nothing was sent to its recipients`,
 		);
 	}
@@ -345,7 +328,7 @@ async function runBatch(
 	for (const recipient of await heroRequestPages.call(
 		context,
 		{ method: 'GET', path: `${path}/recipients`, ...acting },
-		{ ...settings, subject: 'batch message', id },
+		settingsFor(run, id),
 		// One page for the whole batch where Hero allows it: fewer requests against the rate limit.
 		{ pageSize: Math.min(Math.max(batch.recipients.length, 1), 1000) },
 	)) {
@@ -354,26 +337,14 @@ async function runBatch(
 	if (TAKEN.includes(status)) return { id, status, sentNow: false, recipients };
 	if (status !== 'ENRICHED')
 		throw new NodeOperationError(
-			context.getNode(),
+			run.node,
 			`Batch "${batch.name}" is ${status}: Send to Many sends only an enriched batch`,
 		);
 	const sent = (await heroRequest.call(
 		context,
 		{ method: 'PATCH', path: `${path}/send`, ...acting },
-		{ ...settings, subject: 'batch message', id },
+		settingsFor(run, id),
 	)) as IDataObject | undefined;
 	context.logger.info(`Send to Many: sent batch "${batch.name}"`);
 	return { id, status: String(sent?.status ?? 'QUEUED'), sentNow: true, recipients };
-}
-
-/** An error about a whole batch, as one of its items' errors. */
-function withItem(context: IExecuteFunctions, error: Error, itemIndex: number): Error {
-	const failed = new NodeOperationError(
-		context.getNode(),
-		`[item ${itemIndex}] ${error.message.replace(/^\[item \d+\] /, '')}`,
-		{ itemIndex, description: (error as { description?: string }).description ?? undefined },
-	);
-	const httpCode = (error as { httpCode?: string }).httpCode;
-	if (httpCode) Object.assign(failed, { httpCode });
-	return failed;
 }

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 
-import { parseSendWindow, windowAt } from '../../../nodes/shared/sendWindow';
+import { parseSendWindow, windowAt } from '../../../../nodes/HeroHealth/safety/sendWindow';
 
 const utc = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' });
 const nextOpening = (hours: string, at: string) => {

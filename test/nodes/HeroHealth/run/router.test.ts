@@ -1,10 +1,10 @@
 // The runtime's checks across fields, before anything is sent.
 import type { IDataObject } from 'n8n-workflow';
 
-import { needsAChange } from '../../../nodes/HeroHealth/model';
-import { RESOURCES } from '../../../nodes/HeroHealth/resources';
-import { byId, runHero } from '../../harness/engine';
-import { useFakeHero } from '../../harness/fakeHero';
+import { needsAChange } from '../../../../nodes/HeroHealth/model';
+import { RESOURCES } from '../../../../nodes/HeroHealth/resources';
+import { byId, runHero } from '../../../harness/engine';
+import { useFakeHero } from '../../../harness/fakeHero';
 
 const fake = useFakeHero();
 

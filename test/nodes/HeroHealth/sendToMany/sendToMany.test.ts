@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 import { DateTime } from 'luxon';
 
-import { testNhsNumber } from '../../../dev/fake-hero/data';
-import { runHero } from '../../harness/engine';
-import { useFakeHero } from '../../harness/fakeHero';
+import { testNhsNumber } from '../../../../dev/fake-hero/data';
+import { runHero } from '../../../harness/engine';
+import { useFakeHero } from '../../../harness/fakeHero';
 
 const fake = useFakeHero();
 
@@ -44,6 +44,28 @@ describe('Message > Send to Many', () => {
 	beforeEach(() => {
 		fake.store.messages.clear();
 		fake.store.batchMessages.clear();
+	});
+
+	it('takes Extra Body Fields for the batches it creates, checked like any body', async () => {
+		fake.undocumented.body.add('x_partner_note');
+		const run = await runHero(
+			sendToMany({ additionalFields: { extraBodyFields: '{"x_partner_note": "wave 1"}' } }),
+			{ fake, items: patients(2) },
+		);
+		expect(run.error).toBeUndefined();
+		const [created] = fake.requestsFor('createBatchMessage');
+		expect(created.body).toMatchObject({ channel: 'SMS', x_partner_note: 'wave 1' });
+		expect((created.body as IDataObject).recipients).toHaveLength(2);
+
+		fake.store.batchMessages.clear();
+		const refused = await runHero(
+			sendToMany({ additionalFields: { extraBodyFields: '{"content": "Another text"}' } }),
+			{ fake, items: patients(1) },
+		);
+		expect(refused.error?.message).toBe(
+			'[item 0] Extra Body Fields: content (Content) is already set by Content; give it in one place only',
+		);
+		expect(creates()).toBe(1);
 	});
 
 	it('sends 3 batches; recipients Hero refuses fail alone, each outcome on its own item', async () => {

@@ -1,10 +1,9 @@
 import { DateTime } from 'luxon';
 
-import { FieldValueError } from './types';
+import { UK_TIME } from '../../shared/normalise';
+import { FieldValueError } from '../../shared/types';
 
 // Quiet hours: the days and hours, in UK local time, in which a patient may be contacted.
-
-export const UK = 'Europe/London';
 
 export interface SendWindow {
 	/** ISO weekdays (1 Monday ... 7 Sunday) the window is open on. */
@@ -79,7 +78,7 @@ export function windowAt(
 	window: SendWindow,
 	at: DateTime,
 ): { open: true } | { open: false; opensAt: DateTime } {
-	const local = at.setZone(UK);
+	const local = at.setZone(UK_TIME);
 	const minutes = local.hour * 60 + local.minute;
 	if (window.days.has(local.weekday) && minutes >= window.from && minutes < window.to) {
 		return { open: true };

@@ -11,7 +11,7 @@ function escape(text) {
 /** Markdown for every resource and operation, resources and operations in UI order. */
 const LEVEL = { documented: 'yes', partial: 'partly', inferred: 'inferred' };
 
-/** `fidelityOf` reads each operation's level from the spec's markers (dev/fidelity.js). */
+/** `fidelityOf` reads each operation's level from the spec's markers (scripts/codegen/fidelity.js). */
 function operationsTable(resources, fidelityOf) {
 	const lines = [
 		'| Resource | Operation | Hero reference name | Endpoint | Documented |',
@@ -26,7 +26,7 @@ function operationsTable(resources, fidelityOf) {
 				);
 				continue;
 			}
-			if (op.many) {
+			if (op.run) {
 				lines.push(
 					`| ${escape(resource.name)} | ${escape(op.name)} | ${escape(op.heroName)} | \`${op.method} ${op.path}\`, then its recipients and \`send\` | ${LEVEL[fidelityOf(op).level]} |`,
 				);
@@ -43,7 +43,7 @@ function operationsTable(resources, fidelityOf) {
 		(level) =>
 			resources
 				.flatMap((r) => r.operations)
-				.filter((op) => !op.custom && !op.many && fidelityOf(op).level === level).length,
+				.filter((op) => !op.custom && !op.run && fidelityOf(op).level === level).length,
 	);
 	lines.push(
 		'',

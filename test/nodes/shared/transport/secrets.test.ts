@@ -1,4 +1,4 @@
-import { Scrubber } from '../../../nodes/shared/secrets';
+import { Scrubber } from '../../../../nodes/shared/transport/secrets';
 
 const KEY = 'sk_test/Hero+Key=7f3a9c&more%2Fsecret';
 

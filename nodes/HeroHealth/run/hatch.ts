@@ -1,10 +1,13 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INode } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import type { HttpMethod } from '../shared/types';
-import { FieldValueError } from '../shared/types';
-import type { HeroField, HeroOperation, HeroResource } from './model';
+import type { HttpMethod } from '../../shared/types';
+import { FieldValueError } from '../../shared/types';
+import type { HeroField, HeroOperation, HeroResource } from '../model';
+import { fieldError } from './errors';
+import { isPlainObject, valueAt } from './paths';
 
-// The check at the edge: what the user adds by hand (Extra Body Fields, Extra Query Parameters,
+// Hatches: what the user adds by hand (Extra Body Fields, Extra Query Parameters,
 // a Custom API Call's query and body) meets the same field rules as the fields do, wherever it
 // names a field the operation knows. Keys the operation does not know are sent as they are.
 
@@ -18,18 +21,6 @@ export class HatchError extends Error {
 		super(message);
 	}
 }
-
-function valueAt(target: IDataObject, path: string): unknown {
-	let node: unknown = target;
-	for (const part of path.split('.')) {
-		if (node === null || typeof node !== 'object') return undefined;
-		node = (node as IDataObject)[part];
-	}
-	return node;
-}
-
-const isPlainObject = (value: unknown): value is IDataObject =>
-	value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /**
  * A value read by a field's rule: what the rule makes of it, or what it refuses. A rule that
@@ -83,6 +74,30 @@ export function checkedHatch(
 		out[key] = value as IDataObject[string];
 	}
 	return out;
+}
+
+/**
+ * A hatch of one item checked (checkedHatch); what a rule refuses names the hatch, the key and
+ * the field, and the item.
+ */
+export function hatched(
+	node: INode,
+	itemIndex: number,
+	hatchName: string,
+	hatch: IDataObject,
+	fields: HeroField[],
+	place: 'body' | 'query',
+	setByFields: IDataObject = {},
+): IDataObject {
+	try {
+		return checkedHatch(hatch, fields, place, setByFields);
+	} catch (error) {
+		if (error instanceof HatchError) {
+			const named = error.field ? `${error.key} (${error.field})` : error.key;
+			throw fieldError(node, hatchName, itemIndex, `${named} ${error.message}`);
+		}
+		throw new NodeOperationError(node, error as Error, { itemIndex });
+	}
 }
 
 /** The values a path holds where its operation's template has placeholders: `{ id: '123' }`. */

@@ -1,11 +1,11 @@
 // The check at the edge: what the user adds by hand meets the field rules of the fields it names.
 import type { IDataObject } from 'n8n-workflow';
 
-import { checkedHatch, HatchError } from '../../../nodes/HeroHealth/edge';
-import { findOperation } from '../../../nodes/HeroHealth/model';
-import { RESOURCES } from '../../../nodes/HeroHealth/resources';
-import { byId, runHero } from '../../harness/engine';
-import { useFakeHero } from '../../harness/fakeHero';
+import { checkedHatch, HatchError } from '../../../../nodes/HeroHealth/run/hatch';
+import { findOperation } from '../../../../nodes/HeroHealth/model';
+import { RESOURCES } from '../../../../nodes/HeroHealth/resources';
+import { byId, runHero } from '../../../harness/engine';
+import { useFakeHero } from '../../../harness/fakeHero';
 
 const fake = useFakeHero();
 

@@ -2,8 +2,8 @@
 // contactability guard, by node version.
 import type { IDataObject } from 'n8n-workflow';
 
-import { byId, runHero } from '../../harness/engine';
-import { useFakeHero } from '../../harness/fakeHero';
+import { byId, runHero } from '../../../harness/engine';
+import { useFakeHero } from '../../../harness/fakeHero';
 
 const fake = useFakeHero();
 

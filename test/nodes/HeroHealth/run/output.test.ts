@@ -2,8 +2,8 @@
 // for a restricted record and for an AI agent's tool.
 import type { IDataObject } from 'n8n-workflow';
 
-import { HeroHealth } from '../../../nodes/HeroHealth/HeroHealth.node';
-import { CONTACT_KEYS } from '../../../nodes/shared/output';
+import { HeroHealth } from '../../../../nodes/HeroHealth/HeroHealth.node';
+import { CONTACT_KEYS } from '../../../../nodes/shared/output';
 import {
 	byId,
 	heroCredentials,
@@ -11,8 +11,8 @@ import {
 	registerNodeType,
 	runChain,
 	runHero,
-} from '../../harness/engine';
-import { useFakeHero } from '../../harness/fakeHero';
+} from '../../../harness/engine';
+import { useFakeHero } from '../../../harness/fakeHero';
 
 const fake = useFakeHero();
 const TOOL = `${HERO_NODE}Tool`;

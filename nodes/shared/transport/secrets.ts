@@ -94,6 +94,13 @@ export class Scrubber {
 		return clean;
 	}
 
+	/** The error as the user sees it: its message and description without any secret. */
+	error<T extends Error & { description?: string | null }>(error: T): T {
+		error.message = this.text(error.message);
+		if (typeof error.description === 'string') error.description = this.text(error.description);
+		return error;
+	}
+
 	/**
 	 * A value with its strings scrubbed of secrets (tokens are kept: an operation may return one
 	 * on purpose). Returns the value itself when it holds none, so a clean answer costs one scan.

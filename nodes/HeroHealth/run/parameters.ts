@@ -1,13 +1,6 @@
-import type { IExecuteFunctions, INodeParameters } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
-function rawAt(parameters: INodeParameters, path: string): unknown {
-	let node: unknown = parameters;
-	for (const part of path.split('.')) {
-		if (node === null || typeof node !== 'object') return undefined;
-		node = (node as Record<string, unknown>)[part];
-	}
-	return node;
-}
+import { valueAt } from './paths';
 
 function hasExpression(value: unknown): boolean {
 	if (typeof value === 'string') return value.startsWith('=');
@@ -55,7 +48,7 @@ export class ParameterReader {
 			this.context.getNodeParameter(name, itemIndex, fallback, { extractValue }) as unknown;
 		let dynamic = this.dynamic.get(name);
 		if (dynamic === undefined) {
-			const raw = rawAt(this.context.getNode().parameters, name);
+			const raw = valueAt(this.context.getNode().parameters, name);
 			dynamic = hasExpression(raw);
 			this.dynamic.set(name, dynamic);
 			this.fields.set(name, mappedField(raw));

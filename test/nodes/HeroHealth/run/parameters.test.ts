@@ -2,8 +2,8 @@
 // field of the item (`{{ $json.field }}`) reads the field, exactly what n8n's evaluation gives.
 import type { IDataObject } from 'n8n-workflow';
 
-import { byId, runHero } from '../../harness/engine';
-import { useFakeHero } from '../../harness/fakeHero';
+import { byId, runHero } from '../../../harness/engine';
+import { useFakeHero } from '../../../harness/fakeHero';
 
 const fake = useFakeHero();
 const items = [

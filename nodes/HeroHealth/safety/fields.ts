@@ -1,0 +1,69 @@
+import { parseSendWindow } from './sendWindow';
+import { heroField } from '../fields/field';
+import { choiceField } from '../fields/values';
+import type { HeroField, HeroOperation } from '../model';
+
+/**
+ * The practice sign-off controls an operation that contacts a patient offers: the Send Window
+ * (quiet hours) and, for a message to a Hero patient, the Contactability Check. Nothing is sent
+ * for them; defaults by node version are in versions.ts.
+ */
+export function safetyFields(operation: HeroOperation): HeroField[] {
+	const fields: HeroField[] = [];
+	if (operation.contacts) {
+		const modes: Array<[string, string]> = [['Off', 'off']];
+		if (operation.contacts === 'scheduled') modes.push(['Schedule for When It Opens', 'schedule']);
+		modes.push(['Refuse Outside It', 'refuse']);
+		fields.push(
+			choiceField({
+				label: 'Send Window',
+				parameter: 'sendWindow',
+				apiKey: 'sendWindow',
+				place: 'none',
+				topLevel: true,
+				values: modes,
+				default: 'off',
+				description:
+					operation.contacts === 'scheduled'
+						? "Quiet hours: outside Send Window Hours (UK time) the message is scheduled for when the window opens, through Hero's Send At, or refused"
+						: 'Quiet hours: outside Send Window Hours (UK time) nothing is sent and the item fails, naming when the window opens (Hero cannot schedule this send)',
+			}),
+			heroField(
+				{
+					label: 'Send Window Hours',
+					parameter: 'sendWindowHours',
+					apiKey: 'sendWindowHours',
+					place: 'none',
+					topLevel: true,
+					default: 'Mon-Sun 08:00-20:00',
+					placeholder: 'e.g. Mon-Fri 09:00-17:30',
+					description:
+						'Days and hours in UK time, such as "Mon-Sun 08:00-20:00" or "Mon,Wed,Fri 09:00-12:00"; clock changes are followed',
+					showWhen: { sendWindow: ['schedule', 'refuse'] },
+				},
+				{ type: 'string' },
+				parseSendWindow,
+			),
+		);
+	}
+	if (operation.addressedTo) {
+		fields.push(
+			choiceField({
+				label: 'Contactability Check',
+				parameter: 'contactabilityCheck',
+				apiKey: 'contactabilityCheck',
+				place: 'none',
+				topLevel: true,
+				values: [
+					['Off', 'off'],
+					['Refuse Deceased and Restricted Patients', 'refuseRestricted'],
+					['Refuse Deceased Patients', 'allowRestricted'],
+				],
+				default: 'off',
+				description:
+					"Reads the patient's Hero record before sending (once per patient per run) and refuses a patient recorded as deceased, and a restricted record unless allowed; a record that cannot be read is refused",
+			}),
+		);
+	}
+	return fields;
+}
