@@ -1,5 +1,4 @@
 import type {
-	IDataObject,
 	IExecuteFunctions,
 	IHookFunctions,
 	INodeExecutionData,
@@ -13,12 +12,12 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { HERO_EVENTS } from '../shared/events';
 import { firstDeliveries } from './deliveries';
 import { checkExists, create, remove } from './lifecycle';
-import { triggerOptions } from './options';
+import { optionsOf } from './options';
 import { isDelivery, reject, toItem, verify, withFullRecord } from './webhook';
 
 /** Activation stops on options that do not read, before any webhook is registered. */
 function checkOptions(context: IHookFunctions): void {
-	const options = triggerOptions(context.getNodeParameter('options', {}) as IDataObject);
+	const options = optionsOf(context);
 	if (typeof options === 'string') {
 		throw new NodeOperationError(context.getNode(), options, {
 			description:
@@ -152,7 +151,7 @@ export class HeroHealthTrigger implements INodeType {
 	}
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const options = triggerOptions(this.getNodeParameter('options', {}) as IDataObject);
+		const options = optionsOf(this);
 		if (typeof options === 'string') {
 			// Misconfigured: refuse rather than run with a check switched off.
 			this.logger.error(`Hero Health Trigger refused a delivery: ${options}`);

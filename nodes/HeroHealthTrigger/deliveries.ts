@@ -1,8 +1,8 @@
 import { createHash } from 'crypto';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { triggerOptions } from './options';
+import { optionsOf } from './options';
 
 // Delivery memory: what the trigger remembers of deliveries it accepted, so that a replayed copy
 // starts nothing. Two places remember: the webhook process itself (ReplayGuard, answering a
@@ -182,7 +182,7 @@ export async function firstDeliveries(context: IExecuteFunctions): Promise<INode
 		mending: false,
 	};
 	acceptedHere.set(key, accepted);
-	const options = triggerOptions(context.getNodeParameter('options', 0, {}) as IDataObject);
+	const options = optionsOf(context);
 	const keepMs = rememberFor(typeof options === 'string' ? 3600 : options.replayWindow);
 	const passed: INodeExecutionData[] = [];
 	let dropped = 0;

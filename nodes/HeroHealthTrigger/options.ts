@@ -1,4 +1,9 @@
-import type { IDataObject } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
 
 import { normaliseBoolean, normaliseNumberIn, normaliseTextList } from '../shared/normalise';
 import type { OutputMode } from '../shared/output';
@@ -45,4 +50,15 @@ export function triggerOptions(options: IDataObject): TriggerOptions | string {
 		}
 	}
 	return read as TriggerOptions;
+}
+
+/** The trigger's options as every entry point reads them: activation, a delivery, its execution. */
+export function optionsOf(
+	context: IHookFunctions | IWebhookFunctions | IExecuteFunctions,
+): TriggerOptions | string {
+	const raw =
+		'getInputData' in context
+			? context.getNodeParameter('options', 0, {})
+			: context.getNodeParameter('options', {});
+	return triggerOptions(raw as IDataObject);
 }

@@ -16,10 +16,11 @@ const PAGE = 50;
 const PAGED = 100;
 
 /**
- * The practice the node acts for: Request Options > Practice Group ID when set, so that lists
- * show that practice's records, the ones its requests will act on; else the credential's.
+ * The practice a list shows: Request Options > Practice Group ID when set, so that lists show
+ * the records the node's requests will act on; else the credential's. Unlike a run's (run/
+ * settings.ts) there is no item to evaluate an expression against, so one is refused.
  */
-function practiceOf(context: ILoadOptionsFunctions): string | undefined {
+function listsPractice(context: ILoadOptionsFunctions): string | undefined {
 	let options: unknown;
 	try {
 		options = context.getCurrentNodeParameter('requestOptions');
@@ -53,7 +54,7 @@ function listRequest(
 	qs: IDataObject = {},
 ): HeroRequest {
 	const request: HeroRequest = { method: 'GET', path, qs };
-	const practiceGroupId = practiceOf(context);
+	const practiceGroupId = listsPractice(context);
 	if (practiceGroupId) request.practiceGroupId = practiceGroupId;
 	return request;
 }
