@@ -28,11 +28,21 @@ function log(message) {
 
 /** Runs provision.sh (idempotent) and returns the node and n8n binaries it prepared. */
 function provision() {
-	const out = execFileSync('bash', [path.join(__dirname, 'provision.sh')], {
-		cwd: ROOT,
-		encoding: 'utf8',
-		stdio: ['ignore', 'pipe', 'inherit'],
-	});
+	let out;
+	try {
+		out = execFileSync('bash', [path.join(__dirname, 'provision.sh')], {
+			cwd: ROOT,
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'inherit'],
+		});
+	} catch (error) {
+		// provision.sh has said which step failed and why; a stack trace would bury it.
+		const failed = new Error(
+			`Getting n8n ready failed (exit ${error.status}): the [provision] lines above say which step and why. Run the same command again: finished steps are kept.`,
+		);
+		failed.provisioning = true;
+		throw failed;
+	}
 	const vars = Object.fromEntries(
 		out
 			.trim()

