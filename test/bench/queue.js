@@ -13,11 +13,11 @@ const path = require('path');
 const { Cluster, waitFor } = require('../../dev/cluster');
 const e2e = require('../../dev/n8n');
 const { createFakeHero } = require('../../dev/fake-hero/server');
+const { executionsByStatus, importWorkflow, sendSmsNode } = require('../queue/workflows');
 
 const RATE = Number(process.env.BENCH_QUEUE_RATE || 100);
 const SENDS = Number(process.env.BENCH_QUEUE_SENDS || 500);
 const WORKFLOWS = 4;
-const HERO = { heroHealthApi: { id: e2e.CREDENTIAL_ID, name: 'Hero Health account' } };
 
 /** A webhook with a list of patients → one SMS each, through the Hero Health node. */
 function sendWorkflow(n) {
@@ -49,22 +49,13 @@ function sendWorkflow(n) {
 					options: { destinationFieldName: 'patient' },
 				},
 			},
-			{
+			sendSmsNode({
 				id: `h${n}`,
-				name: 'Send SMS',
-				type: 'n8n-nodes-herohealth.heroHealth',
-				typeVersion: 3,
 				position: [480, 0],
-				parameters: {
-					resource: 'message',
-					operation: 'send',
-					patientId: { __rl: true, mode: 'id', value: '={{ $json.patient.id }}' },
-					channel: 'sms',
-					message: '=Bench {{ $json.patient.tag }}',
-					requestOptions: { concurrency: 5 },
-				},
-				credentials: HERO,
-			},
+				patientId: '={{ $json.patient.id }}',
+				message: '=Bench {{ $json.patient.tag }}',
+				concurrency: 5,
+			}),
 		],
 		connections: {
 			Start: { main: [[{ node: 'Each Patient', type: 'main', index: 0 }]] },
@@ -82,9 +73,7 @@ async function main() {
 		await cluster.start(fake);
 		for (let n = 1; n <= WORKFLOWS; n++) {
 			const id = `HeroBenchSend${n}`;
-			const file = path.join(cluster.userFolder, `${id}.json`);
-			fs.writeFileSync(file, JSON.stringify(sendWorkflow(n)));
-			await cluster.main.importWorkflow(file, id);
+			await importWorkflow(cluster, sendWorkflow(n), id);
 			await cluster.main.activate(cluster.owner.cookie, id);
 		}
 		await new Promise((resolve) => setTimeout(resolve, 2000));
@@ -139,9 +128,7 @@ async function main() {
 			);
 			fake.limitRate(0);
 			await new Promise((resolve) => setTimeout(resolve, 3000));
-			const statuses = cluster.sql(
-				`select status, count(*) from execution_entity where "workflowId" in (${workflows.map((n) => `'HeroBenchSend${n}'`).join(',')}) group by status`,
-			);
+			const statuses = executionsByStatus(cluster, ...workflows.map((n) => `HeroBenchSend${n}`));
 			return {
 				workflows: workflows.length,
 				expected,
@@ -152,7 +139,7 @@ async function main() {
 				rate: messages.length / seconds,
 				share: messages.length / seconds / RATE,
 				throttled: rejected,
-				statuses: Object.fromEntries(statuses.map(([status, count]) => [status, Number(count)])),
+				statuses,
 			};
 		}
 

@@ -13,6 +13,12 @@ const { Cluster, waitFor } = require('../../dev/cluster');
 const e2e = require('../../dev/n8n');
 const { createFakeHero } = require('../../dev/fake-hero/server');
 const { writingDocs } = require('../harness/files');
+const {
+	HERO,
+	executionsByStatus: byStatus,
+	importWorkflow: importInto,
+	sendSmsNode,
+} = require('./workflows');
 
 const WORKFLOW_ID = 'HeroQueueSmsFlow';
 const BULK_ID = 'HeroQueueBulkSms';
@@ -20,7 +26,6 @@ const EVENT = 'appointment.confirmed';
 /** Hero's rate limit during scenario e: 240 SMS take 24 s; the worker is killed after 40. */
 const KILL_RATE = 10;
 const DOC = path.join(e2e.ROOT, 'docs', 'queue.md');
-const HERO = { heroHealthApi: { id: e2e.CREDENTIAL_ID, name: 'Hero Health account' } };
 
 let fake;
 let cluster;
@@ -42,21 +47,12 @@ const smsWorkflow = {
 			parameters: { events: [EVENT], options: { fetchFullRecord: true } },
 			credentials: HERO,
 		},
-		{
+		sendSmsNode({
 			id: 'q2',
-			name: 'Send SMS',
-			type: 'n8n-nodes-herohealth.heroHealth',
-			typeVersion: 3,
 			position: [240, 0],
-			parameters: {
-				resource: 'message',
-				operation: 'send',
-				patientId: { __rl: true, mode: 'id', value: '={{ $json.record.patient_id }}' },
-				channel: 'sms',
-				message: '=Booking {{ $json.id }} is confirmed.',
-			},
-			credentials: HERO,
-		},
+			patientId: '={{ $json.record.patient_id }}',
+			message: '=Booking {{ $json.id }} is confirmed.',
+		}),
 	],
 	connections: {
 		'Appointment Confirmed': { main: [[{ node: 'Send SMS', type: 'main', index: 0 }]] },
@@ -88,22 +84,14 @@ const bulkWorkflow = {
 			credentials: HERO,
 			executeOnce: true,
 		},
-		{
+		sendSmsNode({
 			id: 'b3',
 			name: 'Bulk SMS',
-			type: 'n8n-nodes-herohealth.heroHealth',
-			typeVersion: 3,
 			position: [480, 0],
-			parameters: {
-				resource: 'message',
-				operation: 'send',
-				patientId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
-				channel: 'sms',
-				message: '=Flu clinic invitation {{ $json.id }}',
-				requestOptions: { concurrency: 2 },
-			},
-			credentials: HERO,
-		},
+			patientId: '={{ $json.id }}',
+			message: '=Flu clinic invitation {{ $json.id }}',
+			concurrency: 2,
+		}),
 	],
 	connections: {
 		'Form Submitted': { main: [[{ node: 'All Patients', type: 'main', index: 0 }]] },
@@ -112,11 +100,7 @@ const bulkWorkflow = {
 	settings: { executionOrder: 'v1' },
 };
 
-async function importWorkflow(workflow, id) {
-	const file = path.join(cluster.userFolder, `${id}.json`);
-	fs.writeFileSync(file, JSON.stringify(workflow));
-	await cluster.main.importWorkflow(file, id);
-}
+const importWorkflow = (workflow, id) => importInto(cluster, workflow, id);
 
 const hooksFor = (event) =>
 	[...fake.store.webhooks.values()].filter((hook) => hook.event_type === event);
@@ -180,13 +164,7 @@ const smsFor = (marker) =>
 		.filter((message) => marker.test(message.content))
 		.map((message) => ({ body: { message_string: message.content } }));
 
-/** Executions of a workflow by status, as n8n recorded them in PostgreSQL. */
-function executionsByStatus(workflowId) {
-	const rows = cluster.sql(
-		`select status, count(*) from execution_entity where "workflowId" = '${workflowId}' group by status`,
-	);
-	return Object.fromEntries(rows.map(([status, count]) => [status, Number(count)]));
-}
+const executionsByStatus = (workflowId) => byStatus(cluster, workflowId);
 
 async function successfulExecutions(workflowId) {
 	return executionsByStatus(workflowId).success ?? 0;

@@ -54,6 +54,27 @@ function row(
 	rows.push(`| ${area} | ${cell(input)} | ${cell(outcome)} | ${toHero} | ${elsewhere} |`);
 }
 
+/**
+ * The common case: a run refused before anything reached Hero (its error is `[item 0] <why>`,
+ * or contains `why` where `contains`), or one that ran; checked, then its row either way.
+ */
+function refusedOrRan(
+	run: { error?: { message: string } },
+	why: string | undefined,
+	[area, input, ran]: [area: string, input: string, ran: string],
+	{ contains = false, refusedAs }: { contains?: boolean; refusedAs?: string } = {},
+): void {
+	if (why) {
+		if (contains) expect(run.error?.message).toContain(why);
+		else expect(run.error?.message).toBe(`[item 0] ${why}`);
+		expect(fake.requests).toHaveLength(0);
+	} else {
+		expect(run.error).toBeUndefined();
+	}
+	const refusal = refusedAs ?? String(run.error?.message).replace(/^\[item 0\] /, '');
+	row(area, input, why ? `refused: ${refusal}` : ran, fake.requests.length);
+}
+
 /** How a case's input reads in the table. */
 function shown(value: unknown): string {
 	if (typeof value === 'string' && value.length > 60)
@@ -211,22 +232,11 @@ describe('booleans', () => {
 			},
 			{ fake },
 		);
-		if (count === 0) {
-			expect(run.error?.message).toBe(
-				'[item 0] Return All: must be true or false (yes/no, on/off and 1/0 are read too)',
-			);
-			expect(fake.requests).toHaveLength(0);
-		} else {
-			expect(run.error).toBeUndefined();
-			expect(run.json).toHaveLength(count);
-		}
-		row(
-			'Boolean',
-			`Return All = ${JSON.stringify(value)}`,
-			count
-				? `${outcome} (${count})`
-				: `refused: ${run.error?.message.replace(/^\[item 0\] /, '')}`,
-			fake.requests.length,
+		if (count) expect(run.json).toHaveLength(count);
+		refusedOrRan(
+			run,
+			count ? undefined : 'Return All: must be true or false (yes/no, on/off and 1/0 are read too)',
+			['Boolean', `Return All = ${JSON.stringify(value)}`, `${outcome} (${count})`],
 		);
 	});
 
@@ -245,20 +255,12 @@ describe('booleans', () => {
 			},
 			{ fake },
 		);
-		if (outcome === 'refused') {
-			expect(run.error?.message).toMatch(/^\[item 0\] Simplify: must be true or false/);
-			expect(fake.requests).toHaveLength(0);
-		} else {
-			expect(run.error).toBeUndefined();
-			expect('reason' in run.json[0]).toBe(outcome === 'the whole record');
-		}
-		row(
-			'Boolean',
-			`Simplify = ${JSON.stringify(value)}`,
-			outcome === 'refused'
-				? `refused: ${run.error?.message.replace(/^\[item 0\] /, '')}`
-				: outcome,
-			fake.requests.length,
+		if (outcome !== 'refused') expect('reason' in run.json[0]).toBe(outcome === 'the whole record');
+		refusedOrRan(
+			run,
+			outcome === 'refused' ? 'Simplify: must be true or false' : undefined,
+			['Boolean', `Simplify = ${JSON.stringify(value)}`, outcome],
+			{ contains: true },
 		);
 	});
 });
@@ -337,18 +339,7 @@ describe('numbers', () => {
 			},
 			{ fake },
 		);
-		if (error) {
-			expect(run.error?.message).toBe(`[item 0] ${error}`);
-			expect(fake.requests).toHaveLength(0);
-		} else {
-			expect(run.error).toBeUndefined();
-		}
-		row(
-			'Number',
-			`Request Options: ${label}`,
-			error ? `refused: ${error}` : 'used',
-			fake.requests.length,
-		);
+		refusedOrRan(run, error, ['Number', `Request Options: ${label}`, 'used']);
 	});
 });
 
@@ -565,37 +556,23 @@ describe('Base URL', () => {
 			{ resource: 'practiceGroup', operation: 'getPractitioner', practitionerId: byId('401') },
 			{ fake, credentials: { environment: 'custom', baseUrl: make() } },
 		);
-		if (why) {
-			expect(run.error?.message).toContain(why);
-			expect(JSON.stringify(run.error)).not.toContain(PASSWORD);
-			expect(fake.requests).toHaveLength(0);
-		} else {
-			expect(run.error).toBeUndefined();
-			expect(fake.requests[0].path).toBe('/v1/practitioners/401');
-		}
-		row(
-			'Base URL',
-			`node, Base URL with ${_label}`,
-			why ? `refused: ${run.error?.message}` : 'used, trimmed',
-			fake.requests.length,
-		);
+		expect(JSON.stringify(run.error ?? {})).not.toContain(PASSWORD);
+		if (!why) expect(fake.requests[0].path).toBe('/v1/practitioners/401');
+		refusedOrRan(run, why, ['Base URL', `node, Base URL with ${_label}`, 'used, trimmed'], {
+			contains: true,
+			refusedAs: run.error?.message,
+		});
 	});
 
 	it.each(cases)('credential test: %s', async (_label, make, why) => {
 		const run = await credentialTest(make());
-		if (why) {
-			expect(run.error?.message).toContain(why);
-			expect(JSON.stringify(run.error)).not.toContain(PASSWORD);
-			expect(fake.requests).toHaveLength(0);
-		} else {
-			expect(run.error).toBeUndefined();
-			expect(fake.requests[0].path).toBe('/v1/me');
-		}
-		row(
-			'Base URL',
-			`credential test, Base URL with ${_label}`,
-			why ? `refused: ${run.error?.message}` : 'passed, trimmed',
-			fake.requests.length,
+		expect(JSON.stringify(run.error ?? {})).not.toContain(PASSWORD);
+		if (!why) expect(fake.requests[0].path).toBe('/v1/me');
+		refusedOrRan(
+			run,
+			why,
+			['Base URL', `credential test, Base URL with ${_label}`, 'passed, trimmed'],
+			{ contains: true, refusedAs: run.error?.message },
 		);
 	});
 });
@@ -790,6 +767,19 @@ describe('webhook deliveries', () => {
 		'x-herohealth-signature': signature,
 	});
 
+	/** A delivery's body, as Hero sends it for one record. */
+	const eventBody = (event: unknown, object = 'Appointment') =>
+		JSON.stringify({ object, id: '1', practice_group_id: fake.practiceGroupId, event });
+	/** Delivers `body` signed now with `key` (the event's own by default), in hex. */
+	const deliverSigned = async (
+		to: typeof trigger,
+		body: string,
+		key = keyFor(EVENT),
+	): ReturnType<typeof trigger.deliver> => {
+		const ts = seconds();
+		return await to.deliver(body, headers(ts, digest(key, ts, body).toString('hex')));
+	};
+
 	beforeEach(async () => {
 		fake.store.webhooks.clear();
 		trigger = triggerWorkflow(fake, { events: [EVENT, 'prescription.issued'], options: {} });
@@ -810,12 +800,7 @@ describe('webhook deliveries', () => {
 	it.each(encodings)(
 		'the same delivery re-encoded as %s is refused as a replay',
 		async (label, encode) => {
-			const body = JSON.stringify({
-				object: 'Appointment',
-				id: '1',
-				practice_group_id: fake.practiceGroupId,
-				event: EVENT,
-			});
+			const body = eventBody(EVENT);
 			const ts = seconds();
 			const signature = digest(keyFor(EVENT), ts, body);
 			const first = await trigger.deliver(body, headers(ts, signature.toString('hex')));
@@ -842,17 +827,7 @@ describe('webhook deliveries', () => {
 	it.each(events)(
 		'an event that is %s is refused even when signed with a real key',
 		async (label, event) => {
-			const body = JSON.stringify({
-				object: 'Appointment',
-				id: '1',
-				practice_group_id: fake.practiceGroupId,
-				event,
-			});
-			const ts = seconds();
-			const delivery = await trigger.deliver(
-				body,
-				headers(ts, digest(keyFor(EVENT), ts, body).toString('hex')),
-			);
+			const delivery = await deliverSigned(trigger, eventBody(event));
 			expect(delivery.status).toBe(401);
 			expect(delivery.workflowData).toBeUndefined();
 			row(
@@ -865,17 +840,7 @@ describe('webhook deliveries', () => {
 	);
 
 	it("an event signed with another event's key is refused", async () => {
-		const body = JSON.stringify({
-			object: 'Prescription',
-			id: '1',
-			practice_group_id: fake.practiceGroupId,
-			event: 'prescription.issued',
-		});
-		const ts = seconds();
-		const delivery = await trigger.deliver(
-			body,
-			headers(ts, digest(keyFor(EVENT), ts, body).toString('hex')),
-		);
+		const delivery = await deliverSigned(trigger, eventBody('prescription.issued', 'Prescription'));
 		expect(delivery.status).toBe(401);
 		row(
 			'Trigger',
@@ -909,22 +874,12 @@ describe('webhook deliveries', () => {
 		['Replay Window = "600"', { replayWindow: '600' }, undefined],
 	];
 	it.each(options)('trigger option %s', async (label, triggerOptions, error) => {
-		const body = JSON.stringify({
-			object: 'Appointment',
-			id: '1',
-			practice_group_id: fake.practiceGroupId,
-			event: EVENT,
-		});
 		const configured = triggerWorkflow(
 			fake,
 			{ events: [EVENT, 'prescription.issued'], options: triggerOptions },
 			{ staticData: trigger.workflow.staticData },
 		);
-		const ts = seconds();
-		const delivery = await configured.deliver(
-			body,
-			headers(ts, digest(keyFor(EVENT), ts, body).toString('hex')),
-		);
+		const delivery = await deliverSigned(configured, eventBody(EVENT));
 		if (error) {
 			await expect(configured.hook('checkExists')).rejects.toThrow(error);
 			expect(delivery.status).toBe(500);
