@@ -45,6 +45,12 @@ export interface HeroField {
 	normalise?: (value: unknown) => unknown;
 	/** Shown (and sent) only when other parameters of the operation have these values. */
 	showWhen?: ShowWhen;
+	/**
+	 * A safety control (Send Window, Contactability Check, Output): read strictly, so a value
+	 * that is empty where the control shows (an expression that gave nothing) is an error naming
+	 * the control and the item, never "off". Off is only what the user chose.
+	 */
+	safety?: boolean;
 	/** `output`: shown with what the operation outputs (Simplify, Output), after the list controls. */
 	section?: 'output';
 	/** A record picked From List or By ID: what versions before pickers showed is built from it. */

@@ -20,8 +20,13 @@ export interface TriggerOptions {
 
 const REPLAY_WINDOW = normaliseNumberIn({ min: 1, max: 3600 });
 
+/** Record Output: not set, the whole record; set to nothing by an expression, an error. */
 function recordOutput(value: unknown): OutputMode {
-	if (value === undefined || value === '' || value === null) return 'raw';
+	if (value === undefined) return 'raw';
+	if (value === '' || value === null)
+		throw new FieldValueError(
+			'is empty (an expression gave nothing); give it raw, simplified or selected',
+		);
 	if (value === 'raw' || value === 'simplified' || value === 'selected') return value;
 	throw new FieldValueError('must be one of: raw, simplified, selected');
 }

@@ -13,6 +13,7 @@ const HAZARDS = [
 	'A list stops short without saying so',
 	'A rate limit drops messages',
 	'A Hero field the package only inferred behaves differently',
+	'A safety control is silently off',
 ];
 
 /** Every `file` › "test name" the log names. */

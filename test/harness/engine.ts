@@ -39,6 +39,8 @@ import { HeroHealthTrigger } from '../../nodes/HeroHealthTrigger/HeroHealthTrigg
 export const PACKAGE = 'n8n-nodes-herohealth';
 export const HERO_NODE = `${PACKAGE}.heroHealth`;
 export const HERO_TRIGGER = `${PACKAGE}.heroHealthTrigger`;
+/** The node as an AI agent's tool: n8n runs the same node under this type. */
+export const HERO_TOOL = `${PACKAGE}.heroHealthTool`;
 export const INPUT_NODE = 'test.input';
 
 /** Everything n8n's logger receives during the tests, for the secret scan. */
@@ -133,6 +135,7 @@ const fileNode = testNodeType(
 
 const NODE_TYPES: Record<string, INodeType> = {
 	[HERO_NODE]: new HeroHealth(),
+	[HERO_TOOL]: new HeroHealth(),
 	[HERO_TRIGGER]: new HeroHealthTrigger(),
 	[INPUT_NODE]: inputNode,
 	[FILE_NODE]: fileNode,
@@ -312,7 +315,8 @@ export async function runChain(
 			id: `node-${index}`,
 			name: node.name,
 			type: node.type,
-			typeVersion: node.typeVersion ?? (node.type === HERO_NODE ? LATEST : 1),
+			typeVersion:
+				node.typeVersion ?? (node.type === HERO_NODE || node.type === HERO_TOOL ? LATEST : 1),
 			position: [200 * (index + 1), 0] as [number, number],
 			parameters: (node.parameters ?? {}) as INode['parameters'],
 			credentials: { heroHealthApi: { id: '1', name: 'Hero Health account' } },
@@ -390,13 +394,15 @@ export async function runHero(
 		continueOnFail?: boolean;
 		credentials?: IDataObject;
 		typeVersion?: number;
+		/** Runs the node as an AI agent's tool (heroHealthTool). */
+		asTool?: boolean;
 	},
 ): Promise<WorkflowRun & { json: IDataObject[]; items: INodeExecutionData[] }> {
 	const result = await runChain(
 		[
 			{
 				name: 'Hero Health',
-				type: HERO_NODE,
+				type: options.asTool ? HERO_TOOL : HERO_NODE,
 				parameters,
 				onError: options.continueOnFail ? 'continueRegularOutput' : undefined,
 				typeVersion: options.typeVersion,

@@ -79,6 +79,7 @@ export function outputControls(operation: HeroOperation): HeroField[] {
 				apiKey: 'output',
 				place: 'none',
 				topLevel: true,
+				safety: true,
 				section: 'output',
 				values: [
 					['Simplified', 'simplified'],
@@ -94,6 +95,7 @@ export function outputControls(operation: HeroOperation): HeroField[] {
 				apiKey: 'outputFields',
 				place: 'none',
 				topLevel: true,
+				safety: true,
 				section: 'output',
 				showWhen: { output: ['selected'] },
 				placeholder: 'e.g. first_name, dob',

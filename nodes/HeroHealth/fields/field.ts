@@ -18,6 +18,8 @@ export interface FieldOptions {
 	required?: boolean;
 	/** A top-level parameter though not required: a control of the node, never sent. */
 	topLevel?: boolean;
+	/** A safety control: an empty value is an error, never "off" (see HeroField.safety). */
+	safety?: boolean;
 	/** `output`: shown with what the operation outputs, after the list controls. */
 	section?: 'output';
 	/** Shown (and sent) only when other parameters of the operation have these values. */
@@ -55,6 +57,7 @@ export function heroField(
 	};
 	if (options.showWhen) made.showWhen = options.showWhen;
 	if (options.topLevel) made.topLevel = true;
+	if (options.safety) made.safety = true;
 	if (options.section) made.section = options.section;
 	return made;
 }

@@ -56,8 +56,13 @@ export function asItemError(node: INode, error: ItemFailure, itemIndex: number):
 		withoutItemPrefix(error.message),
 		error.description ?? undefined,
 	);
-	const httpCode = (error as { httpCode?: string }).httpCode;
+	// What routes the item on: Hero's status, and when the Send Window opens.
+	const { httpCode, nextWindowOpensAt } = error as {
+		httpCode?: string;
+		nextWindowOpensAt?: string;
+	};
 	if (httpCode) Object.assign(failed, { httpCode });
+	if (nextWindowOpensAt) Object.assign(failed, { nextWindowOpensAt });
 	return failed;
 }
 

@@ -14,6 +14,13 @@ import { practiceOf } from './settings';
 // The request room: one item's fields read and checked, hatches checked by the rules of the
 // fields they name, a Custom API Call checked as the operation it reaches, its file read.
 
+/** What a safety control left empty is told: what it takes, and that empty is not off. */
+export function emptyControl(field: HeroField): string {
+	const options = field.property.options?.map((option) => ('name' in option ? option.name : ''));
+	const takes = options?.length ? `one of ${options.join(', ')}` : 'a value';
+	return `is empty (an expression gave nothing); a safety control is never switched off by a missing value: give it ${takes}`;
+}
+
 function isShown(run: RunContext, field: HeroField, itemIndex: number): boolean {
 	if (!field.showWhen) return true;
 	return Object.entries(field.showWhen).every(([name, values]) =>
@@ -113,6 +120,8 @@ export function buildRequest(
 			field.normalise ? field.normalise(raw) : raw,
 		);
 		if (value === undefined) {
+			// A safety control shown here with no value: an error, never "off" (fails closed).
+			if (field.safety) throw fieldError(node, displayName, itemIndex, emptyControl(field));
 			if (field.required && field.place !== 'none') {
 				throw itemError(
 					node,

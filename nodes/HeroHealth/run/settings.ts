@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INode } from 'n8n-workflow';
 import { normaliseBoolean, normaliseId, normaliseNumberIn } from '../../shared/normalise';
 import type { RequestSettings } from '../../shared/transport';
 import { DEFAULT_RETRY, sharedPacer, Slots } from '../../shared/transport';
-import { checked } from './errors';
+import { checked, fieldError } from './errors';
 import type { ParameterReader } from './parameters';
 
 // The node's settings (Request Options, Return All, Limit, Dry Run), read with the same strict
@@ -45,8 +45,19 @@ export function practiceOf(reading: Reading, itemIndex: number): string | undefi
 	);
 }
 
-export function dryRunOf(reading: Reading, itemIndex: number): boolean {
-	return setting(reading, 'dryRun', 'Dry Run', itemIndex, false, normaliseBoolean);
+/** Dry Run, read strictly: empty (an expression that gave nothing) is an error, never "send". */
+export function dryRunOf({ node, read }: Reading, itemIndex: number): boolean {
+	// No fallback: a mapped field the item lacks must read as empty, not as the default (off).
+	const raw = read.get('dryRun', itemIndex, undefined);
+	const dryRun = checked(node, 'Dry Run', itemIndex, () => normaliseBoolean(raw));
+	if (dryRun === undefined)
+		throw fieldError(
+			node,
+			'Dry Run',
+			itemIndex,
+			'is empty (an expression gave nothing); it is never read as off: give it true or false',
+		);
+	return dryRun;
 }
 
 /** How much of a list an item asks for: undefined for all of it (Return All). */

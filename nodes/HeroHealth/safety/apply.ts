@@ -7,6 +7,11 @@ import { withinSendWindow } from './window';
 // The practice sign-off controls on one item, before anything is sent (and in a Dry Run): the
 // Send Window may schedule or refuse it, the Contactability Check reads its patient.
 
+/** A control the operation offers that did not reach here: fail closed, never read as off. */
+function unread(run: RunContext, control: string, itemIndex: number): Error {
+	return fieldError(run.node, control, itemIndex, 'could not be read, so nothing was sent');
+}
+
 export async function withSafetyControls(
 	run: RunContext,
 	operation: HeroOperation,
@@ -16,36 +21,29 @@ export async function withSafetyControls(
 ): Promise<BuiltRequest> {
 	const { controls } = request;
 	let checked = request;
-	const mode = controls.sendWindow ?? 'off';
-	if (operation.contacts && mode !== 'off') {
-		const window = controls.sendWindowHours;
-		if (!window) {
-			throw fieldError(
+	if (operation.contacts) {
+		const mode = controls.sendWindow;
+		if (!mode) throw unread(run, 'Send Window', itemIndex);
+		if (mode !== 'off') {
+			const window = controls.sendWindowHours;
+			if (!window) throw unread(run, 'Send Window Hours', itemIndex);
+			checked = withinSendWindow(
 				run.node,
-				'Send Window Hours',
 				itemIndex,
-				'is needed while Send Window is on',
+				request,
+				mode,
+				window,
+				operation.contacts === 'scheduled',
 			);
 		}
-		checked = withinSendWindow(
-			run.node,
-			itemIndex,
-			request,
-			mode,
-			window,
-			operation.contacts === 'scheduled',
-		);
 	}
-	const contactability = controls.contactabilityCheck ?? 'off';
-	if (operation.addressedTo && contactability !== 'off') {
-		const patientId = checked.body?.[operation.addressedTo];
-		await run.guard.check(
-			itemIndex,
-			String(patientId),
-			checked.practiceGroupId,
-			contactability,
-			settings,
-		);
+	if (operation.addressedTo) {
+		const mode = controls.contactabilityCheck;
+		if (!mode) throw unread(run, 'Contactability Check', itemIndex);
+		if (mode !== 'off') {
+			const patientId = checked.body?.[operation.addressedTo];
+			await run.guard.check(itemIndex, String(patientId), checked.practiceGroupId, mode, settings);
+		}
 	}
 	return checked;
 }

@@ -21,6 +21,7 @@ export function safetyFields(operation: HeroOperation): HeroField[] {
 				apiKey: 'sendWindow',
 				place: 'none',
 				topLevel: true,
+				safety: true,
 				values: modes,
 				default: 'off',
 				description:
@@ -35,6 +36,7 @@ export function safetyFields(operation: HeroOperation): HeroField[] {
 					apiKey: 'sendWindowHours',
 					place: 'none',
 					topLevel: true,
+					safety: true,
 					default: 'Mon-Sun 08:00-20:00',
 					placeholder: 'e.g. Mon-Fri 09:00-17:30',
 					description:
@@ -54,6 +56,7 @@ export function safetyFields(operation: HeroOperation): HeroField[] {
 				apiKey: 'contactabilityCheck',
 				place: 'none',
 				topLevel: true,
+				safety: true,
 				values: [
 					['Off', 'off'],
 					['Refuse Deceased and Restricted Patients', 'refuseRestricted'],

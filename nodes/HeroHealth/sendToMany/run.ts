@@ -1,42 +1,38 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import { createHash } from 'crypto';
 
-import type { RequestSettings } from '../../shared/transport';
-import { heroRequest, heroRequestPages, practiceGroupFor } from '../../shared/transport';
+import { practiceGroupFor } from '../../shared/transport';
 import type { HeroOperation, HeroResource } from '../model';
 import type { BuiltRequest, RunContext } from '../run/context';
 import type { Controls } from '../run/controls';
-import { asItemError, itemError } from '../run/errors';
+import { asItemError, fieldError, itemError } from '../run/errors';
 import { buildRequest } from '../run/request';
 import { dryRunOf, practiceOf } from '../run/settings';
 import { withinSendWindow } from '../safety/window';
+import type { Batch, Campaign } from './batches';
+import { batchesByName, runBatch } from './batches';
 import { DEFAULT_BATCH_SIZE, DEFAULT_ENRICHMENT_WAIT } from './constants';
 
 // Message > Send to Many: every input item is one recipient of one message, sent through Hero's
 // batch messages. Each batch is named from the Campaign Key and its number, so a repeated run
 // finds what an earlier one created and never creates or sends a batch twice.
 
-/** Batch statuses after which Hero has taken the batch to send: never sent again. */
-const TAKEN = ['QUEUED', 'PENDING', 'SENDING', 'COMPLETED'];
-/** Batch statuses Hero ends enrichment with when it refuses the whole batch. */
-const REFUSED = ['ENRICHMENT_ERROR', 'INVALID_PAYLOAD'];
-
-interface Recipient {
-	index: number;
-	nhsNumber: string;
-	dob: string;
+/** What a batch send applies to all its recipients at once: it must be the same for each item. */
+interface RunWide {
+	controls: Controls;
+	dryRun: boolean;
 }
 
-interface Campaign {
-	/** What every recipient of these batches gets: channel, subject, content, Extra Body Fields. */
-	message: IDataObject;
-	recipients: Recipient[];
-}
-
-interface Batch extends Campaign {
-	name: string;
-}
+const runWideKey = ({ controls, dryRun }: RunWide) =>
+	JSON.stringify([
+		dryRun,
+		controls.sendWindow,
+		controls.sendWindowHours?.text,
+		controls.batchSize,
+		controls.campaignKey,
+		controls.enrichmentWait,
+	]);
 
 /** Every item checked before anything is created; a bad one fails alone. */
 function campaignsOf(
@@ -44,19 +40,26 @@ function campaignsOf(
 	operation: HeroOperation,
 	resources: HeroResource[],
 	count: number,
-): { campaigns: Map<string, Campaign>; controls?: Controls } {
+): { campaigns: Map<string, Campaign>; runWide?: RunWide } {
 	const campaigns = new Map<string, Campaign>();
 	const firstOf = new Map<string, number>();
-	let controls: Controls | undefined;
+	// Each item's Dry Run, Send Window and batch settings: one batch send cannot honour a mix.
+	const settingsOf = new Map<string, { wide: RunWide; items: number[] }>();
 	for (let index = 0; index < count; index++) {
 		let request: BuiltRequest;
+		let dryRun: boolean;
 		try {
+			dryRun = dryRunOf(run, index);
 			request = buildRequest(run, operation, resources, index);
 		} catch (error) {
 			run.results.fail(index, error as Error);
 			continue;
 		}
-		controls ??= request.controls;
+		const wide = { controls: request.controls, dryRun };
+		const key = runWideKey(wide);
+		const same = settingsOf.get(key) ?? { wide, items: [] };
+		same.items.push(index);
+		settingsOf.set(key, same);
 		const { nhs_number: nhs, dob, ...message } = request.body as IDataObject;
 		const nhsNumber = String(nhs);
 		const earlier = firstOf.get(nhsNumber);
@@ -74,11 +77,28 @@ function campaignsOf(
 			continue;
 		}
 		firstOf.set(nhsNumber, index);
-		const key = JSON.stringify(message);
-		if (!campaigns.has(key)) campaigns.set(key, { message, recipients: [] });
-		campaigns.get(key)!.recipients.push({ index, nhsNumber, dob: String(dob) });
+		const messageKey = JSON.stringify(message);
+		if (!campaigns.has(messageKey)) campaigns.set(messageKey, { message, recipients: [] });
+		campaigns.get(messageKey)!.recipients.push({ index, nhsNumber, dob: String(dob) });
 	}
-	return { campaigns, controls };
+	const differing = [...settingsOf.values()];
+	if (differing.length > 1) {
+		throw new NodeOperationError(
+			run.node,
+			'Send to Many: items differ in Dry Run, Send Window, Send Window Hours, Batch Size, Campaign Key or Enrichment Wait, so nothing was created or sent',
+			{
+				description: `One batch send applies these to every recipient at once. ${differing
+					.map(
+						({ items }) =>
+							`Items ${items.slice(0, 10).join(', ')}${items.length > 10 ? ', ...' : ''}`,
+					)
+					.join(
+						' differ from ',
+					)}. Give every item the same values (a fixed value, not an expression that changes per item), or split the items into separate Send to Many nodes.`,
+			},
+		);
+	}
+	return { campaigns, runWide: differing[0]?.wide };
 }
 
 export async function runSendToMany(
@@ -89,15 +109,14 @@ export async function runSendToMany(
 	const { context, results } = run;
 	const practiceGroupId = practiceOf(run, 0);
 	const acting = practiceGroupId ? { practiceGroupId } : {};
-	const dryRun = dryRunOf(run, 0);
-	const { campaigns, controls = {} } = campaignsOf(
+	const { campaigns, runWide } = campaignsOf(
 		run,
 		operation,
 		resources,
 		context.getInputData().length,
 	);
 	if (results.stopped) return results.finish();
-	if (!campaigns.size) {
+	if (!campaigns.size || !runWide) {
 		if (results.anyOutput) return results.finish();
 		throw new NodeOperationError(run.node, 'Send to Many needs at least one recipient', {
 			description:
@@ -105,6 +124,7 @@ export async function runSendToMany(
 		});
 	}
 
+	const { controls, dryRun } = runWide;
 	const batchSize = controls.batchSize ?? DEFAULT_BATCH_SIZE;
 	const waitMs = (controls.enrichmentWait ?? DEFAULT_ENRICHMENT_WAIT) * 1000;
 	const batches: Batch[] = [...campaigns.values()].flatMap((campaign) =>
@@ -115,28 +135,16 @@ export async function runSendToMany(
 		})),
 	);
 
-	// Quiet hours: outside the window nothing is created or sent.
-	const windowMode = controls.sendWindow ?? 'off';
-	if (windowMode !== 'off') {
-		let outside = false;
-		for (const batch of batches) {
-			for (const r of batch.recipients) {
-				try {
-					withinSendWindow(
-						run.node,
-						r.index,
-						{ method: 'POST', path: operation.path },
-						windowMode,
-						controls.sendWindowHours!,
-						false,
-					);
-				} catch (error) {
-					outside = true;
-					results.fail(r.index, error as Error);
-				}
-			}
-		}
-		if (outside) return results.finish();
+	// Quiet hours: outside the window nothing is created, and nothing is sent (checked again
+	// just before each send, which may come after a long enrichment).
+	const outsideWindow = quietHoursCheck(run, controls, operation);
+	const firstIndex = batches[0].recipients[0].index;
+	const closed = outsideWindow(firstIndex);
+	if (closed) {
+		for (const batch of batches)
+			for (const r of batch.recipients)
+				results.fail(r.index, asItemError(run.node, closed, r.index));
+		return results.finish();
 	}
 
 	if (dryRun) {
@@ -164,7 +172,9 @@ export async function runSendToMany(
 	const existing = await batchesByName(run, acting);
 	for (const batch of batches) {
 		try {
-			const outcome = await runBatch(run, acting, batch, existing.get(batch.name), waitMs);
+			const outcome = await runBatch(run, acting, batch, existing.get(batch.name), waitMs, () =>
+				outsideWindow(batch.recipients[0].index),
+			);
 			for (const r of batch.recipients) {
 				const seen = outcome.recipients.get(r.nhsNumber);
 				const json: IDataObject = {
@@ -230,121 +240,38 @@ function batchName(
 	return `${base} ${chunk + 1}/${of}`;
 }
 
-const settingsFor = (run: RunContext, id?: string): RequestSettings => ({
-	...run.settings,
-	subject: 'batch message',
-	...(id ? { id } : {}),
-});
-
-/** Every batch Hero holds, by name: what an earlier run of this campaign created. */
-async function batchesByName(run: RunContext, acting: { practiceGroupId?: string }) {
-	const list = await heroRequestPages.call(
-		run.context,
-		{ method: 'GET', path: '/v1/batch_message', ...acting },
-		settingsFor(run),
-		{},
-	);
-	const byName = new Map<string, IDataObject>();
-	for (const batch of list) if (typeof batch.name === 'string') byName.set(batch.name, batch);
-	return byName;
-}
-
-interface Outcome {
-	id: string;
-	status: string;
-	sentNow: boolean;
-	recipients: Map<string, IDataObject>;
-}
-
-/** One batch: created unless found, enriched, sent unless Hero has taken it already. */
-async function runBatch(
+/**
+ * The Send Window for this run: a function giving the refusal when it is closed now, else
+ * undefined. Off, it never refuses; on with no hours read, it always does (fails closed).
+ */
+function quietHoursCheck(
 	run: RunContext,
-	acting: { practiceGroupId?: string },
-	batch: Batch,
-	found: IDataObject | undefined,
-	waitMs: number,
-): Promise<Outcome> {
-	const { context } = run;
-	let current = found;
-	if (!current) {
-		current = (await heroRequest.call(
-			context,
-			{
-				method: 'POST',
-				path: '/v1/batch_message',
-				...acting,
-				body: {
-					name: batch.name,
-					...batch.message,
-					recipients: batch.recipients.map((r) => ({ nhs_number: r.nhsNumber, dob: r.dob })),
-				},
-			},
-			settingsFor(run),
-		)) as IDataObject;
-		context.logger.info(
-			`Send to Many: created batch "${batch.name}" (${batch.recipients.length} recipients)`,
-		);
-	} else {
-		context.logger.info(
-			`Send to Many: found batch "${batch.name}" (${String(current.status)}) from an earlier run`,
-		);
-	}
-	const id = String(current.id);
-	const path = `/v1/batch_message/${encodeURIComponent(id)}`;
-	const read = async () =>
-		(await heroRequest.call(
-			context,
-			{ method: 'GET', path, ...acting },
-			settingsFor(run, id),
-		)) as IDataObject;
-
-	// Enrichment: Hero matches the recipients to patients; poll with back-off up to the wait.
-	const started = Date.now();
-	let delay = 500;
-	while (String(current.status) === 'CREATED') {
-		const waited = Date.now() - started;
-		if (waited >= waitMs) {
-			throw new NodeOperationError(
+	controls: Controls,
+	operation: HeroOperation,
+): (itemIndex: number) => Error | undefined {
+	const mode = controls.sendWindow;
+	const hours = controls.sendWindowHours;
+	return (itemIndex) => {
+		if (!mode || (mode !== 'off' && !hours))
+			return fieldError(
 				run.node,
-				`Hero had not finished matching the recipients of batch "${batch.name}" after ${Math.round(waited / 1000)} s; run the workflow again to continue it (the batch is found by name, not created again)`,
+				mode ? 'Send Window Hours' : 'Send Window',
+				itemIndex,
+				'could not be read, so nothing was sent',
 			);
+		if (mode === 'off' || !hours) return undefined;
+		try {
+			withinSendWindow(
+				run.node,
+				itemIndex,
+				{ method: 'POST', path: operation.path },
+				mode,
+				hours,
+				false,
+			);
+			return undefined;
+		} catch (error) {
+			return error as Error;
 		}
-		await sleep(Math.min(delay, waitMs - waited));
-		delay = Math.min(delay * 2, 10_000);
-		current = await read();
-		context.logger.info(
-			`Send to Many: batch "${batch.name}" is ${String(current.status)} after ${Math.round((Date.now() - started) / 1000)} s`,
-		);
-	}
-	const status = String(current.status);
-	if (REFUSED.includes(status)) {
-		const reason = current.error ?? current.reason ?? current.message;
-		throw new NodeOperationError(
-			run.node,
-			`Hero refused batch "${batch.name}" (${status})${reason ? `: ${String(reason)}` : ''}; nothing was sent to its recipients`,
-		);
-	}
-	const recipients = new Map<string, IDataObject>();
-	for (const recipient of await heroRequestPages.call(
-		context,
-		{ method: 'GET', path: `${path}/recipients`, ...acting },
-		settingsFor(run, id),
-		// One page for the whole batch where Hero allows it: fewer requests against the rate limit.
-		{ pageSize: Math.min(Math.max(batch.recipients.length, 1), 1000) },
-	)) {
-		recipients.set(String(recipient.nhs_number), recipient);
-	}
-	if (TAKEN.includes(status)) return { id, status, sentNow: false, recipients };
-	if (status !== 'ENRICHED')
-		throw new NodeOperationError(
-			run.node,
-			`Batch "${batch.name}" is ${status}: Send to Many sends only an enriched batch`,
-		);
-	const sent = (await heroRequest.call(
-		context,
-		{ method: 'PATCH', path: `${path}/send`, ...acting },
-		settingsFor(run, id),
-	)) as IDataObject | undefined;
-	context.logger.info(`Send to Many: sent batch "${batch.name}"`);
-	return { id, status: String(sent?.status ?? 'QUEUED'), sentNow: true, recipients };
+	};
 }

@@ -505,6 +505,18 @@ describe('Hero Health Trigger options', () => {
 		expect(holds(delivery.items[0].record as IDataObject)).toBe(true);
 	});
 
+	it('Record Output left empty by an expression stops activation: never read as the whole record', async () => {
+		fake.store.webhooks.clear();
+		trigger = triggerWorkflow(fake, {
+			events: ['patient.medical-record-updated'],
+			options: { fetchFullRecord: true, recordOutput: '' },
+		});
+		await expect(trigger.hook('checkExists')).rejects.toThrow(
+			'Record Output: is empty (an expression gave nothing); give it raw, simplified or selected',
+		);
+		expect(fake.store.webhooks.size).toBe(0);
+	});
+
 	it('Record Output: a restricted patient record leaves out contact details and address unless named', async () => {
 		fake.store.patients.get('20001').restricted = true;
 		try {

@@ -2,82 +2,14 @@
 // Hero, and the preview is, field for field, the request the same input sends for real.
 import type { IDataObject } from 'n8n-workflow';
 
-import type { HeroField, HeroOperation } from '../../../../nodes/HeroHealth/model';
-import { needsAChange, writes } from '../../../../nodes/HeroHealth/model';
+import type { HeroOperation } from '../../../../nodes/HeroHealth/model';
+import { writes } from '../../../../nodes/HeroHealth/model';
 import { RESOURCES } from '../../../../nodes/HeroHealth/resources';
-import * as rules from '../../../../nodes/shared/normalise';
 import { byId, runHero } from '../../../harness/engine';
+import { parametersFor } from '../../../harness/parameters';
 import { useFakeHero } from '../../../harness/fakeHero';
 
 const fake = useFakeHero();
-
-/** A value each kind of field takes, by the rule that checks it. */
-function sampleFor(field: HeroField): unknown {
-	const { normalise, property } = field;
-	if (property.type === 'resourceLocator') return byId('20001');
-	if (property.type === 'options')
-		return property.default || (property.options?.[0] as { value: string }).value;
-	if (property.type === 'multiOptions') return [(property.options?.[0] as { value: string }).value];
-	if (property.type === 'boolean') return true;
-	if (property.type === 'number')
-		return (property.typeOptions?.minValue as number | undefined) ?? 1;
-	if (property.type === 'dateTime') return '2026-12-10T09:00:00Z';
-	const byRule = new Map<unknown, unknown>([
-		[rules.normaliseNhsNumber, '999 000 0018'],
-		[rules.normaliseUkMobile, '07700 900123'],
-		[rules.normaliseEmail, 'robin@example.com'],
-		[rules.normaliseContact, '07700 900123'],
-		[rules.normaliseDate, '2026-12-10'],
-		[rules.normaliseId, '20001'],
-		[rules.normaliseIdList, '101'],
-		[rules.normalisePostcode, 'SW1A 1AA'],
-		[rules.normaliseSnomedCode, '279991000000102'],
-		[rules.normaliseRecipients, '[{"nhs_number": "999 000 0018", "dob": "1970-01-31"}]'],
-		[rules.normaliseKey, 'ABC123'],
-		[rules.normaliseTextList, 'first_name'],
-		[rules.normaliseJsonObject, '{}'],
-		[rules.normaliseJson, '{}'],
-	]);
-	return byRule.has(normalise) ? byRule.get(normalise) : 'Test';
-}
-
-/** Per operation, values the spec or a check across fields needs beyond the samples. */
-const OVERRIDES: Record<string, IDataObject> = {
-	'invoicing.createInvoice': { additionalFields: { patientId: byId('20001') } },
-	'webhook.create': { url: 'https://example.com/hero', eventType: 'appointment.confirmed' },
-	'message.send': { channel: 'sms' },
-	'link.createAttachmentLink': { additionalFields: { ehrFileId: 'FILE-1' } },
-};
-
-function parametersFor(resource: string, operation: HeroOperation): IDataObject {
-	// Quiet hours off: the preview and the real send are compared whatever the time of day.
-	const parameters: IDataObject = { resource, operation: operation.value, sendWindow: 'off' };
-	for (const field of operation.fields.filter((f) => f.required)) {
-		if (
-			field.showWhen &&
-			!Object.entries(field.showWhen).every(([name, values]) =>
-				values.includes(parameters[name] as string),
-			)
-		)
-			continue;
-		parameters[field.property.name] = sampleFor(field) as IDataObject[string];
-	}
-	if (needsAChange(operation)) {
-		const first = operation.fields.find((f) => !f.required && f.place === 'body')!;
-		parameters.additionalFields = {
-			[first.property.name]: sampleFor(first) as IDataObject[string],
-		};
-	}
-	const extra = OVERRIDES[`${resource}.${operation.value}`] ?? {};
-	return {
-		...parameters,
-		...extra,
-		additionalFields: {
-			...((parameters.additionalFields as IDataObject) ?? {}),
-			...((extra.additionalFields as IDataObject) ?? {}),
-		},
-	};
-}
 
 const WRITES = RESOURCES.flatMap((resource) =>
 	resource.operations

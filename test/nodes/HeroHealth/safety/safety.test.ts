@@ -3,6 +3,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { byId, runHero } from '../../../harness/engine';
+import { at } from '../../../harness/clock';
 import { useFakeHero } from '../../../harness/fakeHero';
 
 const fake = useFakeHero();
@@ -15,31 +16,6 @@ const send = (extra: IDataObject = {}): IDataObject => ({
 	message: 'Your flu clinic invitation',
 	...extra,
 });
-
-/** Runs with the clock (Date only) at `iso`, advancing as real time does. */
-async function at<T>(iso: string, run: () => Promise<T>): Promise<T> {
-	jest.useFakeTimers({
-		now: new Date(iso),
-		advanceTimers: true,
-		doNotFake: [
-			'nextTick',
-			'setImmediate',
-			'clearImmediate',
-			'setTimeout',
-			'clearTimeout',
-			'setInterval',
-			'clearInterval',
-			'queueMicrotask',
-			'hrtime',
-			'performance',
-		],
-	});
-	try {
-		return await run();
-	} finally {
-		jest.useRealTimers();
-	}
-}
 
 describe('Send Window (quiet hours)', () => {
 	it.each([

@@ -1,8 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 import { DateTime } from 'luxon';
 
 import { testNhsNumber } from '../../../../dev/fake-hero/data';
 import { runHero } from '../../../harness/engine';
+import { at } from '../../../harness/clock';
 import { useFakeHero } from '../../../harness/fakeHero';
 
 const fake = useFakeHero();
@@ -229,6 +231,49 @@ describe('Message > Send to Many', () => {
 			recipient: { nhs_number: items[2].nhs, dob: items[2].dob },
 			practice_group_id: fake.practiceGroupId,
 		});
+		expect(fake.requests).toHaveLength(0);
+	});
+
+	it('the window is checked again when sending: one that closes during enrichment sends nothing; the next run inside it sends once', async () => {
+		const items = patients(2);
+		const parameters = sendToMany({
+			sendWindow: 'refuse',
+			sendWindowHours: 'Mon-Sun 08:00-20:00',
+			additionalFields: { campaignKey: 'closing-time' },
+		});
+		fake.enrichBatches({ hold: true });
+		// 19:59:57 in December (UK time is UTC): open when the batch is created, closed by the send.
+		const late = await at('2026-12-08T19:59:57Z', async () => {
+			const running = runHero(parameters, { fake, items, continueOnFail: true });
+			await sleep(4000);
+			fake.enrichBatches({});
+			return await running;
+		});
+		expect(creates()).toBe(1);
+		expect(sends()).toBe(0);
+		expect(texts()).toBe(0);
+		expect(late.json.map((item) => item.next_window_opens_at)).toEqual([
+			'2026-12-09T08:00:00Z',
+			'2026-12-09T08:00:00Z',
+		]);
+		expect(late.json[0].error).toMatch(
+			/^\[item 0\] Send Window: now is outside Mon-Sun 08:00-20:00/,
+		);
+
+		const morning = await at('2026-12-09T09:00:00Z', () => runHero(parameters, { fake, items }));
+		expect(morning.error).toBeUndefined();
+		expect(creates()).toBe(1);
+		expect(sends()).toBe(1);
+		expect(texts()).toBe(2);
+	});
+
+	it('items that differ in Dry Run or Send Window are refused, naming them; nothing is created', async () => {
+		const items = patients(3).map((item, index) => ({ ...item, preview: index !== 1 }));
+		const run = await runHero(sendToMany({ dryRun: '={{ $json.preview }}' }), { fake, items });
+		expect(run.error?.message).toBe(
+			'Send to Many: items differ in Dry Run, Send Window, Send Window Hours, Batch Size, Campaign Key or Enrichment Wait, so nothing was created or sent',
+		);
+		expect(run.error?.description).toContain('Items 0, 2 differ from Items 1');
 		expect(fake.requests).toHaveLength(0);
 	});
 

@@ -1,0 +1,155 @@
+import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
+
+import type { RequestSettings } from '../../shared/transport';
+import { heroRequest, heroRequestPages } from '../../shared/transport';
+import type { RunContext } from '../run/context';
+
+// Hero's batch messages for Send to Many: found by name, created, enriched, sent once.
+
+/** Batch statuses after which Hero has taken the batch to send: never sent again. */
+const TAKEN = ['QUEUED', 'PENDING', 'SENDING', 'COMPLETED'];
+/** Batch statuses Hero ends enrichment with when it refuses the whole batch. */
+const REFUSED = ['ENRICHMENT_ERROR', 'INVALID_PAYLOAD'];
+
+export interface Recipient {
+	index: number;
+	nhsNumber: string;
+	dob: string;
+}
+
+export interface Campaign {
+	/** What every recipient of these batches gets: channel, subject, content, Extra Body Fields. */
+	message: IDataObject;
+	recipients: Recipient[];
+}
+
+export interface Batch extends Campaign {
+	name: string;
+}
+
+const settingsFor = (run: RunContext, id?: string): RequestSettings => ({
+	...run.settings,
+	subject: 'batch message',
+	...(id ? { id } : {}),
+});
+
+/** Every batch Hero holds, by name: what an earlier run of this campaign created. */
+export async function batchesByName(run: RunContext, acting: { practiceGroupId?: string }) {
+	const list = await heroRequestPages.call(
+		run.context,
+		{ method: 'GET', path: '/v1/batch_message', ...acting },
+		settingsFor(run),
+		{},
+	);
+	const byName = new Map<string, IDataObject>();
+	for (const batch of list) if (typeof batch.name === 'string') byName.set(batch.name, batch);
+	return byName;
+}
+
+export interface Outcome {
+	id: string;
+	status: string;
+	sentNow: boolean;
+	recipients: Map<string, IDataObject>;
+}
+
+/**
+ * One batch: created unless found, enriched, sent unless Hero has taken it already, and only
+ * while `closed` finds the Send Window open.
+ */
+export async function runBatch(
+	run: RunContext,
+	acting: { practiceGroupId?: string },
+	batch: Batch,
+	found: IDataObject | undefined,
+	waitMs: number,
+	closed: () => Error | undefined,
+): Promise<Outcome> {
+	const { context } = run;
+	let current = found;
+	if (!current) {
+		current = (await heroRequest.call(
+			context,
+			{
+				method: 'POST',
+				path: '/v1/batch_message',
+				...acting,
+				body: {
+					name: batch.name,
+					...batch.message,
+					recipients: batch.recipients.map((r) => ({ nhs_number: r.nhsNumber, dob: r.dob })),
+				},
+			},
+			settingsFor(run),
+		)) as IDataObject;
+		context.logger.info(
+			`Send to Many: created batch "${batch.name}" (${batch.recipients.length} recipients)`,
+		);
+	} else {
+		context.logger.info(
+			`Send to Many: found batch "${batch.name}" (${String(current.status)}) from an earlier run`,
+		);
+	}
+	const id = String(current.id);
+	const path = `/v1/batch_message/${encodeURIComponent(id)}`;
+	const read = async () =>
+		(await heroRequest.call(
+			context,
+			{ method: 'GET', path, ...acting },
+			settingsFor(run, id),
+		)) as IDataObject;
+
+	// Enrichment: Hero matches the recipients to patients; poll with back-off up to the wait.
+	const started = Date.now();
+	let delay = 500;
+	while (String(current.status) === 'CREATED') {
+		const waited = Date.now() - started;
+		if (waited >= waitMs) {
+			throw new NodeOperationError(
+				run.node,
+				`Hero had not finished matching the recipients of batch "${batch.name}" after ${Math.round(waited / 1000)} s; run the workflow again to continue it (the batch is found by name, not created again)`,
+			);
+		}
+		await sleep(Math.min(delay, waitMs - waited));
+		delay = Math.min(delay * 2, 10_000);
+		current = await read();
+		context.logger.info(
+			`Send to Many: batch "${batch.name}" is ${String(current.status)} after ${Math.round((Date.now() - started) / 1000)} s`,
+		);
+	}
+	const status = String(current.status);
+	if (REFUSED.includes(status)) {
+		const reason = current.error ?? current.reason ?? current.message;
+		throw new NodeOperationError(
+			run.node,
+			`Hero refused batch "${batch.name}" (${status})${reason ? `: ${String(reason)}` : ''}; nothing was sent to its recipients`,
+		);
+	}
+	const recipients = new Map<string, IDataObject>();
+	for (const recipient of await heroRequestPages.call(
+		context,
+		{ method: 'GET', path: `${path}/recipients`, ...acting },
+		settingsFor(run, id),
+		// One page for the whole batch where Hero allows it: fewer requests against the rate limit.
+		{ pageSize: Math.min(Math.max(batch.recipients.length, 1), 1000) },
+	)) {
+		recipients.set(String(recipient.nhs_number), recipient);
+	}
+	if (TAKEN.includes(status)) return { id, status, sentNow: false, recipients };
+	if (status !== 'ENRICHED')
+		throw new NodeOperationError(
+			run.node,
+			`Batch "${batch.name}" is ${status}: Send to Many sends only an enriched batch`,
+		);
+	// The window again, at the moment of sending: enrichment may have taken it past closing.
+	const refusal = closed();
+	if (refusal) throw refusal;
+	const sent = (await heroRequest.call(
+		context,
+		{ method: 'PATCH', path: `${path}/send`, ...acting },
+		settingsFor(run, id),
+	)) as IDataObject | undefined;
+	context.logger.info(`Send to Many: sent batch "${batch.name}"`);
+	return { id, status: String(sent?.status ?? 'QUEUED'), sentNow: true, recipients };
+}
