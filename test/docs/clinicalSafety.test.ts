@@ -14,6 +14,7 @@ const HAZARDS = [
 	'A rate limit drops messages',
 	'A Hero field the package only inferred behaves differently',
 	'A safety control is silently off',
+	'Stale campaign content is sent',
 ];
 
 /** Every `file` › "test name" the log names. */

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { keptOf, pick } from '../../shared/output';
-import { cut, HeroText, practiceGroupFor } from '../../shared/transport';
+import { cut, HeroText, practiceGroupFor, secretsSent } from '../../shared/transport';
 import type { HeroOperation } from '../model';
 import type { BuiltRequest, RunContext } from './context';
 import type { Controls } from './controls';
@@ -73,5 +73,6 @@ export async function preview(
 	}
 	item.practice_group_id = request.practiceGroupId ?? (await practiceGroupFor(run.context));
 	if (operation.notice) item.notice = operation.notice;
-	return item;
+	// Scrubbed as a run's output is: no API key, signing key or token shows in a preview.
+	return run.scrubber.preview(item, secretsSent(request.body));
 }

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import type { RequestSettings } from '../../shared/transport';
-import { heroRequest, heroRequestPages } from '../../shared/transport';
+import { cut, heroRequest, heroRequestPages } from '../../shared/transport';
 import type { RunContext } from '../run/context';
 
 // Hero's batch messages for Send to Many: found by name, created, enriched, sent once.
@@ -26,6 +26,35 @@ export interface Campaign {
 
 export interface Batch extends Campaign {
 	name: string;
+}
+
+/** Whether Hero has taken the batch to send: it is never sent again. */
+export const isTaken = (batch: IDataObject) => TAKEN.includes(String(batch.status));
+
+/**
+ * A batch of this campaign that Hero already holds with another message (channel, subject or
+ * content): never sent, and the run says which key and what differs. A field Hero's record does
+ * not show cannot be compared, so it counts as different (fails closed).
+ */
+export function staleError(
+	run: RunContext,
+	campaignKey: string | undefined,
+	batch: Batch,
+	found: IDataObject,
+): Error | undefined {
+	const differs = ['channel', 'subject', 'content'].filter((key) => {
+		const held = key in found ? (found[key] ?? '') : undefined;
+		return held === undefined || String(held) !== String(batch.message[key] ?? '');
+	});
+	if (!differs.length) return undefined;
+	const key = campaignKey ? `Campaign Key "${campaignKey}"` : 'This campaign';
+	return new NodeOperationError(
+		run.node,
+		`${key}: Hero already holds batch "${batch.name}" (${String(found.status)}) with another ${differs.join(', ')}, so this run's message was not sent`,
+		{
+			description: `The batch was created by an earlier run with other content; sending it would send the old message${isTaken(found) ? ' (it has been sent already)' : ''}. To send the corrected message, give it a new Campaign Key; to send the old one, put the old content back.`,
+		},
+	);
 }
 
 const settingsFor = (run: RunContext, id?: string): RequestSettings => ({
@@ -123,7 +152,7 @@ export async function runBatch(
 		const reason = current.error ?? current.reason ?? current.message;
 		throw new NodeOperationError(
 			run.node,
-			`Hero refused batch "${batch.name}" (${status})${reason ? `: ${String(reason)}` : ''}; nothing was sent to its recipients`,
+			`Hero refused batch "${batch.name}" (${status})${reason ? `: ${cut(String(reason))}` : ''}; nothing was sent to its recipients`,
 		);
 	}
 	const recipients = new Map<string, IDataObject>();

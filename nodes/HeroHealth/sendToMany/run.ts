@@ -2,7 +2,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { createHash } from 'crypto';
 
-import { practiceGroupFor } from '../../shared/transport';
+import { cut, practiceGroupFor } from '../../shared/transport';
 import type { HeroOperation, HeroResource } from '../model';
 import type { BuiltRequest, RunContext } from '../run/context';
 import type { Controls } from '../run/controls';
@@ -11,7 +11,7 @@ import { buildRequest } from '../run/request';
 import { dryRunOf, practiceOf } from '../run/settings';
 import { withinSendWindow } from '../safety/window';
 import type { Batch, Campaign } from './batches';
-import { batchesByName, runBatch } from './batches';
+import { batchesByName, isTaken, runBatch, staleError } from './batches';
 import { DEFAULT_BATCH_SIZE, DEFAULT_ENRICHMENT_WAIT } from './constants';
 
 // Message > Send to Many: every input item is one recipient of one message, sent through Hero's
@@ -147,21 +147,39 @@ export async function runSendToMany(
 		return results.finish();
 	}
 
+	// What Hero already holds under these names: a Dry Run reads it too, to show what a real
+	// run would do with each batch (create, send, leave as sent, or refuse as stale).
+	const existing = await batchesByName(run, acting);
+	const staleness = (batch: Batch) => {
+		const found = existing.get(batch.name);
+		return found ? staleError(run, controls.campaignKey, batch, found) : undefined;
+	};
+
 	if (dryRun) {
 		const practice = practiceGroupId ?? (await practiceGroupFor(context));
+		// A preview is scrubbed as a run's output is: no key or token shows in it.
+		const scrubber = run.scrubber;
 		for (const batch of batches) {
+			const stale = staleness(batch);
+			const found = existing.get(batch.name);
 			for (const r of batch.recipients) {
+				if (stale) {
+					results.fail(r.index, asItemError(run.node, stale, r.index));
+					continue;
+				}
 				results.output(r.index, [
 					{
-						json: {
+						json: scrubber.preview({
 							dry_run: true,
 							operation: operation.heroName,
 							batch_name: batch.name,
 							batch_recipients: batch.recipients.length,
+							batch_status: found ? String(found.status) : 'not created yet',
+							would_send: !found || !isTaken(found),
 							...batch.message,
 							recipient: { nhs_number: r.nhsNumber, dob: r.dob },
 							practice_group_id: practice,
-						},
+						}),
 					},
 				]);
 			}
@@ -169,8 +187,14 @@ export async function runSendToMany(
 		return results.finish();
 	}
 
-	const existing = await batchesByName(run, acting);
 	for (const batch of batches) {
+		const stale = staleness(batch);
+		if (stale) {
+			for (const r of batch.recipients)
+				results.fail(r.index, asItemError(run.node, stale, r.index));
+			if (results.stopped) break;
+			continue;
+		}
 		try {
 			const outcome = await runBatch(run, acting, batch, existing.get(batch.name), waitMs, () =>
 				outsideWindow(batch.recipients[0].index),
@@ -197,7 +221,7 @@ export async function runSendToMany(
 						itemError(
 							run.node,
 							r.index,
-							`Hero did not send to this recipient: ${reason}`,
+							`Hero did not send to this recipient: ${cut(reason)}`,
 							`Batch "${batch.name}" (${outcome.id}) went to the other recipients. Check the NHS number and date of birth against the patient's record.`,
 						),
 					);

@@ -6,6 +6,7 @@ export {
 	practiceGroupFor,
 	HeroText,
 	scrubberFor,
+	secretsSent,
 	sharedPacer,
 } from './request';
 export type { HeroContext, HeroRequest, RequestSettings } from './request';

@@ -151,7 +151,7 @@ export async function scrubberFor(context: HeroContext): Promise<Scrubber> {
 }
 
 /** Secret-looking fields a request sends (a webhook's signing key): Hero could repeat them. */
-function secretsSent(body: IDataObject | undefined): string[] {
+export function secretsSent(body: IDataObject | undefined): string[] {
 	if (!body) return [];
 	return Object.entries(body)
 		.filter(

@@ -102,6 +102,27 @@ export class Scrubber {
 	}
 
 	/**
+	 * A Dry Run's preview: every string and key with its secrets and any token hidden, as a run's
+	 * errors are (a preview never needs a token), including `more` secrets the request carries.
+	 */
+	preview<T>(value: T, more: Iterable<string | undefined> = []): T {
+		const scrubber = this.with(more);
+		const walk = (entry: unknown): unknown => {
+			if (typeof entry === 'string') return scrubber.text(entry);
+			if (Array.isArray(entry)) return entry.map(walk);
+			if (entry && typeof entry === 'object') {
+				const out: IDataObject = {};
+				for (const [key, inner] of Object.entries(entry)) {
+					out[scrubber.text(key)] = walk(inner) as IDataObject[string];
+				}
+				return out;
+			}
+			return entry;
+		};
+		return walk(value) as T;
+	}
+
+	/**
 	 * A value with its strings scrubbed of secrets (tokens are kept: an operation may return one
 	 * on purpose). Returns the value itself when it holds none, so a clean answer costs one scan.
 	 */

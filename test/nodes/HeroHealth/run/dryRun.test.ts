@@ -143,4 +143,29 @@ describe('Dry Run', () => {
 		);
 		expect(fake.requests).toEqual([]);
 	});
+
+	it('a preview is scrubbed like a run: a signing key, the API key and a token never show in it', async () => {
+		const token = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.c2lnbmF0dXJlLXZhbHVl';
+		const run = await runHero(
+			{
+				resource: 'webhook',
+				operation: 'create',
+				eventType: 'appointment.confirmed',
+				url: 'https://example.com/hero',
+				dryRun: true,
+				additionalFields: {
+					signingKey: 'whsec-preview-secret-0001',
+					description: `={{ "key " + $json.key + " token " + $json.token }}`,
+				},
+			},
+			{ fake, items: [{ key: fake.apiKey, token }] },
+		);
+		const body = run.json[0].body as IDataObject;
+		expect(body.signing_key).toBe('[hidden]');
+		expect(body.description).toBe('key [hidden] token [hidden]');
+		const text = JSON.stringify(run.json);
+		for (const secret of ['whsec-preview-secret-0001', fake.apiKey, token])
+			expect(text).not.toContain(secret);
+		expect(fake.requests).toEqual([]);
+	});
 });

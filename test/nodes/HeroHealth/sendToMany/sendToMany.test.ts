@@ -230,8 +230,81 @@ describe('Message > Send to Many', () => {
 			content: 'Flu clinic on Saturday: book at the surgery',
 			recipient: { nhs_number: items[2].nhs, dob: items[2].dob },
 			practice_group_id: fake.practiceGroupId,
+			batch_status: 'not created yet',
+			would_send: true,
 		});
-		expect(fake.requests).toHaveLength(0);
+		// It reads what Hero holds under the batch names, and writes nothing.
+		expect(fake.requests.map((r) => r.operationId)).toEqual(['listBatchMessages']);
+	});
+
+	describe('a Campaign Key reused with other content', () => {
+		const key = { campaignKey: 'recall-2026-wave-1' };
+		const corrected = { content: 'Corrected: the flu clinic is on Sunday' };
+
+		it('a batch created but not sent under the key is never sent with its old text; the run names the key and what differs', async () => {
+			const items = patients(2);
+			fake.enrichBatches({ hold: true });
+			const first = await runHero(sendToMany({ additionalFields: { ...key, enrichmentWait: 1 } }), {
+				fake,
+				items,
+			});
+			expect(first.error?.message).toMatch(/Hero had not finished matching/);
+			fake.enrichBatches({});
+			const rerun = await runHero(sendToMany({ ...corrected, additionalFields: key }), {
+				fake,
+				items,
+				continueOnFail: true,
+			});
+			expect(rerun.json[0].error).toBe(
+				'[item 0] Campaign Key "recall-2026-wave-1": Hero already holds batch "recall-2026-wave-1 1/1" (ENRICHED) with another content, so this run\'s message was not sent',
+			);
+			expect(sends()).toBe(0);
+			expect(texts()).toBe(0);
+			expect(creates()).toBe(1);
+		});
+
+		it('after a sent batch, new content under the same key fails instead of reporting success', async () => {
+			const items = patients(2);
+			await runHero(sendToMany({ additionalFields: key }), { fake, items });
+			expect(texts()).toBe(2);
+			const rerun = await runHero(sendToMany({ ...corrected, additionalFields: key }), {
+				fake,
+				items,
+			});
+			expect(rerun.error?.message).toMatch(
+				/^\[item 0\] Campaign Key "recall-2026-wave-1": Hero already holds batch .+ \(QUEUED\) with another content/,
+			);
+			expect(rerun.error?.description).toContain('(it has been sent already)');
+			expect(texts()).toBe(2);
+		});
+
+		it('Dry Run shows it too: the preview fails as the real run would, and names a batch already sent', async () => {
+			const items = patients(2);
+			await runHero(sendToMany({ additionalFields: key }), { fake, items });
+			const same = await runHero(sendToMany({ dryRun: true, additionalFields: key }), {
+				fake,
+				items,
+			});
+			expect(same.json[0]).toMatchObject({ batch_status: 'QUEUED', would_send: false });
+			const stale = await runHero(
+				sendToMany({ ...corrected, dryRun: true, additionalFields: key }),
+				{ fake, items, continueOnFail: true },
+			);
+			expect(stale.json[0].error).toMatch(
+				/with another content, so this run's message was not sent$/,
+			);
+			expect(creates()).toBe(1);
+			expect(sends()).toBe(1);
+		});
+	});
+
+	it("Dry Run's preview hides the API key and tokens that reached the message through an expression", async () => {
+		const run = await runHero(sendToMany({ dryRun: true, content: '={{ "Key " + $json.leak }}' }), {
+			fake,
+			items: patients(1).map((item) => ({ ...item, leak: fake.apiKey })),
+		});
+		expect(run.json[0].content).toBe('Key [hidden]');
+		expect(JSON.stringify(run.json)).not.toContain(fake.apiKey);
 	});
 
 	it('the window is checked again when sending: one that closes during enrichment sends nothing; the next run inside it sends once', async () => {
