@@ -7,6 +7,7 @@ import type {
 
 import { normaliseBoolean, normaliseNumberIn, normaliseTextList } from '../shared/normalise';
 import type { OutputMode } from '../shared/output';
+import { patientFieldsOf } from '../shared/output';
 import { FieldValueError } from '../shared/types';
 
 export interface TriggerOptions {
@@ -42,7 +43,10 @@ export function triggerOptions(options: IDataObject): TriggerOptions | string {
 			() => normaliseBoolean(options.fetchFullRecord) ?? false,
 		],
 		recordOutput: ['Record Output', () => recordOutput(options.recordOutput)],
-		recordFields: ['Record Fields', () => normaliseTextList(options.recordFields) ?? []],
+		recordFields: [
+			'Record Fields',
+			() => patientFieldsOf(normaliseTextList(options.recordFields) ?? []),
+		],
 		replayWindow: ['Replay Window (Seconds)', () => REPLAY_WINDOW(options.replayWindow) ?? 300],
 		verifySignature: ['Verify Signature', () => normaliseBoolean(options.verifySignature) ?? true],
 	} as const;

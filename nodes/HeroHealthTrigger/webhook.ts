@@ -204,9 +204,10 @@ export async function withFullRecord(
 			{ method: 'GET', path: target.path.replace('{id}', id) },
 			{ subject: target.subject, id, secrets: allSigningKeys(context) },
 		)) as IDataObject;
-		// A patient record keeps what Record Output says (Raw unless set).
+		// A patient record keeps what Record Output says (Raw unless set); a restricted one never
+		// carries its contact details and address unless they are named.
 		const kept =
-			item.object === 'Patient' && options.recordOutput !== 'raw'
+			item.object === 'Patient'
 				? keptOf(record, options.recordOutput, PATIENT_SHORT, options.recordFields)
 				: record;
 		return { ...item, record: kept };

@@ -1,4 +1,5 @@
-import { normaliseJsonObject } from '../../shared/normalise';
+import { normaliseJsonObject, normaliseTextList } from '../../shared/normalise';
+import { patientFieldsOf } from '../../shared/output';
 import type { HeroField, HeroOperation } from '../model';
 import { heroField } from './field';
 import { booleanField, choiceField, textListField } from './values';
@@ -89,18 +90,25 @@ export function outputControls(operation: HeroOperation): HeroField[] {
 				default: 'simplified',
 				description: `What to keep of each patient record: Simplified (${short.length} fields, IDs kept), Raw (the whole record), or Selected Fields. Restricted records leave out contact details and address unless named.`,
 			}),
-			textListField({
-				label: 'Fields',
-				parameter: 'outputFields',
-				apiKey: 'outputFields',
-				place: 'none',
-				topLevel: true,
-				safety: true,
-				section: 'output',
-				showWhen: { output: ['selected'] },
-				placeholder: 'e.g. first_name, dob',
-				description: 'The fields to keep, separated by commas; IDs are always kept',
-			}),
+			{
+				...textListField({
+					label: 'Fields',
+					parameter: 'outputFields',
+					apiKey: 'outputFields',
+					place: 'none',
+					topLevel: true,
+					safety: true,
+					section: 'output',
+					showWhen: { output: ['selected'] },
+					placeholder: 'e.g. first_name, dob',
+					description: 'The fields to keep, separated by commas; IDs are always kept',
+				}),
+				// Only fields Hero's patient records have: a misspelt name would silently keep nothing.
+				normalise: (value: unknown) => {
+					const names = normaliseTextList(value);
+					return names && patientFieldsOf(names);
+				},
+			},
 		);
 	}
 	return fields;

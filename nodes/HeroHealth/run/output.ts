@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { keptOf, pick } from '../../shared/output';
+import { keptOf, short } from '../../shared/output';
 import { cut, HeroText, practiceGroupFor, secretsSent } from '../../shared/transport';
 import type { HeroOperation } from '../model';
 import type { BuiltRequest, RunContext } from './context';
@@ -34,16 +34,19 @@ export function shaped(
 	controls: Controls,
 	records: IDataObject[],
 ): IDataObject[] {
-	const short = operation.simplify ?? operation.outputKeys;
-	if (!short) return records;
+	const shortKeys = operation.simplify ?? operation.outputKeys;
+	if (!shortKeys) return records;
 	const { output } = controls;
 	if (output === undefined) {
-		// Simplify, where the operation offers it (and this node version has no Output).
-		if (!operation.simplify || controls.simplify === false) return records;
-		return records.map((record) => pick(record, short));
+		// Simplify, where the operation offers it (and this node version has no Output). Patient
+		// records keep their safety fields, and a restricted one its privacy, either way.
+		const simplified = Boolean(operation.simplify) && controls.simplify !== false;
+		if (operation.patientRecords)
+			return records.map((record) => keptOf(record, simplified ? 'simplified' : 'raw', shortKeys));
+		return simplified ? records.map((record) => short(record, shortKeys)) : records;
 	}
 	const named = output === 'selected' ? (controls.outputFields ?? []) : [];
-	return records.map((record) => keptOf(record, output, short, named, run.asTool));
+	return records.map((record) => keptOf(record, output, shortKeys, named, run.asTool));
 }
 
 /** What Dry Run outputs: the request as it would be sent, and who it would act for; no key. */

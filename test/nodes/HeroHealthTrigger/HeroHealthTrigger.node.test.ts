@@ -487,9 +487,13 @@ describe('Hero Health Trigger options', () => {
 			(record: IDataObject) => Object.keys(record).length > 10,
 		],
 		[
-			'simplified: at most ten fields, the ID kept',
+			'simplified: at most ten fields and the safety fields, the ID kept',
 			{ recordOutput: 'simplified' },
-			(record: IDataObject) => Object.keys(record).length <= 10 && record.id === '20001',
+			(record: IDataObject) =>
+				Object.keys(record).filter((key) => !['deceased_at', 'restricted'].includes(key)).length <=
+					10 &&
+				record.id === '20001' &&
+				'restricted' in record,
 		],
 		[
 			'selected: the named fields and IDs',
@@ -503,6 +507,31 @@ describe('Hero Health Trigger options', () => {
 		await activate({ fetchFullRecord: true, ...output }, ['patient.medical-record-updated']);
 		const delivery = await deliverPatientEvent();
 		expect(holds(delivery.items[0].record as IDataObject)).toBe(true);
+	});
+
+	it("Fetch Full Record (Raw, the default) leaves a restricted patient's contact details and address out", async () => {
+		fake.store.patients.get('20001').restricted = true;
+		try {
+			await activate({ fetchFullRecord: true }, ['patient.medical-record-updated']);
+			const delivery = await deliverPatientEvent();
+			const record = delivery.items[0].record as IDataObject;
+			for (const key of ['mobile', 'email', 'postcode', 'address_line_1'])
+				expect(record).not.toHaveProperty(key);
+			expect(record.restricted).toBe(true);
+		} finally {
+			fake.store.patients.get('20001').restricted = false;
+		}
+	});
+
+	it('Record Fields naming a field patient records do not have stops activation', async () => {
+		fake.store.webhooks.clear();
+		trigger = triggerWorkflow(fake, {
+			events: ['patient.medical-record-updated'],
+			options: { fetchFullRecord: true, recordOutput: 'selected', recordFields: 'dob, nhsnumber' },
+		});
+		await expect(trigger.hook('checkExists')).rejects.toThrow(
+			'Record Fields: has "nhsnumber", not a field of Hero\'s patient records',
+		);
 	});
 
 	it('Record Output left empty by an expression stops activation: never read as the whole record', async () => {

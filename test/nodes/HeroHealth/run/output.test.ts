@@ -3,7 +3,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { HeroHealth } from '../../../../nodes/HeroHealth/HeroHealth.node';
-import { CONTACT_KEYS } from '../../../../nodes/shared/output';
+import { CONTACT_KEYS, PATIENT_FIELDS, SAFETY_KEYS } from '../../../../nodes/shared/output';
 import {
 	byId,
 	heroCredentials,
@@ -39,7 +39,7 @@ afterEach(() => {
 
 describe('Output on patient records', () => {
 	it.each(OPERATIONS)(
-		'%s: Simplified (the default) has at most 10 fields and keeps the IDs',
+		'%s: Simplified (the default) has at most 10 fields and the safety fields, and keeps the IDs',
 		async (_label, parameters) => {
 			const raw = await runHero({ ...parameters, output: 'raw' }, { fake });
 			const simplified = await runHero(parameters, { fake });
@@ -47,7 +47,11 @@ describe('Output on patient records', () => {
 			expect(simplified.error?.message).toBeUndefined();
 			expect(simplified.json.length).toBeGreaterThan(0);
 			simplified.json.forEach((record, index) => {
-				expect(Object.keys(record).length).toBeLessThanOrEqual(10);
+				const others = Object.keys(record).filter((key) => !SAFETY_KEYS.includes(key));
+				expect(others.length).toBeLessThanOrEqual(10);
+				// Whether the patient may be contacted survives the short form, as Hero said it.
+				for (const key of SAFETY_KEYS)
+					if (key in raw.json[index]) expect(record[key]).toEqual(raw.json[index][key]);
 				const ids = Object.keys(raw.json[index]).filter(
 					(key) => isId(key) && ['id', 'hero_id'].includes(key),
 				);
@@ -93,6 +97,63 @@ describe('Output on patient records', () => {
 				.filter((key) => !isId(key))
 				.sort(),
 		).toEqual(['mobile', 'town']);
+	});
+
+	it('a patient who has died is seen as such after Simplified, in every version', async () => {
+		fake.store.patients.get('20001').deceased_at = '2026-11-30T10:00:00Z';
+		try {
+			const get = { resource: 'patient', operation: 'get', patientId: byId('20001') };
+			for (const typeVersion of [3, 4]) {
+				const run = await runHero(get, { fake, typeVersion });
+				expect(run.json[0].deceased_at).toBe('2026-11-30T10:00:00Z');
+			}
+		} finally {
+			fake.store.patients.get('20001').deceased_at = null;
+		}
+	});
+
+	it('a restricted record leaves out contact details and address in Raw too, in every version', async () => {
+		fake.store.patients.get('20001').restricted = true;
+		const get = { resource: 'patient', operation: 'get', patientId: byId('20001') };
+		const raw = await runHero({ ...get, output: 'raw' }, { fake });
+		const saved = await runHero({ ...get, simplify: false }, { fake, typeVersion: 3 });
+		for (const record of [raw.json[0], saved.json[0]]) {
+			for (const key of CONTACT_KEYS) expect(record).not.toHaveProperty(key);
+			expect(record).toHaveProperty('last_name');
+			expect(record.restricted).toBe(true);
+		}
+	});
+
+	it('Selected Fields refuses a name that is not a field of a patient record, listing the fields; nothing is sent', async () => {
+		const run = await runHero(
+			{
+				resource: 'patient',
+				operation: 'get',
+				patientId: byId('20001'),
+				output: 'selected',
+				outputFields: 'first_name, emial',
+			},
+			{ fake },
+		);
+		expect(run.error?.message).toBe(
+			`[item 0] Fields: has "emial", not a field of Hero's patient records; the fields are ${PATIENT_FIELDS.join(', ')}`,
+		);
+		expect(fake.requests).toHaveLength(0);
+	});
+
+	it('a known field a record happens to lack is simply absent', async () => {
+		const run = await runHero(
+			{
+				resource: 'patient',
+				operation: 'get',
+				patientId: byId('20001'),
+				output: 'selected',
+				outputFields: 'dob, sex_changed_at',
+			},
+			{ fake },
+		);
+		expect(run.error).toBeUndefined();
+		expect(run.json[0]).toHaveProperty('dob');
 	});
 
 	it("as an AI agent's tool, the default output carries no contact details or address", async () => {
