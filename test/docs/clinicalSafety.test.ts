@@ -15,6 +15,7 @@ const HAZARDS = [
 	'A Hero field the package only inferred behaves differently',
 	'A safety control is silently off',
 	'Stale campaign content is sent',
+	'A file sent to a patient is not what it says',
 ];
 
 /** Every `file` › "test name" the log names. */

@@ -6,6 +6,7 @@ import {
 	recordLocator,
 	textField,
 } from '../fields';
+import { fileNameField, fileTypeProblem } from '../fields/fileRules';
 import type { HeroResource } from '../model';
 
 export const link: HeroResource = {
@@ -53,12 +54,10 @@ export const link: HeroResource = {
 					maxLength: 20_000_000,
 					description: 'Base64 file content, when not linking an EHR file',
 				}),
-				textField({
+				fileNameField({
 					parameter: 'fileName',
 					label: 'File Name',
 					apiKey: 'file_name',
-					maxLength: 255,
-					placeholder: 'e.g. letter.pdf',
 					description: "The file's name as the patient sees it; from the binary data when empty",
 				}),
 				dateField({ parameter: 'expiryDate', label: 'Expiry Date', apiKey: 'expiry_date' }),
@@ -70,13 +69,20 @@ export const link: HeroResource = {
 					default: 1,
 				}),
 			],
-			check: ({ body, binary }) =>
-				body?.ehr_file_id || body?.file_data || binary
-					? undefined
-					: {
-							field: 'EHR File ID',
-							message: 'or a file to upload is needed: the link must point at a file',
-						},
+			check: ({ body, binary }) => {
+				if (!(body?.ehr_file_id || body?.file_data || binary))
+					return {
+						field: 'EHR File ID',
+						message: 'or a file to upload is needed: the link must point at a file',
+					};
+				// Base64 File Data (versions 1 to 3): its first bytes must fit its name's type.
+				if (typeof body?.file_data === 'string') {
+					const head = Buffer.from(body.file_data.slice(0, 64), 'base64');
+					const problem = fileTypeProblem(head, undefined, String(body.file_name ?? ''));
+					if (problem) return { field: 'File Data', message: problem };
+				}
+				return undefined;
+			},
 		},
 		{
 			value: 'listShortLinks',

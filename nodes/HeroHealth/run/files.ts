@@ -2,6 +2,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import type { HeroFile } from '../../shared/transport';
 import type { BuiltRequest, RunContext } from './context';
+import { fileTypeProblem, safeFileName } from '../fields/fileRules';
 import { fieldError } from './errors';
 
 // Files in and out: n8n's binary data, in whatever mode n8n stores it (memory or filesystem).
@@ -36,14 +37,18 @@ export async function withFile(
 	if (data.length === 0) throw refuse(`the file in "${binary.property}" is empty`);
 	const mimeType = meta.mimeType || 'application/octet-stream';
 	const fileName =
-		meta.fileName || (meta.fileExtension ? `attachment.${meta.fileExtension}` : undefined);
+		safeFileName(meta.fileName ?? '') ??
+		(meta.fileExtension ? `attachment.${safeFileName(meta.fileExtension) ?? 'bin'}` : undefined);
 	const file = { file_name: fileName, mime_type: mimeType, file_size: data.length };
-	if (!binary.apiKey) return { ...request, file: { data, mimeType }, fileInfo: file };
-	if (data.length > MAX_UPLOAD_BYTES) {
+	if (binary.apiKey && data.length > MAX_UPLOAD_BYTES) {
 		throw refuse(
 			`the file in "${binary.property}" is ${bytes(data.length)} bytes; Hero takes up to ${bytes(MAX_UPLOAD_BYTES)}`,
 		);
 	}
+	// A PDF or an image must be one: an executable named letter.pdf is not sent.
+	const mismatch = fileTypeProblem(data, meta.mimeType, fileName);
+	if (mismatch) throw refuse(`the file in "${binary.property}" ${mismatch}`);
+	if (!binary.apiKey) return { ...request, file: { data, mimeType }, fileInfo: file };
 	const body: IDataObject = { ...(request.body ?? {}), [binary.apiKey]: data.toString('base64') };
 	if (binary.fileNameKey && body[binary.fileNameKey] === undefined && fileName)
 		body[binary.fileNameKey] = fileName;

@@ -197,6 +197,62 @@ describe('Link', () => {
 			expect(fake.received('createAttachmentLink')).toBe(0);
 		});
 
+		it('a file name with a path or control characters is reduced to its base name', async () => {
+			const run = await withFile(attachmentLink(), { fileName: '..\\..\\Windows\\evil\r\n.pdf' });
+			expect(run.error).toBeUndefined();
+			expect(fake.requestsFor('createAttachmentLink')[0].body.file_name).toBe('evil.pdf');
+			const typed = await withFile(
+				attachmentLink({
+					additionalFields: { patientId: '20001', fileName: '../../etc/results\r\n.pdf' },
+				}),
+				{ fileName: 'scan.pdf' },
+			);
+			expect(typed.error).toBeUndefined();
+			expect(fake.requestsFor('createAttachmentLink')[1].body.file_name).toBe('results.pdf');
+		});
+
+		it('an executable declared as a PDF is refused, naming the field and the item; nothing is sent', async () => {
+			const program = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 0x90)]);
+			const run = await withFile(attachmentLink(), {
+				content: program,
+				fileName: 'letter.pdf',
+				mimeType: 'application/pdf',
+			});
+			expect(run.error?.message).toBe(
+				'[item 0] Input Binary Field: the file in "data" is declared as a PDF (application/pdf) but its content is not: it starts as a Windows program does',
+			);
+			expect(fake.received('createAttachmentLink')).toBe(0);
+			const image = await withFile(attachmentLink(), {
+				content: PDF,
+				fileName: 'photo.png',
+				mimeType: 'image/png',
+			});
+			expect(image.error?.message).toBe(
+				'[item 0] Input Binary Field: the file in "data" is declared as a PNG image (image/png) but its content is not: it starts as a PDF does',
+			);
+			expect(fake.received('createAttachmentLink')).toBe(0);
+		});
+
+		it('older versions: base64 File Data must fit its name too', async () => {
+			const run = await runHero(
+				attachmentLink({
+					additionalFields: {
+						patientId: '20001',
+						fileData: Buffer.concat([
+							Buffer.from([0x7f, 0x45, 0x4c, 0x46]),
+							Buffer.alloc(60),
+						]).toString('base64'),
+						fileName: 'a.pdf',
+					},
+				}),
+				{ fake, typeVersion: 3 },
+			);
+			expect(run.error?.message).toBe(
+				'[item 0] File Data: is declared as a PDF (.pdf) but its content is not: it starts as a Linux program does',
+			);
+			expect(fake.received('createAttachmentLink')).toBe(0);
+		});
+
 		it('older versions keep File Data and never read binary data', async () => {
 			const run = await runHero(
 				attachmentLink({

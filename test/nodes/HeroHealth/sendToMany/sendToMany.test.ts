@@ -238,7 +238,8 @@ describe('Message > Send to Many', () => {
 	});
 
 	describe('a Campaign Key reused with other content', () => {
-		const key = { campaignKey: 'recall-2026-wave-1' };
+		const campaign = 'recall-2026-wave-1';
+		const key = { campaignKey: campaign };
 		const corrected = { content: 'Corrected: the flu clinic is on Sunday' };
 
 		it('a batch created but not sent under the key is never sent with its old text; the run names the key and what differs', async () => {
@@ -307,12 +308,13 @@ describe('Message > Send to Many', () => {
 		expect(JSON.stringify(run.json)).not.toContain(fake.apiKey);
 	});
 
+	const CLOSING = 'closing-time';
 	it('the window is checked again when sending: one that closes during enrichment sends nothing; the next run inside it sends once', async () => {
 		const items = patients(2);
 		const parameters = sendToMany({
 			sendWindow: 'refuse',
 			sendWindowHours: 'Mon-Sun 08:00-20:00',
-			additionalFields: { campaignKey: 'closing-time' },
+			additionalFields: { campaignKey: CLOSING },
 		});
 		fake.enrichBatches({ hold: true });
 		// 19:59:57 in December (UK time is UTC): open when the batch is created, closed by the send.
