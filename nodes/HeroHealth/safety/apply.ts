@@ -2,7 +2,7 @@ import type { RequestSettings } from '../../shared/transport';
 import type { HeroOperation } from '../model';
 import type { BuiltRequest, RunContext } from '../run/context';
 import { fieldError } from '../run/errors';
-import { withinSendWindow } from './window';
+import { withinSendWindow, withSendAtChecked } from './window';
 
 // The practice sign-off controls on one item, before anything is sent (and in a Dry Run): the
 // Send Window may schedule or refuse it, the Contactability Check reads its patient.
@@ -24,13 +24,15 @@ export async function withSafetyControls(
 	if (operation.contacts) {
 		const mode = controls.sendWindow;
 		if (!mode) throw unread(run, 'Send Window', itemIndex);
+		if (operation.contacts === 'scheduled')
+			checked = withSendAtChecked(run.node, itemIndex, checked, mode);
 		if (mode !== 'off') {
 			const window = controls.sendWindowHours;
 			if (!window) throw unread(run, 'Send Window Hours', itemIndex);
 			checked = withinSendWindow(
 				run.node,
 				itemIndex,
-				request,
+				checked,
 				mode,
 				window,
 				operation.contacts === 'scheduled',

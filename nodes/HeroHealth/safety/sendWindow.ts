@@ -5,24 +5,32 @@ import { FieldValueError } from '../../shared/types';
 
 // Quiet hours: the days and hours, in UK local time, in which a patient may be contacted.
 
-export interface SendWindow {
-	/** ISO weekdays (1 Monday ... 7 Sunday) the window is open on. */
+export interface WindowRange {
+	/** ISO weekdays (1 Monday ... 7 Sunday) the range is open on. */
 	days: Set<number>;
 	/** Minutes after midnight, UK time: from inclusive, to exclusive. */
 	from: number;
 	to: number;
+}
+
+export interface SendWindow {
+	/** Open whenever any range is: "Mon-Fri 08:00-20:00, Sat 10:00-12:00" is two. */
+	ranges: WindowRange[];
 	/** As the user wrote it, tidied: named in errors. */
 	text: string;
 }
 
-const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
-const FORMAT = 'such as "Mon-Sun 08:00-20:00" or "Mon-Fri 09:00-17:30" (UK time)';
+const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+const FORMAT =
+	'such as "Mon-Sun 08:00-20:00", "Mon-Fri 09:00-17:30" or "Mon-Fri 08:00-20:00, Sat 10:00-12:00" (UK time)';
 
+/** A day named in full or by at least its first three letters: "Sun 10:00" is not a day. */
 function dayOf(token: string): number {
-	const index = DAYS.indexOf(token.slice(0, 3).toLowerCase());
-	if (index < 0 || !DAYS[index].startsWith(token.slice(0, 3).toLowerCase())) {
+	const word = token.trim().toLowerCase();
+	const index = DAYS.findIndex((day) => word.length >= 3 && day.startsWith(word));
+	if (index < 0) {
 		throw new FieldValueError(
-			`has "${token}" where a day (Mon to Sun) should be; write it ${FORMAT}`,
+			`has "${token.trim()}" where a day (Mon to Sun) should be; write it ${FORMAT}`,
 		);
 	}
 	return index + 1;
@@ -41,11 +49,8 @@ function minutesOf(text: string): number {
 	return Number(match[1]) * 60 + Number(match[2]);
 }
 
-/** "Mon-Fri 08:00-20:00", "Mon,Wed,Fri 09:00-12:00", "every day 08:00-20:00" or "08:00-20:00". */
-export function parseSendWindow(value: unknown): SendWindow | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	if (typeof value !== 'string') throw new FieldValueError(`must be text ${FORMAT}`);
-	const text = value.trim().replace(/\s+/g, ' ');
+/** One range: "Mon-Fri 08:00-20:00", "Mon,Wed,Fri 09:00-12:00", "every day 08:00-20:00", "08:00-20:00". */
+function rangeOf(text: string): WindowRange {
 	const match = /^(?:(.+) )?(\d{1,2}:\d{2}) ?- ?(\d{1,2}:\d{2})$/.exec(text);
 	if (!match) throw new FieldValueError(`does not read as days and hours; write it ${FORMAT}`);
 	const [, dayText, fromText, toText] = match;
@@ -54,7 +59,9 @@ export function parseSendWindow(value: unknown): SendWindow | undefined {
 		for (let day = 1; day <= 7; day++) days.add(day);
 	} else {
 		for (const part of dayText.split(/ ?, ?/)) {
-			const [first, last] = part.split(/ ?- ?/);
+			const [first, last, ...rest] = part.split(/ ?- ?/);
+			if (rest.length)
+				throw new FieldValueError(`has "${part}", which is not a day or days; write it ${FORMAT}`);
 			const start = dayOf(first);
 			const end = last === undefined ? start : dayOf(last);
 			for (let day = start; ; day = (day % 7) + 1) {
@@ -70,7 +77,19 @@ export function parseSendWindow(value: unknown): SendWindow | undefined {
 			`opens at ${fromText} but closes at ${toText}: the opening must come first`,
 		);
 	}
-	return { days, from, to, text };
+	return { days, from, to };
+}
+
+/**
+ * Days and hours, one range or several separated by commas or semicolons after a closing time:
+ * "Mon-Fri 08:00-20:00, Sat-Sun 10:00-12:00". Every range is read; none is ever dropped.
+ */
+export function parseSendWindow(value: unknown): SendWindow | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	if (typeof value !== 'string') throw new FieldValueError(`must be text ${FORMAT}`);
+	const text = value.trim().replace(/\s+/g, ' ');
+	const parts = text.split(/(?<=\d{1,2}:\d{2}) ?[,;] ?/);
+	return { ranges: parts.map(rangeOf), text };
 }
 
 /** Whether the window is open at `at`, and if not when it next opens (UTC). */
@@ -80,15 +99,23 @@ export function windowAt(
 ): { open: true } | { open: false; opensAt: DateTime } {
 	const local = at.setZone(UK_TIME);
 	const minutes = local.hour * 60 + local.minute;
-	if (window.days.has(local.weekday) && minutes >= window.from && minutes < window.to) {
-		return { open: true };
+	const openNow = window.ranges.some(
+		(range) => range.days.has(local.weekday) && minutes >= range.from && minutes < range.to,
+	);
+	if (openNow) return { open: true };
+	let next: DateTime | undefined;
+	for (const range of window.ranges) {
+		for (let ahead = 0; ahead <= 7; ahead++) {
+			const day = local.startOf('day').plus({ days: ahead });
+			if (!range.days.has(day.weekday)) continue;
+			// Set in UK time on that day: luxon moves a time the clocks skip to the hour after.
+			const opens = day.set({ hour: Math.floor(range.from / 60), minute: range.from % 60 });
+			if (opens > local) {
+				if (!next || opens < next) next = opens;
+				break;
+			}
+		}
 	}
-	for (let ahead = 0; ahead <= 7; ahead++) {
-		const day = local.startOf('day').plus({ days: ahead });
-		if (!window.days.has(day.weekday)) continue;
-		// Set in UK time on that day: luxon moves a time the clocks skip to the hour after.
-		const opens = day.set({ hour: Math.floor(window.from / 60), minute: window.from % 60 });
-		if (opens > local) return { open: false, opensAt: opens.toUTC() };
-	}
-	throw new FieldValueError('is never open');
+	if (!next) throw new FieldValueError('is never open');
+	return { open: false, opensAt: next.toUTC() };
 }

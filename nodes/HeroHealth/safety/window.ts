@@ -59,3 +59,38 @@ export function withinSendWindow<R extends HeroRequest>(
 	}
 	return { ...request, body: { ...(request.body as IDataObject), send_at: opensAt } };
 }
+
+/** How far in the past a Send At may be (clock skew, the time a run takes) before it is refused. */
+const PAST_GRACE_MS = 60_000;
+
+/**
+ * A Send At in the past would be sent at once by Hero, at whatever hour it is now: under
+ * Schedule it is moved (sent now inside the window, else at the next opening, by the window's
+ * own check); otherwise the item is refused, naming the field.
+ */
+export function withSendAtChecked<R extends HeroRequest>(
+	node: INode,
+	itemIndex: number,
+	request: R,
+	mode: SendWindowMode,
+	now: DateTime = DateTime.utc(),
+): R {
+	const scheduled = request.body?.send_at;
+	if (typeof scheduled !== 'string') return request;
+	const at = DateTime.fromISO(scheduled, { zone: 'utc' });
+	if (!at.isValid || at.toMillis() >= now.toMillis() - PAST_GRACE_MS) return request;
+	if (mode === 'schedule') {
+		const body = { ...(request.body as IDataObject) };
+		delete body.send_at;
+		return { ...request, body };
+	}
+	throw new NodeOperationError(
+		node,
+		`${itemPrefix(itemIndex)}Send At: ${scheduled} is in the past, so nothing was sent (Hero would send it at once, at whatever hour it is)`,
+		{
+			itemIndex,
+			description:
+				'Give a Send At in the future, leave it empty to send now, or set Send Window to Schedule for When It Opens to have a past time moved to the window.',
+		},
+	);
+}

@@ -41,17 +41,20 @@ describe('Send Window (quiet hours)', () => {
 			'2026-10-25T19:59:00Z',
 		],
 	])('Schedule for When It Opens: a Send At %s', async (_case, sendAt, received) => {
-		const run = await runHero(send({ sendWindow: 'schedule', additionalFields: { sendAt } }), {
-			fake,
-		});
+		// The clock is set before every case: each Send At is in its future.
+		const run = await at('2026-10-01T12:00:00Z', () =>
+			runHero(send({ sendWindow: 'schedule', additionalFields: { sendAt } }), { fake }),
+		);
 		expect(run.error).toBeUndefined();
 		expect(fake.requestsFor('sendMessage')[0].body.send_at).toBe(received);
 	});
 
 	it('Refuse Outside It: a Send At at night fails before sending, naming the next opening, on the error output too', async () => {
-		const run = await runHero(
-			send({ sendWindow: 'refuse', additionalFields: { sendAt: '2026-10-24T20:30:00Z' } }),
-			{ fake, continueOnFail: true },
+		const run = await at('2026-10-01T12:00:00Z', () =>
+			runHero(
+				send({ sendWindow: 'refuse', additionalFields: { sendAt: '2026-10-24T20:30:00Z' } }),
+				{ fake, continueOnFail: true },
+			),
 		);
 		expect(run.json[0]).toEqual({
 			error:
@@ -60,6 +63,41 @@ describe('Send Window (quiet hours)', () => {
 			next_window_opens_at: '2026-10-25T08:00:00Z',
 		});
 		expect(fake.requestsFor('sendMessage')).toEqual([]);
+	});
+
+	it.each([
+		['Off', 'off'],
+		['Refuse Outside It', 'refuse'],
+	])(
+		'a Send At in the past is refused with the Send Window %s: Hero would send it at once',
+		async (_label, sendWindow) => {
+			const run = await at('2026-12-02T02:00:00Z', () =>
+				runHero(send({ sendWindow, additionalFields: { sendAt: '2026-12-01T10:00:00Z' } }), {
+					fake,
+				}),
+			);
+			expect(run.error?.message).toBe(
+				'[item 0] Send At: 2026-12-01T10:00:00Z is in the past, so nothing was sent (Hero would send it at once, at whatever hour it is)',
+			);
+			expect(fake.requestsFor('sendMessage')).toEqual([]);
+		},
+	);
+
+	it('under Schedule, a Send At in the past moves to the window: the next opening at night, now inside it', async () => {
+		await at('2026-12-02T02:00:00Z', () =>
+			runHero(
+				send({ sendWindow: 'schedule', additionalFields: { sendAt: '2026-12-01T10:00:00Z' } }),
+				{ fake },
+			),
+		);
+		expect(fake.requestsFor('sendMessage')[0].body.send_at).toBe('2026-12-02T08:00:00Z');
+		await at('2026-12-02T12:00:00Z', () =>
+			runHero(
+				send({ sendWindow: 'schedule', additionalFields: { sendAt: '2026-12-01T10:00:00Z' } }),
+				{ fake },
+			),
+		);
+		expect(fake.requestsFor('sendMessage')[1].body).not.toHaveProperty('send_at');
 	});
 
 	it('without a Send At, now is checked: at 02:00 UK the message is scheduled for 08:00 through Send At', async () => {
@@ -156,8 +194,10 @@ describe('Send Window (quiet hours)', () => {
 
 	it('new nodes (version 4) schedule by default; saved workflows (version 3) keep sending as before', async () => {
 		const night = { additionalFields: { sendAt: '2026-12-02T02:00:00Z' } };
-		await runHero(send(night), { fake, typeVersion: 3 });
-		await runHero(send(night), { fake, typeVersion: 4 });
+		await at('2026-12-01T12:00:00Z', async () => {
+			await runHero(send(night), { fake, typeVersion: 3 });
+			await runHero(send(night), { fake, typeVersion: 4 });
+		});
 		const [v3, v4] = fake.requestsFor('sendMessage');
 		expect(v3.body.send_at).toBe('2026-12-02T02:00:00Z');
 		expect(v4.body.send_at).toBe('2026-12-02T08:00:00Z');

@@ -17,9 +17,29 @@ describe('Send Window Hours', () => {
 		['every day 07:00-21:00', [1, 2, 3, 4, 5, 6, 7], 420, 1260],
 		['08:00-20:00', [1, 2, 3, 4, 5, 6, 7], 480, 1200],
 	])('%j reads as days %j, from minute %i to %i (UK time)', (text, days, from, to) => {
-		const window = parseSendWindow(text)!;
-		expect([...window.days].sort()).toEqual([...days].sort());
-		expect([window.from, window.to]).toEqual([from, to]);
+		const [range, ...others] = parseSendWindow(text)!.ranges;
+		expect(others).toEqual([]);
+		expect([...range.days].sort()).toEqual([...days].sort());
+		expect([range.from, range.to]).toEqual([from, to]);
+	});
+
+	it('several ranges are each read, none dropped: different days, different hours', () => {
+		const { ranges } = parseSendWindow('Sat-Sun 10:00-12:00, Mon-Fri 08:00-20:00')!;
+		expect(ranges.map((r) => [[...r.days].sort(), r.from, r.to])).toEqual([
+			[[6, 7], 600, 720],
+			[[1, 2, 3, 4, 5], 480, 1200],
+		]);
+		expect(parseSendWindow('Mon 09:00-12:00; Mon 14:00-17:00')!.ranges).toHaveLength(2);
+		// Saturday 11:00 is open, Saturday 13:00 closed until Sunday 10:00, Monday 07:00 until 08:00.
+		const hours = 'Sat-Sun 10:00-12:00, Mon-Fri 08:00-20:00';
+		expect(nextOpening(hours, '2026-12-05T11:00:00Z')).toBe('open');
+		expect(nextOpening(hours, '2026-12-05T13:00:00Z')).toBe(
+			'2026-12-06T10:00:00.000Z'.replace('.000', ''),
+		);
+		expect(nextOpening(hours, '2026-12-07T07:00:00Z')).toBe('2026-12-07T08:00:00Z');
+		expect(nextOpening('Mon 09:00-12:00; Mon 14:00-17:00', '2026-12-07T12:30:00Z')).toBe(
+			'2026-12-07T14:00:00Z',
+		);
 	});
 
 	it.each([
@@ -29,6 +49,9 @@ describe('Send Window Hours', () => {
 		['Mon-Sun 25:00-26:00', 'where a time (HH:MM) should be'],
 		['Mon-Sun 20:00-08:00', 'the opening must come first'],
 		['Mon-Sun 08:00-08:00', 'the opening must come first'],
+		['Sat-Sun 10:00-12:00 Mon-Fri 08:00-20:00', 'which is not a day or days'],
+		['Mon-Fri 08:00-20:00, Sat', 'does not read as days and hours'],
+		['Mo-Fr 08:00-20:00', 'where a day (Mon to Sun) should be'],
 	])('%j is refused: %s', (text, why) => {
 		expect(() => parseSendWindow(text)).toThrow(why);
 	});
