@@ -114,6 +114,10 @@ export const NODE_VERSIONS: NodeVersion[] = [
 			{ parameter: 'link.createAttachmentLink.fileData', removed: true },
 			{ parameter: 'customApiCall.call.inputBinaryField', added: true },
 			{ parameter: 'customApiCall.call.outputBinaryField', added: true },
+			// A Custom API Call that messages a patient meets the same controls as the operations.
+			{ parameter: 'customApiCall.call.sendWindow', added: true },
+			{ parameter: 'customApiCall.call.sendWindowHours', added: true },
+			{ parameter: 'customApiCall.call.contactabilityCheck', added: true },
 			// Send to Many takes Extra Body Fields for the batches it creates, like every body.
 			{ parameter: 'message.sendToMany.extraBodyFields', added: true },
 		],

@@ -1,4 +1,5 @@
 // The hazard log names the tests that prove each control; this keeps the names true.
+import { RESOURCES } from '../../nodes/HeroHealth/resources';
 import { projectPathExists, readProjectFile } from '../harness/files';
 
 const HAZARDS = [
@@ -93,5 +94,24 @@ describe('docs/clinical-safety.md, the hazard log', () => {
 		expect(missingTests(gone, readIfThere)).toContain(
 			'test/nodes/HeroHealth/gone.test.ts: no such file',
 		);
+	});
+
+	it('lists every Hero endpoint that contacts a patient, with each way of reaching it', () => {
+		const table = log.slice(
+			log.indexOf('## Where a patient is contacted'),
+			log.indexOf('## Hazards'),
+		);
+		const contacting = RESOURCES.flatMap((resource) => resource.operations).filter(
+			(operation) => operation.contacts && !operation.run,
+		);
+		expect(contacting.length).toBeGreaterThanOrEqual(2);
+		for (const operation of contacting) {
+			const rows = table
+				.split('\n')
+				.filter((line) => line.includes(`\`${operation.method} ${operation.path}\``));
+			expect(rows.join('\n')).toContain('Custom API Call');
+			expect(rows.length).toBeGreaterThanOrEqual(2);
+		}
+		expect(table).toContain('Send to Many');
 	});
 });

@@ -41,6 +41,15 @@ const OVERRIDES: Record<string, IDataObject> = {
 	'invoicing.createInvoice': { additionalFields: { patientId: byId('20001') } },
 	'webhook.create': { url: 'https://example.com/hero', eventType: 'appointment.confirmed' },
 	'message.send': { channel: 'sms' },
+	// A Custom API Call to Send a Message: where its safety controls apply.
+	'customApiCall.call': {
+		method: 'POST',
+		path: '/v1/messages/send',
+		additionalFields: {},
+		options: {
+			body: '{"patient_id": "20001", "message_type": "sms", "message_string": "Your review is due"}',
+		},
+	},
 	'link.createAttachmentLink': { additionalFields: { ehrFileId: 'FILE-1' } },
 };
 

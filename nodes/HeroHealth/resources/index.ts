@@ -1,5 +1,5 @@
 import { extraFields, outputControls } from '../fields';
-import { safetyFields } from '../safety/fields';
+import { customCallSafetyFields, safetyFields } from '../safety/fields';
 import type { HeroResource } from '../model';
 import { admin } from './admin';
 import { booking } from './booking';
@@ -49,7 +49,7 @@ function withExtraFields(resources: HeroResource[]): HeroResource[] {
 		...resource,
 		operations: resource.operations.map((operation) =>
 			operation.custom
-				? operation
+				? { ...operation, fields: [...operation.fields, ...customCallSafetyFields()] }
 				: {
 						...operation,
 						fields: [

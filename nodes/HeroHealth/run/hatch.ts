@@ -119,7 +119,7 @@ export function knownOperation(
 	// The most literal match wins: /v1/patients/search before /v1/patients/{id}.
 	return resources
 		.flatMap((resource) => resource.operations)
-		.filter((operation) => !operation.custom && operation.method === method)
+		.filter((operation) => !operation.custom && !operation.run && operation.method === method)
 		.filter((operation) => {
 			const literal = operation.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
 			return new RegExp(`^${literal.replace(/\{\w+\}/g, '[^/]+')}$`).test(bare);

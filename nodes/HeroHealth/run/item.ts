@@ -39,7 +39,7 @@ export async function runItem(
 	};
 	if (operation.custom) settings.acceptFile = true;
 
-	const request = await withSafetyControls(run, operation, itemIndex, built, settings);
+	const request = await withSafetyControls(run, operation, resources, itemIndex, built, settings);
 
 	// Dry Run: every check above ran as for real; the request is the output, nothing is sent.
 	if (dryRun) return [{ json: await preview(run, operation, request) }];

@@ -70,3 +70,34 @@ export function safetyFields(operation: HeroOperation): HeroField[] {
 	}
 	return fields;
 }
+
+/**
+ * The same controls on a Custom API Call (node version 4): they apply when its Method and Path
+ * reach an endpoint that messages a patient (Send a Message, Send a Batch Message), with the
+ * defaults new nodes have there.
+ */
+export function customCallSafetyFields(): HeroField[] {
+	const reaching = { contacts: 'scheduled', addressedTo: 'patient_id' } as HeroOperation;
+	const [sendWindow, hours, contactability] = safetyFields(reaching);
+	const when =
+		' Applies when Method and Path reach an endpoint that messages a patient (Send a Message, Send a Batch Message); Hero cannot schedule a batch, so one outside the window is refused.';
+	return [
+		{
+			...sendWindow,
+			property: {
+				...sendWindow.property,
+				default: 'schedule',
+				description: `${String(sendWindow.property.description)}.${when}`,
+			},
+		},
+		hours,
+		{
+			...contactability,
+			property: {
+				...contactability.property,
+				default: 'refuseRestricted',
+				description: `${String(contactability.property.description)}. Applies when Method and Path reach Send a Message.`,
+			},
+		},
+	];
+}

@@ -300,3 +300,77 @@ describe('Contactability Check', () => {
 		);
 	});
 });
+
+describe('one boundary: whichever way a request reaches an endpoint that messages a patient', () => {
+	const custom = (method: string, path: string, body?: IDataObject): IDataObject => ({
+		resource: 'customApiCall',
+		operation: 'call',
+		method,
+		path,
+		...(body ? { options: { body: JSON.stringify(body) } } : {}),
+	});
+	const sms = { patient_id: '20001', message_type: 'sms', message_string: 'Your review is due' };
+
+	afterEach(() => {
+		fake.store.patients.get('20001').deceased_at = null;
+	});
+
+	it.each([
+		['the node', false],
+		["an AI agent's tool", true],
+	])(
+		'as %s, a Custom API Call to Send a Message at 02:00 is scheduled for the window, as Send a Message is',
+		async (_as, asTool) => {
+			await at('2026-12-02T02:00:00Z', () =>
+				runHero(custom('POST', '/v1/messages/send', sms), { fake, asTool }),
+			);
+			expect(fake.requestsFor('sendMessage')[0].body.send_at).toBe('2026-12-02T08:00:00Z');
+		},
+	);
+
+	it('a Custom API Call to Send a Message for a patient who has died is refused; nothing is sent', async () => {
+		fake.store.patients.get('20001').deceased_at = '2026-11-01T00:00:00Z';
+		const run = await runHero(custom('POST', '/v1/messages/send', sms), { fake });
+		expect(run.error?.message).toBe(
+			"[item 0] Contactability Check: Hero's record shows the patient as deceased, so nothing was sent",
+		);
+		expect(fake.received('sendMessage')).toBe(0);
+	});
+
+	it('a Custom API Call to Send a Batch Message at night is refused: Hero cannot schedule it', async () => {
+		const run = await at('2026-12-02T02:00:00Z', () =>
+			runHero(custom('PATCH', '/v1/batch_message/7001/send'), { fake }),
+		);
+		expect(run.error?.message).toMatch(
+			/^\[item 0\] Send Window: now is outside Mon-Sun 08:00-20:00 \(UK time\); it next opens at 2026-12-02T08:00:00Z/,
+		);
+		expect(fake.requests).toEqual([]);
+	});
+
+	it('Extra Body Fields cannot slip a Send At past the window: the final body is what is checked', async () => {
+		await at('2026-12-02T12:00:00Z', () =>
+			runHero(
+				send({
+					sendWindow: 'refuse',
+					additionalFields: { extraBodyFields: '{"send_at": "2026-12-03T02:00:00Z"}' },
+				}),
+				{ fake, continueOnFail: true },
+			),
+		);
+		expect(fake.received('sendMessage')).toBe(0);
+	});
+
+	it('an endpoint that messages nobody meets no window; saved workflows (version 3) keep their Custom API Call as before', async () => {
+		await at('2026-12-02T02:00:00Z', async () => {
+			const me = await runHero(custom('GET', '/v1/me'), { fake });
+			expect(me.error).toBeUndefined();
+			const saved = await runHero(custom('POST', '/v1/messages/send', sms), {
+				fake,
+				typeVersion: 3,
+			});
+			expect(saved.error).toBeUndefined();
+		});
+		expect(fake.requestsFor('sendMessage')[0].body).not.toHaveProperty('send_at');
+		expect(fake.received('getPatient')).toBe(0);
+	});
+});
