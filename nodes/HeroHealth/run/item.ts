@@ -6,6 +6,7 @@ import {
 	heroRequest,
 	heroRequestPages,
 	recordsOf,
+	secretsSent,
 	wholeList,
 } from '../../shared/transport';
 import type { HeroOperation, HeroResource } from '../model';
@@ -36,6 +37,8 @@ export async function runItem(
 		scope: operation.scope,
 		subject: operation.subject,
 		id: built.id,
+		// What leaves is scrubbed once, below: after shaping, the smaller form.
+		scrubbedByCaller: true,
 	};
 	if (operation.custom) settings.acceptFile = true;
 
@@ -69,5 +72,6 @@ export async function runItem(
 			return [await fileItem(run, body, request.controls.outputBinaryField)];
 		records = asRecords(body, operation);
 	}
-	return shaped(run, operation, request.controls, records).map((json) => ({ json }));
+	const scrubber = run.scrubber.with(secretsSent(request.body));
+	return scrubber.deep(shaped(run, operation, request.controls, records)).map((json) => ({ json }));
 }

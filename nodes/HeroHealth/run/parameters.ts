@@ -43,6 +43,11 @@ export class ParameterReader {
 
 	constructor(private readonly context: IExecuteFunctions) {}
 
+	/** Whether the parameter holds an expression, so may differ between items (read it first). */
+	varies(name: string): boolean {
+		return this.dynamic.get(name) !== false;
+	}
+
 	get<T = unknown>(name: string, itemIndex: number, fallback?: unknown, extractValue = false): T {
 		const read = () =>
 			this.context.getNodeParameter(name, itemIndex, fallback, { extractValue }) as unknown;

@@ -19,6 +19,9 @@ interface Reading {
 	read: ParameterReader;
 }
 
+/** Settings without an expression, read and checked once per run: the same for every item. */
+const once = new WeakMap<ParameterReader, Map<string, unknown>>();
+
 export function setting<T>(
 	{ node, read }: Reading,
 	name: string,
@@ -27,8 +30,12 @@ export function setting<T>(
 	fallback: T,
 	normalise: (value: unknown) => T | undefined,
 ): T {
+	const known = once.get(read);
+	if (known?.has(name)) return known.get(name) as T;
 	const raw = read.get(name, itemIndex, fallback);
-	return checked(node, displayName, itemIndex, () => normalise(raw)) ?? fallback;
+	const value = checked(node, displayName, itemIndex, () => normalise(raw)) ?? fallback;
+	if (!read.varies(name)) once.set(read, (known ?? new Map()).set(name, value));
+	return value;
 }
 
 /** The practice an item acts for (Request Options > Practice Group ID); undefined: the credential's. */

@@ -85,6 +85,11 @@ export interface RequestSettings {
 	secrets?: string[];
 	/** Whether an answer that is a file (not JSON or text) resolves to a HeroFile. */
 	acceptFile?: boolean;
+	/**
+	 * The caller scrubs what it outputs (the action node's output room), so a JSON answer comes
+	 * back as Hero sent it: scrubbing once what leaves, not every answer. Errors are always scrubbed.
+	 */
+	scrubbedByCaller?: boolean;
 }
 
 interface Connection {
@@ -324,7 +329,7 @@ export async function heroRequest(
 		if (status >= 200 && status < 300) {
 			const empty = body === '' || body === undefined || body === null;
 			const unreadable = typeof body === 'string' || Buffer.isBuffer(body);
-			if (!empty && !unreadable) return scrubber.deep(body);
+			if (!empty && !unreadable) return settings.scrubbedByCaller ? body : scrubber.deep(body);
 			// A write that succeeded may answer with nothing or with text: that is what Hero
 			// said. A read must answer JSON.
 			if (request.method !== 'GET') {
