@@ -92,6 +92,11 @@ export interface HeroOperation {
 	/** The body key naming the Hero patient a message goes to: offers the Contactability Check. */
 	addressedTo?: string;
 	/**
+	 * Sends to the recipients of a Hero batch: offers the Contactability Check, applied to every
+	 * recipient Hero matched to a patient (safety/recipients.ts).
+	 */
+	checksRecipients?: boolean;
+	/**
 	 * Runs the items itself instead of one request per item (Send to Many: every item one
 	 * recipient of one batch send). Several Hero calls, so not one operation of the API description.
 	 */

@@ -114,6 +114,17 @@ export const NODE_VERSIONS: NodeVersion[] = [
 			{ parameter: 'link.createAttachmentLink.fileData', removed: true },
 			{ parameter: 'customApiCall.call.inputBinaryField', added: true },
 			{ parameter: 'customApiCall.call.outputBinaryField', added: true },
+			// Batches: every recipient Hero matched is checked as a single send's patient is.
+			{ parameter: 'message.sendToMany.contactabilityCheck', added: true },
+			{
+				parameter: 'message.sendToMany.contactabilityCheck',
+				default: { from: 'off', to: 'refuseRestricted' },
+			},
+			{ parameter: 'message.sendBatch.contactabilityCheck', added: true },
+			{
+				parameter: 'message.sendBatch.contactabilityCheck',
+				default: { from: 'off', to: 'refuseRestricted' },
+			},
 			// A Custom API Call that messages a patient meets the same controls as the operations.
 			{ parameter: 'customApiCall.call.sendWindow', added: true },
 			{ parameter: 'customApiCall.call.sendWindowHours', added: true },

@@ -41,6 +41,8 @@ const OVERRIDES: Record<string, IDataObject> = {
 	'invoicing.createInvoice': { additionalFields: { patientId: byId('20001') } },
 	'webhook.create': { url: 'https://example.com/hero', eventType: 'appointment.confirmed' },
 	'message.send': { channel: 'sms' },
+	// No batch of this ID exists: its recipients' check is tested with a real batch in safety/.
+	'message.sendBatch': { contactabilityCheck: 'off' },
 	// A Custom API Call to Send a Message: where its safety controls apply.
 	'customApiCall.call': {
 		method: 'POST',

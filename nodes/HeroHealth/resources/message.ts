@@ -290,6 +290,7 @@ export const message: HeroResource = {
 			description: 'Start sending a batch message created with Create Batch',
 			heroName: 'Send a Batch Message',
 			contacts: 'immediate',
+			checksRecipients: true,
 			method: 'PATCH',
 			path: '/v1/batch_message/{id}/send',
 			scope: 'messaging',

@@ -2,7 +2,9 @@ import type { RequestSettings } from '../../shared/transport';
 import type { HeroOperation, HeroResource } from '../model';
 import type { BuiltRequest, RunContext } from '../run/context';
 import { fieldError } from '../run/errors';
+import { heroRequestPages } from '../../shared/transport';
 import { contactingOperation, offers } from './boundary';
+import { batchRefused, refusedRecipients } from './recipients';
 import { withinSendWindow, withSendAtChecked } from './window';
 
 // The practice sign-off controls on one item, before anything is sent (and in a Dry Run), where
@@ -43,6 +45,34 @@ export async function withSafetyControls(
 				window,
 				target.contacts === 'scheduled',
 			);
+		}
+	}
+	if (target.checksRecipients && offers(operation, 'contactabilityCheck')) {
+		const mode = controls.contactabilityCheck;
+		if (!mode) throw unread(run, 'Contactability Check', itemIndex);
+		if (mode !== 'off') {
+			// Every recipient Hero matched, read before the batch is sent; one refused stops it.
+			const list = await heroRequestPages.call(
+				run.context,
+				{
+					method: 'GET',
+					path: checked.path.replace(/\/send$/, '/recipients'),
+					...(checked.practiceGroupId ? { practiceGroupId: checked.practiceGroupId } : {}),
+				},
+				settings,
+				{ pageSize: 1000 },
+			);
+			const recipients = list
+				.filter((record) => record.status === 'ENRICHED')
+				.map((record) => ({ itemIndex, record }));
+			const refused = await refusedRecipients(
+				run,
+				recipients,
+				mode,
+				checked.practiceGroupId,
+				settings,
+			);
+			if (refused.size) throw batchRefused(run, itemIndex, refused.size, recipients.length);
 		}
 	}
 	if (target.addressedTo && offers(operation, 'contactabilityCheck')) {

@@ -48,7 +48,7 @@ export function safetyFields(operation: HeroOperation): HeroField[] {
 			),
 		);
 	}
-	if (operation.addressedTo) {
+	if (operation.addressedTo || operation.checksRecipients) {
 		fields.push(
 			choiceField({
 				label: 'Contactability Check',
@@ -63,8 +63,9 @@ export function safetyFields(operation: HeroOperation): HeroField[] {
 					['Refuse Deceased Patients', 'allowRestricted'],
 				],
 				default: 'off',
-				description:
-					"Reads the patient's Hero record before sending (once per patient per run) and refuses a patient recorded as deceased, and a restricted record unless allowed; a record that cannot be read is refused",
+				description: operation.checksRecipients
+					? "Reads each recipient's Hero record before the batch is sent (after Hero has matched them to patients) and leaves out a patient recorded as deceased, and a restricted record unless allowed; a recipient who cannot be checked is left out"
+					: "Reads the patient's Hero record before sending (once per patient per run) and refuses a patient recorded as deceased, and a restricted record unless allowed; a record that cannot be read is refused",
 			}),
 		);
 	}

@@ -4,6 +4,7 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 import type { RequestSettings } from '../../shared/transport';
 import { cut, heroRequest, heroRequestPages } from '../../shared/transport';
 import type { RunContext } from '../run/context';
+import { itemError } from '../run/errors';
 
 // Hero's batch messages for Send to Many: found by name, created, enriched, sent once.
 
@@ -81,7 +82,15 @@ export interface Outcome {
 	status: string;
 	sentNow: boolean;
 	recipients: Map<string, IDataObject>;
+	/** Recipients the Contactability Check refused, by NHS number: the batch was not sent. */
+	refused?: Map<string, Error>;
 }
+
+/** The Contactability Check on a batch's matched recipients: refused ones by NHS number. */
+export type Screen = (
+	batch: Batch,
+	recipients: Map<string, IDataObject>,
+) => Promise<Map<string, Error>>;
 
 /**
  * One batch: created unless found, enriched, sent unless Hero has taken it already, and only
@@ -94,6 +103,7 @@ export async function runBatch(
 	found: IDataObject | undefined,
 	waitMs: number,
 	closed: () => Error | undefined,
+	screen?: Screen,
 ): Promise<Outcome> {
 	const { context } = run;
 	let current = found;
@@ -171,6 +181,14 @@ export async function runBatch(
 			run.node,
 			`Batch "${batch.name}" is ${status}: Send to Many sends only an enriched batch`,
 		);
+	// Every matched recipient checked; with one refused the batch is not sent as it is.
+	const refused = screen ? await screen(batch, recipients) : undefined;
+	if (refused?.size) {
+		context.logger.info(
+			`Send to Many: batch "${batch.name}" not sent: the Contactability Check refused ${refused.size} recipient(s)`,
+		);
+		return { id, status, sentNow: false, recipients, refused };
+	}
 	// The window again, at the moment of sending: enrichment may have taken it past closing.
 	const refusal = closed();
 	if (refusal) throw refusal;
@@ -181,4 +199,41 @@ export async function runBatch(
 	)) as IDataObject | undefined;
 	context.logger.info(`Send to Many: sent batch "${batch.name}"`);
 	return { id, status: String(sent?.status ?? 'QUEUED'), sentNow: true, recipients };
+}
+
+/** Each recipient's outcome on its own item: sent with the batch, or why Hero did not send. */
+export function report(
+	run: RunContext,
+	batch: Batch,
+	outcome: Outcome,
+	recipients: Batch['recipients'],
+): void {
+	for (const r of recipients) {
+		const seen = outcome.recipients.get(r.nhsNumber);
+		const json: IDataObject = {
+			batch_id: outcome.id,
+			batch_name: batch.name,
+			batch_status: outcome.status,
+			sent_by_this_run: outcome.sentNow,
+			recipient_status: seen?.status ?? 'UNKNOWN',
+		};
+		if (seen?.status === 'ENRICHED') {
+			run.results.output(r.index, [{ json }]);
+			continue;
+		}
+		const reason = String(
+			seen?.error ??
+				seen?.reason ??
+				(seen ? seen.status : 'not among the batch recipients Hero listed'),
+		);
+		run.results.fail(
+			r.index,
+			itemError(
+				run.node,
+				r.index,
+				`Hero did not send to this recipient: ${cut(reason)}`,
+				`Batch "${batch.name}" (${outcome.id}) went to the other recipients. Check the NHS number and date of birth against the patient's record.`,
+			),
+		);
+	}
 }

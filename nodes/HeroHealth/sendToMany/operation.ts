@@ -17,6 +17,7 @@ export const sendToMany: HeroOperation = {
 	path: '/v1/batch_message',
 	scope: 'messaging',
 	contacts: 'immediate',
+	checksRecipients: true,
 	run: runSendToMany,
 	notice:
 		'Every input item is one recipient, found by NHS number and date of birth. Each batch is named from the Campaign Key and its number: a run repeated (Retry, Retry On Fail, a worker restarted) finds the batches by name, and never creates or sends one twice.',

@@ -2,16 +2,19 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { createHash } from 'crypto';
 
-import { cut, practiceGroupFor } from '../../shared/transport';
+import { practiceGroupFor } from '../../shared/transport';
 import type { HeroOperation, HeroResource } from '../model';
 import type { BuiltRequest, RunContext } from '../run/context';
 import type { Controls } from '../run/controls';
 import { asItemError, fieldError, itemError } from '../run/errors';
 import { buildRequest } from '../run/request';
 import { dryRunOf, practiceOf } from '../run/settings';
+import { offers } from '../safety/boundary';
+import { refusedRecipients } from '../safety/recipients';
 import { withinSendWindow } from '../safety/window';
 import type { Batch, Campaign } from './batches';
-import { batchesByName, isTaken, runBatch, staleError } from './batches';
+import type { Screen } from './batches';
+import { batchesByName, isTaken, report, runBatch, staleError } from './batches';
 import { DEFAULT_BATCH_SIZE, DEFAULT_ENRICHMENT_WAIT } from './constants';
 
 // Message > Send to Many: every input item is one recipient of one message, sent through Hero's
@@ -29,6 +32,7 @@ const runWideKey = ({ controls, dryRun }: RunWide) =>
 		dryRun,
 		controls.sendWindow,
 		controls.sendWindowHours?.text,
+		controls.contactabilityCheck,
 		controls.batchSize,
 		controls.campaignKey,
 		controls.enrichmentWait,
@@ -85,7 +89,7 @@ function campaignsOf(
 	if (differing.length > 1) {
 		throw new NodeOperationError(
 			run.node,
-			'Send to Many: items differ in Dry Run, Send Window, Send Window Hours, Batch Size, Campaign Key or Enrichment Wait, so nothing was created or sent',
+			'Send to Many: items differ in Dry Run, Send Window, Send Window Hours, Contactability Check, Batch Size, Campaign Key or Enrichment Wait, so nothing was created or sent',
 			{
 				description: `One batch send applies these to every recipient at once. ${differing
 					.map(
@@ -187,6 +191,44 @@ export async function runSendToMany(
 		return results.finish();
 	}
 
+	// The Contactability Check on every recipient Hero matched, before a batch is sent (version 4).
+	const checkMode = offers(operation, 'contactabilityCheck') ? controls.contactabilityCheck : 'off';
+	if (!checkMode) {
+		for (const batch of batches)
+			for (const r of batch.recipients)
+				results.fail(
+					r.index,
+					fieldError(
+						run.node,
+						'Contactability Check',
+						r.index,
+						'could not be read, so nothing was sent',
+					),
+				);
+		return results.finish();
+	}
+	const screen: Screen | undefined =
+		checkMode === 'off'
+			? undefined
+			: async (batch, seen) => {
+					const matched = batch.recipients.flatMap((r) => {
+						const record = seen.get(r.nhsNumber);
+						return record?.status === 'ENRICHED'
+							? [{ itemIndex: r.index, record, nhs: r.nhsNumber }]
+							: [];
+					});
+					const refused = await refusedRecipients(run, matched, checkMode, practiceGroupId, {
+						...run.settings,
+						subject: 'patient',
+					});
+					return new Map(
+						[...refused].map(([recipient, error]) => [
+							(recipient as (typeof matched)[number]).nhs,
+							error,
+						]),
+					);
+				};
+
 	for (const batch of batches) {
 		const stale = staleness(batch);
 		if (stale) {
@@ -196,37 +238,64 @@ export async function runSendToMany(
 			continue;
 		}
 		try {
-			const outcome = await runBatch(run, acting, batch, existing.get(batch.name), waitMs, () =>
-				outsideWindow(batch.recipients[0].index),
+			const closed = () => outsideWindow(batch.recipients[0].index);
+			const outcome = await runBatch(
+				run,
+				acting,
+				batch,
+				existing.get(batch.name),
+				waitMs,
+				closed,
+				screen,
 			);
-			for (const r of batch.recipients) {
-				const seen = outcome.recipients.get(r.nhsNumber);
-				const json: IDataObject = {
-					batch_id: outcome.id,
-					batch_name: batch.name,
-					batch_status: outcome.status,
-					sent_by_this_run: outcome.sentNow,
-					recipient_status: seen?.status ?? 'UNKNOWN',
-				};
-				if (seen?.status === 'ENRICHED') {
-					results.output(r.index, [{ json }]);
-				} else {
-					const reason = String(
-						seen?.error ??
-							seen?.reason ??
-							(seen ? seen.status : 'not among the batch recipients Hero listed'),
-					);
-					results.fail(
-						r.index,
-						itemError(
-							run.node,
-							r.index,
-							`Hero did not send to this recipient: ${cut(reason)}`,
-							`Batch "${batch.name}" (${outcome.id}) went to the other recipients. Check the NHS number and date of birth against the patient's record.`,
-						),
-					);
-				}
+			if (!outcome.refused?.size) {
+				report(run, batch, outcome, batch.recipients);
+				continue;
 			}
+			// Refused recipients fail their items; the others go in a batch of their own, named
+			// from this one, so that a run repeated finds it too and sends nobody twice.
+			const { refused } = outcome;
+			for (const r of batch.recipients) {
+				const error = refused.get(r.nhsNumber);
+				if (error) results.fail(r.index, error);
+			}
+			const allowed = batch.recipients.filter(
+				(r) =>
+					!refused.has(r.nhsNumber) && outcome.recipients.get(r.nhsNumber)?.status === 'ENRICHED',
+			);
+			report(
+				run,
+				batch,
+				outcome,
+				batch.recipients.filter((r) => !refused.has(r.nhsNumber) && !allowed.includes(r)),
+			);
+			if (!allowed.length) continue;
+			const checked: Batch = { ...batch, name: `${batch.name} checked`, recipients: allowed };
+			const second = await runBatch(
+				run,
+				acting,
+				checked,
+				existing.get(checked.name),
+				waitMs,
+				closed,
+				screen,
+			);
+			for (const r of allowed) {
+				const error = second.refused?.get(r.nhsNumber);
+				if (error) results.fail(r.index, error);
+			}
+			if (second.refused?.size) {
+				// Refused again (a record changed in between): nothing sent; a later run picks it up.
+				const pending = itemError(
+					run.node,
+					allowed[0].index,
+					`Batch "${checked.name}" was not sent: the Contactability Check refused some of its recipients too; run the workflow again`,
+				);
+				for (const r of allowed.filter((a) => !second.refused!.has(a.nhsNumber)))
+					results.fail(r.index, asItemError(run.node, pending, r.index));
+				continue;
+			}
+			report(run, checked, second, allowed);
 		} catch (error) {
 			for (const r of batch.recipients)
 				results.fail(r.index, asItemError(run.node, error as Error, r.index));

@@ -155,6 +155,8 @@ describe('Send Window (quiet hours)', () => {
 			operation: 'sendBatch',
 			batchMessageId: byId('9001'),
 			sendWindow: 'refuse',
+			// The window alone; the recipients' check is tested under Contactability Check.
+			contactabilityCheck: 'off',
 		};
 		await at(now, async () => {
 			await runHero(send({ sendWindow: 'schedule' }), { fake });
@@ -170,6 +172,8 @@ describe('Send Window (quiet hours)', () => {
 			operation: 'sendBatch',
 			batchMessageId: byId('9001'),
 			sendWindow: 'refuse',
+			// The window alone; the recipients' check is tested under Contactability Check.
+			contactabilityCheck: 'off',
 		};
 		const night = await at(
 			'2026-12-02T02:00:00Z',
@@ -372,5 +376,47 @@ describe('one boundary: whichever way a request reaches an endpoint that message
 		});
 		expect(fake.requestsFor('sendMessage')[0].body).not.toHaveProperty('send_at');
 		expect(fake.received('getPatient')).toBe(0);
+	});
+});
+
+describe('Contactability Check on a batch', () => {
+	const patientsOf = () => [...(fake.store.patients.values() as Iterable<IDataObject>)].slice(0, 2);
+
+	afterEach(() => {
+		for (const patient of patientsOf()) patient.deceased_at = null;
+	});
+
+	it('Send Batch reads every matched recipient first; one who has died stops the whole send, since Hero cannot leave them out', async () => {
+		const [first, second] = patientsOf();
+		const created = await runHero(
+			{
+				resource: 'message',
+				operation: 'createBatch',
+				name: 'Recall',
+				batchChannel: 'SMS',
+				content: 'Your review is due',
+				recipients: JSON.stringify(
+					[first, second].map((p) => ({ nhs_number: p.nhs_number, dob: p.dob })),
+				),
+			},
+			{ fake },
+		);
+		const id = String(created.json[0].id);
+		second.deceased_at = '2026-11-01T00:00:00Z';
+		const sendBatch = {
+			resource: 'message',
+			operation: 'sendBatch',
+			batchMessageId: byId(id),
+			sendWindow: 'off',
+		};
+		const refused = await runHero(sendBatch, { fake });
+		expect(refused.error?.message).toBe(
+			"[item 0] Contactability Check: 1 of the batch's 2 recipients were refused (deceased, restricted, or not checkable), and Hero cannot send a batch to only some of its recipients, so nothing was sent",
+		);
+		expect(fake.received('sendBatchMessage')).toBe(0);
+		second.deceased_at = null;
+		const sent = await runHero(sendBatch, { fake });
+		expect(sent.error).toBeUndefined();
+		expect(fake.received('sendBatchMessage')).toBe(1);
 	});
 });

@@ -48,6 +48,52 @@ describe('Message > Send to Many', () => {
 		fake.store.batchMessages.clear();
 	});
 
+	it('the Contactability Check leaves out a patient who has died and a restricted record; the others go in a checked batch, sent once', async () => {
+		const items = patients(4);
+		const patient = (nhs: unknown) =>
+			[...(fake.store.patients.values() as Iterable<IDataObject>)].find(
+				(p) => p.nhs_number === nhs,
+			)!;
+		patient(items[1].nhs).deceased_at = '2026-11-01T00:00:00Z';
+		patient(items[2].nhs).restricted = true;
+		const campaign = 'checked-campaign';
+		const parameters = sendToMany({ additionalFields: { campaignKey: campaign } });
+		try {
+			const run = await runHero(parameters, { fake, items, continueOnFail: true });
+			expect(run.json[1].error).toBe(
+				"[item 1] Contactability Check: Hero's record shows the patient as deceased, so nothing was sent",
+			);
+			expect(run.json[2].error).toBe(
+				"[item 2] Contactability Check: the patient's record is restricted, so nothing was sent",
+			);
+			for (const index of [0, 3])
+				expect(run.json[index]).toMatchObject({
+					batch_name: `${campaign} 1/1 checked`,
+					sent_by_this_run: true,
+				});
+			expect(creates()).toBe(2);
+			expect(sends()).toBe(1);
+			expect(texts()).toBe(2);
+			expect(fake.requestsFor('createBatchMessage')[1].body.recipients).toHaveLength(2);
+
+			const again = await runHero(parameters, { fake, items, continueOnFail: true });
+			expect(again.json[0]).toMatchObject({ sent_by_this_run: false });
+			expect(creates()).toBe(2);
+			expect(sends()).toBe(1);
+			expect(texts()).toBe(2);
+		} finally {
+			patient(items[1].nhs).deceased_at = null;
+			patient(items[2].nhs).restricted = false;
+		}
+	});
+
+	it('saved workflows (version 3) send the batch unchecked, as before', async () => {
+		const run = await runHero(sendToMany(), { fake, items: patients(2), typeVersion: 3 });
+		expect(run.error).toBeUndefined();
+		expect(fake.received('getPatient')).toBe(0);
+		expect(texts()).toBe(2);
+	});
+
 	it('takes Extra Body Fields for the batches it creates, checked like any body', async () => {
 		fake.undocumented.body.add('x_partner_note');
 		const run = await runHero(
@@ -346,7 +392,7 @@ describe('Message > Send to Many', () => {
 		const items = patients(3).map((item, index) => ({ ...item, preview: index !== 1 }));
 		const run = await runHero(sendToMany({ dryRun: '={{ $json.preview }}' }), { fake, items });
 		expect(run.error?.message).toBe(
-			'Send to Many: items differ in Dry Run, Send Window, Send Window Hours, Batch Size, Campaign Key or Enrichment Wait, so nothing was created or sent',
+			'Send to Many: items differ in Dry Run, Send Window, Send Window Hours, Contactability Check, Batch Size, Campaign Key or Enrichment Wait, so nothing was created or sent',
 		);
 		expect(run.error?.description).toContain('Items 0, 2 differ from Items 1');
 		expect(fake.requests).toHaveLength(0);
