@@ -17,6 +17,15 @@ const send = (extra: IDataObject = {}): IDataObject => ({
 	...extra,
 });
 
+/** Send Batch under the window alone; the recipients' check is tested on a real batch below. */
+const windowedBatch = {
+	resource: 'message',
+	operation: 'sendBatch',
+	batchMessageId: byId('9001'),
+	sendWindow: 'refuse',
+	contactabilityCheck: 'off',
+};
+
 describe('Send Window (quiet hours)', () => {
 	it.each([
 		// [case, Send At given, Hero receives send_at]
@@ -129,15 +138,9 @@ describe('Send Window (quiet hours)', () => {
 	])(
 		'Refuse Outside It across the clock changes, %s: Send a Message and Send Batch name the same next opening',
 		async (_case, now, opens) => {
-			const batch = {
-				resource: 'message',
-				operation: 'sendBatch',
-				batchMessageId: byId('9001'),
-				sendWindow: 'refuse',
-			};
 			const [message, batched] = await at(now, async () => [
 				await runHero(send({ sendWindow: 'refuse' }), { fake, continueOnFail: true }),
-				await runHero(batch, { fake, continueOnFail: true }),
+				await runHero(windowedBatch, { fake, continueOnFail: true }),
 			]);
 			expect(message.json[0].next_window_opens_at).toBe(opens);
 			expect(batched.json[0].next_window_opens_at).toBe(opens);
@@ -150,38 +153,22 @@ describe('Send Window (quiet hours)', () => {
 		['spring forward', '2027-03-28T07:30:00Z'],
 		['fall back', '2026-10-25T12:00:00Z'],
 	])('inside the window on the day of the %s, both send at once', async (_case, now) => {
-		const batch = {
-			resource: 'message',
-			operation: 'sendBatch',
-			batchMessageId: byId('9001'),
-			sendWindow: 'refuse',
-			// The window alone; the recipients' check is tested under Contactability Check.
-			contactabilityCheck: 'off',
-		};
 		await at(now, async () => {
 			await runHero(send({ sendWindow: 'schedule' }), { fake });
-			await runHero(batch, { fake });
+			await runHero(windowedBatch, { fake });
 		});
 		expect(fake.requestsFor('sendMessage')[0].body).not.toHaveProperty('send_at');
 		expect(fake.requestsFor('sendBatchMessage')).toHaveLength(1);
 	});
 
 	it('Send Batch, which Hero cannot schedule, is refused outside the window and sent inside it', async () => {
-		const batch = {
-			resource: 'message',
-			operation: 'sendBatch',
-			batchMessageId: byId('9001'),
-			sendWindow: 'refuse',
-			// The window alone; the recipients' check is tested under Contactability Check.
-			contactabilityCheck: 'off',
-		};
 		const night = await at(
 			'2026-12-02T02:00:00Z',
-			async () => await runHero(batch, { fake, continueOnFail: true }),
+			async () => await runHero(windowedBatch, { fake, continueOnFail: true }),
 		);
 		expect(night.json[0]).toMatchObject({ next_window_opens_at: '2026-12-02T08:00:00Z' });
 		expect(fake.requestsFor('sendBatchMessage')).toEqual([]);
-		await at('2026-12-02T12:00:00Z', async () => await runHero(batch, { fake }));
+		await at('2026-12-02T12:00:00Z', async () => await runHero(windowedBatch, { fake }));
 		expect(fake.requestsFor('sendBatchMessage')).toHaveLength(1);
 	});
 
