@@ -1,10 +1,11 @@
 'use strict';
 // n8n in queue mode on this machine, for `npm run test:queue` and `npm run bench:queue`:
-// PostgreSQL and Redis from Debian's packages (installed when missing; CI runs as root) on free
-// loopback ports with throwaway data folders, then n8n main, workers and webhook processors
+// PostgreSQL, Redis and nginx from Debian's packages (installed when missing; CI runs as root) on
+// free loopback ports with throwaway data folders, then n8n main, workers and webhook processors
+// (behind nginx, the URL Hero is given)
 // sharing one user folder (where the packed package is installed, as n8n's docs describe for
 // queue mode), one database and one encryption key. Everything started here is stopped by stop().
-const { execFileSync } = require('child_process');
+const { execFileSync, spawnSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -59,25 +60,66 @@ function postgresBin() {
 	return dir;
 }
 
-function redisBin() {
-	let bin = which('redis-server');
+/** A command from Debian's package of that name, installing the package when it is missing. */
+function debianBin(command, packageName = command) {
+	let bin = which(command);
 	if (!bin) {
-		log("installing Debian's redis-server...");
+		log(`installing Debian's ${packageName}...`);
 		execFileSync(
 			'bash',
 			[
 				'-c',
-				'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null',
+				`apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${packageName} >/dev/null`,
 			],
 			{ stdio: 'inherit' },
 		);
-		bin = which('redis-server');
+		bin = which(command);
 	}
 	if (!bin)
 		throw new Error(
-			'redis-server is not installed and could not be installed (apt-get install redis-server)',
+			`${command} is not installed and could not be installed (apt-get install ${packageName})`,
 		);
 	return bin;
+}
+
+const redisBin = () => debianBin('redis-server');
+
+/**
+ * The load balancer in front of the webhook processors (docker/nginx-webhooks.conf is the same
+ * rule): every copy of one signed delivery carries the same timestamp, so hashing on it sends the
+ * copies to one processor, whose replay memory refuses all but the first, whatever the copies'
+ * signature encodings.
+ */
+function balancerConfig(dir, port, upstreams) {
+	return [
+		'daemon off;',
+		'worker_processes 1;',
+		`pid ${dir}/nginx.pid;`,
+		`error_log ${dir}/error.log warn;`,
+		'events { worker_connections 512; }',
+		'http {',
+		'  access_log off;',
+		`  client_body_temp_path ${dir}/body;`,
+		`  proxy_temp_path ${dir}/proxy;`,
+		`  fastcgi_temp_path ${dir}/fastcgi;`,
+		`  uwsgi_temp_path ${dir}/uwsgi;`,
+		`  scgi_temp_path ${dir}/scgi;`,
+		'  client_body_buffer_size 1m;',
+		'  upstream webhook_processors {',
+		'    hash $http_x_herohealth_timestamp consistent;',
+		...upstreams.map((p) => `    server 127.0.0.1:${p};`),
+		'  }',
+		'  server {',
+		`    listen 127.0.0.1:${port};`,
+		'    location / {',
+		'      proxy_pass http://webhook_processors;',
+		'      proxy_http_version 1.1;',
+		'      proxy_set_header Host $host;',
+		'    }',
+		'  }',
+		'}',
+		'',
+	].join('\n');
 }
 
 /** PostgreSQL refuses to run as root: as root, run it as the `postgres` user Debian creates. */
@@ -204,6 +246,7 @@ class Cluster {
 		this.webhookPorts = await Promise.all(
 			Array.from({ length: this.webhookCount }, () => freePort()),
 		);
+		await this.startBalancer();
 		await this.main.importCredential(fake.url, fake);
 		await this.startMain();
 		this.owner = await this.main.setUpOwner();
@@ -217,9 +260,25 @@ class Cluster {
 			);
 	}
 
-	/** Main registers Hero webhooks with this URL: the first webhook processor. */
+	/** nginx in front of the webhook processors, on a free loopback port. */
+	async startBalancer() {
+		const nginx = debianBin('nginx');
+		const dir = path.join(this.dir, 'nginx');
+		fs.mkdirSync(dir, { recursive: true });
+		this.balancerPort = await freePort();
+		const config = path.join(dir, 'nginx.conf');
+		fs.writeFileSync(config, balancerConfig(dir, this.balancerPort, this.webhookPorts));
+		this.nginx = spawnLogged(nginx, ['-c', config, '-p', dir], process.env);
+		await waitFor(() => isListening(this.balancerPort), 'the load balancer (nginx)');
+		this.balancer = { name: 'balancer', url: `http://127.0.0.1:${this.balancerPort}` };
+		// nginx -v writes its version to stderr.
+		this.versions.nginx = spawnSync(nginx, ['-v'], { encoding: 'utf8' }).stderr.trim();
+		log(`nginx load balancer on ${this.balancer.url}`);
+	}
+
+	/** Main registers Hero webhooks with the load balancer's URL, as production would. */
 	async startMain() {
-		this.main.webhookUrl = `http://127.0.0.1:${this.webhookPorts[0]}/`;
+		this.main.webhookUrl = `${this.balancer.url}/`;
 		await this.main.start();
 	}
 
@@ -309,6 +368,7 @@ class Cluster {
 		for (const handle of this.processes) await this.stopProcess(handle).catch(() => undefined);
 		if (this.main) await this.main.stop().catch(() => undefined);
 		await stopProcess(this.redis).catch(() => undefined);
+		await stopProcess(this.nginx?.process).catch(() => undefined);
 		if (this.pgStop) {
 			try {
 				this.pgStop();

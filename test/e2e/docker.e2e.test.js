@@ -93,10 +93,10 @@ test('the Dockerfile builds on the n8n the suites run, and loads the package unv
 
 test('the compose file runs queue mode as n8n 3.0 does: main, worker and webhook processor on one image', () => {
 	const { services } = compose;
-	const n8nServices = ['main', 'worker', 'webhook'];
+	const n8nServices = ['main', 'worker', 'webhook', 'webhook-2'];
 	assert.deepEqual(
 		n8nServices.map((name) => services[name].command),
-		['start', 'worker', 'webhook'],
+		['start', 'worker', 'webhook', 'webhook'],
 	);
 	for (const name of n8nServices) {
 		const service = services[name];
@@ -141,4 +141,23 @@ test('the compose file runs queue mode as n8n 3.0 does: main, worker and webhook
 		);
 	}
 	assert.equal(services.main.environment.N8N_DISABLE_PRODUCTION_MAIN_PROCESS, 'true');
+});
+
+test('Hero is given the load balancer, which sends every copy of a delivery to one webhook processor', () => {
+	const { services } = compose;
+	// Main serves no production webhooks: the address registered with Hero must not be main's.
+	const url = new URL(
+		services.main.environment.WEBHOOK_URL.replace(/^\$\{WEBHOOK_URL:-(.*)\}$/, '$1'),
+	);
+	const balancer = services.webhooks;
+	assert.ok(balancer, 'a load balancer service');
+	assert.deepEqual(balancer.ports, [`${url.port}:80`], 'WEBHOOK_URL reaches the load balancer');
+	assert.ok(!(services.main.ports ?? []).some((p) => p.startsWith(`${url.port}:`)), 'not main');
+	const conf = fs.readFileSync(path.join(DOCKER, 'nginx-webhooks.conf'), 'utf8');
+	assert.match(conf, /hash \$http_x_herohealth_timestamp consistent;/);
+	for (const name of ['webhook', 'webhook-2']) {
+		assert.match(conf, new RegExp(`server ${name}:5678;`), `${name} behind it`);
+		assert.equal(services[name].command, 'webhook');
+	}
+	assert.ok(balancer.volumes.some((v) => v.startsWith('./nginx-webhooks.conf:')));
 });

@@ -234,9 +234,9 @@ test('a. lifecycle: one Hero webhook per event, none duplicated by restarts, rem
 	await waitFor(() => hooksFor(EVENT).length === 1, 'the webhook to be registered');
 	const registered = hooksFor(EVENT)[0];
 	assert.equal(
-		new URL(registered.url).port,
-		String(cluster.webhooks[0].port),
-		'registered at the webhook processors',
+		new URL(registered.url).origin,
+		cluster.balancer.url,
+		'registered at the load balancer in front of the webhook processors',
 	);
 
 	await cluster.main.stop();
@@ -389,6 +389,47 @@ test('c. a delivery accepted by one webhook processor and replayed to the other 
 		`${resent} of ${accepted.length} replayed deliveries texted a patient again`,
 	);
 	assert.equal(figures.replay.sms, 1);
+});
+
+test('h. through the load balancer, the same delivery posted twice at the same moment runs once: 30 pairs, 30 SMS', async () => {
+	// Production's topology: Hero posts to WEBHOOK_URL, nginx in front of both webhook processors,
+	// routing by the delivery's signed timestamp, so both copies meet the same processor.
+	const hook = new URL(hooksFor(EVENT)[0].url);
+	assert.equal(hook.origin, cluster.balancer.url, 'Hero was given the load balancer');
+	const pairs = 30;
+	const ids = Array.from({ length: pairs }, (_, i) => newAppointment(800 + i));
+	const marker = new RegExp(`^Booking (${ids.join('|')}) is confirmed`);
+	const before = executionsByStatus(WORKFLOW_ID).success ?? 0;
+	const answers = [];
+	for (const id of ids) {
+		const delivery = signedDelivery(EVENT, id);
+		answers.push(
+			...(await Promise.all([post(cluster.balancer, delivery), post(cluster.balancer, delivery)])),
+		);
+	}
+	const accepted = answers.filter((answer) => answer.status === 200).length;
+	await waitFor(() => smsFor(marker).length >= pairs, `${pairs} SMS`, 180_000);
+	await waitFor(
+		() => (executionsByStatus(WORKFLOW_ID).success ?? 0) >= before + accepted,
+		'the executions to finish',
+		180_000,
+	);
+	await new Promise((resolve) => setTimeout(resolve, 3000));
+	const texts = smsFor(marker).map((sms) => sms.body.message_string);
+	figures.balanced = {
+		pairs,
+		accepted,
+		refused: answers.filter((answer) => answer.status === 401).length,
+		sms: texts.length,
+		twice: texts.length - new Set(texts).size,
+	};
+	assert.equal(figures.balanced.twice, 0, 'no patient texted twice');
+	assert.equal(figures.balanced.sms, pairs, 'one SMS a delivery');
+	assert.equal(
+		accepted,
+		pairs,
+		'one copy of each accepted, the other refused by the same processor',
+	);
 });
 
 test('c2. a replay after 10,000 other deliveries in the window is still stopped on the other processor', async () => {
@@ -767,8 +808,9 @@ function renderDoc() {
 		`- ${cluster.versions.postgres}; ${cluster.versions.redis}.`,
 		'- One user folder for every process, with the packed package installed in `.n8n/nodes` as the',
 		'  Community Nodes screen does; one `N8N_ENCRYPTION_KEY`.',
-		"- Hero webhooks are registered at the first webhook processor's URL (`WEBHOOK_URL`); the suite",
-		'  sends deliveries to both processors, as a load balancer would.',
+		`- ${cluster.versions.nginx.replace(/^nginx version: /, '')} in front of the webhook processors (\`hash $http_x_herohealth_timestamp consistent\`,`,
+		'  as in `docker/nginx-webhooks.conf`); Hero webhooks are registered at its URL (`WEBHOOK_URL`). Scenarios',
+		'  b and c post to each processor directly, as a load balancer that does not route by delivery would.',
 		'',
 		'## Scenarios',
 		'',
@@ -806,6 +848,11 @@ function renderDoc() {
 		'workers within the same few milliseconds can both run, and an entry another worker wrote over',
 		'is missing until the worker that accepted it writes again (about a second at most); the',
 		'signed timestamp bounds any replay to the Replay Window.',
+		'',
+		`**h. One delivery, one run, through the load balancer.** ${figures.balanced.pairs} signed deliveries, each posted twice to the load`,
+		`balancer at the same moment: ${figures.balanced.accepted} copies answered 200 and ${figures.balanced.refused} refused (401, "already received": both copies`,
+		`met the same processor), ${figures.balanced.sms} SMS, ${figures.balanced.twice} sent twice. Posted straight to two processors at once, copies`,
+		"can both run (scenario c's limits); the load balancer is what closes that.",
 		'',
 		'**d. One rate budget per Hero key.** Within a process, every execution using the same',
 		'credential (base URL, practice group, key) shares one pacer (unit-tested in',
@@ -849,8 +896,8 @@ test('docs/queue.md reports the scenarios', () => {
 	const headings = (text) =>
 		text
 			.split('\n')
-			.filter((line) => /^(#|\*\*[a-g]\.)/.test(line))
-			.map((line) => line.replace(/\*\*([a-g]\.[^*]*)\*\*.*/, '$1'));
+			.filter((line) => /^(#|\*\*[a-h]\.)/.test(line))
+			.map((line) => line.replace(/\*\*([a-h]\.[^*]*)\*\*.*/, '$1'));
 	assert.deepEqual(
 		headings(committed),
 		headings(doc),

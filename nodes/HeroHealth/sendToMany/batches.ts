@@ -218,7 +218,8 @@ export function report(
 			recipient_status: seen?.status ?? 'UNKNOWN',
 		};
 		if (seen?.status === 'ENRICHED') {
-			run.results.output(r.index, [{ json }]);
+			// Scrubbed as every output is: a key that reached a Campaign Key never shows.
+			run.results.output(r.index, [{ json: run.scrubber.deep(json) }]);
 			continue;
 		}
 		const reason = String(

@@ -12,8 +12,7 @@ import { dryRunOf, practiceOf } from '../run/settings';
 import { offers } from '../safety/boundary';
 import { refusedRecipients } from '../safety/recipients';
 import { withinSendWindow } from '../safety/window';
-import type { Batch, Campaign } from './batches';
-import type { Screen } from './batches';
+import type { Batch, Campaign, Screen } from './batches';
 import { batchesByName, isTaken, report, runBatch, staleError } from './batches';
 import { DEFAULT_BATCH_SIZE, DEFAULT_ENRICHMENT_WAIT } from './constants';
 
