@@ -107,19 +107,7 @@ export class Scrubber {
 	 */
 	preview<T>(value: T, more: Iterable<string | undefined> = []): T {
 		const scrubber = this.with(more);
-		const walk = (entry: unknown): unknown => {
-			if (typeof entry === 'string') return scrubber.text(entry);
-			if (Array.isArray(entry)) return entry.map(walk);
-			if (entry && typeof entry === 'object') {
-				const out: IDataObject = {};
-				for (const [key, inner] of Object.entries(entry)) {
-					out[scrubber.text(key)] = walk(inner) as IDataObject[string];
-				}
-				return out;
-			}
-			return entry;
-		};
-		return walk(value) as T;
+		return everyString(value, (text) => scrubber.text(text));
 	}
 
 	/**
@@ -130,18 +118,23 @@ export class Scrubber {
 		if (this.forms.length === 0 || value === undefined || value === null) return value;
 		if (typeof value === 'string') return this.withoutSecrets(value) as T;
 		if (typeof value !== 'object' || !this.contains(JSON.stringify(value))) return value;
-		const walk = (entry: unknown): unknown => {
-			if (typeof entry === 'string') return this.withoutSecrets(entry);
-			if (Array.isArray(entry)) return entry.map(walk);
-			if (entry && typeof entry === 'object') {
-				const out: IDataObject = {};
-				for (const [key, inner] of Object.entries(entry)) {
-					out[this.withoutSecrets(key)] = walk(inner) as IDataObject[string];
-				}
-				return out;
-			}
-			return entry;
-		};
-		return walk(value) as T;
+		return everyString(value, (text) => this.withoutSecrets(text));
 	}
+}
+
+/** A copy of `value` with `clean` applied to every string in it, keys included. */
+function everyString<T>(value: T, clean: (text: string) => string): T {
+	const walk = (entry: unknown): unknown => {
+		if (typeof entry === 'string') return clean(entry);
+		if (Array.isArray(entry)) return entry.map(walk);
+		if (entry && typeof entry === 'object') {
+			const out: IDataObject = {};
+			for (const [key, inner] of Object.entries(entry)) {
+				out[clean(key)] = walk(inner) as IDataObject[string];
+			}
+			return out;
+		}
+		return entry;
+	};
+	return walk(value) as T;
 }
