@@ -92,14 +92,18 @@ describe('safety controls fail closed', () => {
 		);
 	});
 
+	const sendMessage = {
+		resource: 'message',
+		operation: 'send',
+		patientId: byId('20001'),
+		channel: 'sms',
+		message: 'Your review is due',
+	};
+
 	it('a control the user set to Off stays off: that is a choice, not a missing value', async () => {
 		const run = await runHero(
 			{
-				resource: 'message',
-				operation: 'send',
-				patientId: byId('20001'),
-				channel: 'sms',
-				message: 'Your review is due',
+				...sendMessage,
 				sendWindow: '={{ $json.window }}',
 				contactabilityCheck: '={{ $json.check }}',
 			},
@@ -112,14 +116,7 @@ describe('safety controls fail closed', () => {
 
 	it('an unknown value is refused by name, not read as off', async () => {
 		const run = await runHero(
-			{
-				resource: 'message',
-				operation: 'send',
-				patientId: byId('20001'),
-				channel: 'sms',
-				message: 'Your review is due',
-				sendWindow: '={{ $json.window }}',
-			},
+			{ ...sendMessage, sendWindow: '={{ $json.window }}' },
 			{ fake, items: [{ window: 'no' }] },
 		);
 		expect(run.error?.message).toBe('[item 0] Send Window: must be one of: off, refuse, schedule');
