@@ -2,6 +2,7 @@
 // What the fake Hero answers, by operationId. State lives in the store, so what a test
 // creates it can fetch again. Operations without a handler answer a sample of their schema.
 const crypto = require('crypto');
+const { batchStatus, messageState, now: clock, recipientStatus } = require('./outcomes');
 
 class HttpError extends Error {
 	constructor(status, message) {
@@ -62,9 +63,9 @@ function slotsMatching(store, query) {
 	});
 }
 
-/** A batch as Hero answers it: without its recipients. */
-function batchView({ recipients, ...view }) {
-	return view;
+/** A batch as Hero answers it: without its recipients; once sent, QUEUED then COMPLETED. */
+function batchView(store, { recipients, ...view }) {
+	return { ...view, status: batchStatus(store, { ...view, recipients }) };
 }
 
 /**
@@ -101,7 +102,7 @@ function settled(store, batch) {
 
 function messageRecord(store, body, patient) {
 	const id = newId(store);
-	const now = new Date().toISOString();
+	const now = new Date(clock(store)).toISOString();
 	return {
 		id,
 		message_id: id,
@@ -128,9 +129,8 @@ function messageRecord(store, body, patient) {
 		short_link: null,
 		campaign: null,
 		created_at: now,
-		sent_at: body.send_at ? null : now,
 		scheduled_at: body.send_at || null,
-		status: body.send_at ? 'scheduled' : 'sent',
+		// status, sent_at, delivered_at, read_at: from the clock (outcomes.js)
 		sent_by_admin: null,
 	};
 }
@@ -329,10 +329,10 @@ const handlers = {
 			recipients: body.recipients.map((r, i) => ({ id: `${id}-${i}`, ...r, status: 'CREATED' })),
 		};
 		store.batchMessages.set(id, batch);
-		return batchView(batch);
+		return batchView(store, batch);
 	},
 	listBatchMessages: ({ store, query }) => {
-		let list = [...store.batchMessages.values()].map((batch) => batchView(settled(store, batch)));
+		let list = [...store.batchMessages.values()].map((batch) => batchView(store, settled(store, batch)));
 		if (query.get('status')) list = list.filter((b) => b.status === query.get('status'));
 		return page(list, query);
 	},
@@ -342,6 +342,7 @@ const handlers = {
 		if (batch.status !== 'ENRICHED')
 			throw new HttpError(409, `The batch cannot be sent: it is ${batch.status}`);
 		batch.status = 'QUEUED';
+		batch.sent_at = new Date(clock(store)).toISOString();
 		for (const recipient of batch.recipients.filter((r) => r.status === 'ENRICHED')) {
 			const patient = store.patients.get(recipient.patient_id);
 			const message = messageRecord(
@@ -353,36 +354,41 @@ const handlers = {
 			store.messages.set(message.id, message);
 			recipient.message_id = message.id;
 		}
-		return batchView(batch);
+		return batchView(store, batch);
 	},
 	getBatchMessage: ({ store, params }) =>
-		batchView(settled(store, getFrom(store.batchMessages, params.id, 'Batch message'))),
+		batchView(store, settled(store, getFrom(store.batchMessages, params.id, 'Batch message'))),
 	listBatchMessageRecipients: ({ store, params, query }) => {
 		const batch = settled(store, getFrom(store.batchMessages, params.id, 'Batch message'));
-		let list = batch.recipients;
+		let list = batch.recipients.map((r) => ({ ...r, status: recipientStatus(store, r) }));
 		if (query.get('status')) list = list.filter((r) => r.status === query.get('status'));
 		return page(list, query);
 	},
 	listBatchMessageSends: ({ store, params, query }) => {
 		const batch = settled(store, getFrom(store.batchMessages, params.id, 'Batch message'));
-		const sends = batch.recipients
+		let sends = batch.recipients
 			.filter((r) => r.message_id)
-			.map((r) => ({ id: r.message_id, status: 'sent', channel: batch.channel }));
+			.map((r) => ({
+				id: r.message_id,
+				recipient_id: r.id,
+				channel: batch.channel,
+				created_at: store.messages.get(r.message_id).created_at,
+				...messageState(store, store.messages.get(r.message_id)),
+			}));
+		if (query.get('status')) sends = sends.filter((m) => m.status === query.get('status'));
 		return page(sends, query);
 	},
 	getMessage: ({ store, params }) => {
-		const { message_id, message_type, content, recipient, ...view } = getFrom(
-			store.messages,
-			params.id,
-			'Message',
-		);
-		return view;
+		const message = getFrom(store.messages, params.id, 'Message');
+		const { message_id, content, recipient, ...view } = message;
+		return { ...view, ...messageState(store, message) };
 	},
 	sendMessage: ({ store, body }) => {
 		const patient = store.patients.get(body.patient_id);
 		if (!patient) throw notFound('Patient');
 		const message = messageRecord(store, body, patient);
 		store.messages.set(message.id, message);
+		if (body.fallback_message_type) message.fallback_message_type = body.fallback_message_type;
 		return {
 			message_id: message.id,
 			content: message.content,

@@ -78,6 +78,8 @@ export interface FakeHero {
 			headers?: Record<string, string>;
 		},
 	): void;
+	/** Moves the clock of message outcomes on (queued, sent, delivered, read, failed over time). */
+	advanceClock(ms: number): void;
 	limitRate(perSecond: number, burst?: number): void;
 	/** Answers nothing until `size` requests wait, then answers them together. */
 	holdUntil(size: number, timeoutMs?: number): void;

@@ -85,6 +85,13 @@ function createFakeHero(options = {}) {
 		enrichBatches(options = {}) {
 			fake.store.batchEnrichment = options;
 		},
+		/**
+		 * Moves the fake's clock for message outcomes on by `ms` (outcomes.js): messages sent
+		 * before it look that much older. Reset puts it back.
+		 */
+		advanceClock(ms) {
+			fake.store.clockOffsetMs = (fake.store.clockOffsetMs || 0) + ms;
+		},
 		/** Token bucket over all requests; beyond it 429 with Retry-After in seconds. */
 		limitRate(perSecond, burst = perSecond) {
 			fake.rateLimit = perSecond ? new TokenBucket(perSecond, burst) : undefined;
@@ -117,6 +124,7 @@ function createFakeHero(options = {}) {
 			fake.undocumented = { body: new Set(), query: new Set() };
 			fake.routes = [];
 			fake.store.batchEnrichment = undefined;
+			fake.store.clockOffsetMs = 0;
 			if (fake.gate) clearTimeout(fake.gate.timer);
 			fake.gate = undefined;
 		},
@@ -259,6 +267,13 @@ function createFakeHero(options = {}) {
 		if (req.method === 'GET' && pathname === '/_demo') {
 			res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
 			res.end(demoPage(fake));
+			return true;
+		}
+		// Message outcomes an hour later, for the cascade example: POST /_demo/clock/<hours>.
+		const clock = /^\/_demo\/clock\/(\d{1,3})$/.exec(pathname);
+		if (req.method === 'POST' && clock) {
+			fake.advanceClock(Number(clock[1]) * 3_600_000);
+			sendJson(res, 200, { advanced_hours: Number(clock[1]) });
 			return true;
 		}
 		const match = /^\/_demo\/events\/([a-z.-]+)$/.exec(pathname);

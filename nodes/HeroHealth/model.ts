@@ -92,6 +92,12 @@ export interface HeroOperation {
 	/** The body key naming the Hero patient a message goes to: offers the Contactability Check. */
 	addressedTo?: string;
 	/**
+	 * Where the body says a message goes by SMS and what it says: its cost is counted (Dry Run,
+	 * Send to Many's preview) and Max SMS Fragments applies. `value` is Hero's SMS channel value;
+	 * `fallback`, a key whose value `sms` sends the same text by SMS when unread.
+	 */
+	sms?: { channel: string; value: string; content: string; fallback?: string };
+	/**
 	 * Sends to the recipients of a Hero batch: offers the Contactability Check, applied to every
 	 * recipient Hero matched to a patient (safety/recipients.ts).
 	 */

@@ -131,6 +131,13 @@ export const NODE_VERSIONS: NodeVersion[] = [
 			{ parameter: 'customApiCall.call.contactabilityCheck', added: true },
 			// Send to Many takes Extra Body Fields for the batches it creates, like every body.
 			{ parameter: 'message.sendToMany.extraBodyFields', added: true },
+			// What an SMS may cost: longer messages are refused before anything is sent.
+			...['send', 'createBatch', 'sendToMany'].map(
+				(operation): VersionChange => ({
+					parameter: `message.${operation}.maxSmsFragments`,
+					added: true,
+				}),
+			),
 		],
 	},
 ];

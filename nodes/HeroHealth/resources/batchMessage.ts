@@ -9,6 +9,13 @@ const BATCH_CHANNELS: Array<[string, string]> = [
 	['NHS App', 'NHS_APP'],
 ];
 
+/** Where a batch's body says it goes by SMS, and what it says. */
+export const BATCH_SMS: HeroOperation['sms'] = {
+	channel: 'channel',
+	value: 'SMS',
+	content: 'content',
+};
+
 /** The message of a batch (Create Batch, Send to Many): channel, subject for email, content. */
 export const batchMessageFields = (): HeroField[] => [
 	choiceField({

@@ -11,8 +11,9 @@ import {
 	textField,
 } from '../fields';
 import type { HeroResource } from '../model';
+import { getOutcomes } from '../outcomes/operation';
 import { sendToMany } from '../sendToMany/operation';
-import { batchMessageFields, emailHasSubject } from './batchMessage';
+import { BATCH_SMS, batchMessageFields, emailHasSubject } from './batchMessage';
 
 const CHANNELS: Array<[string, string]> = [
 	['Hero App', 'hero'],
@@ -73,6 +74,12 @@ export const message: HeroResource = {
 			heroName: 'Send a Message',
 			contacts: 'scheduled',
 			addressedTo: 'patient_id',
+			sms: {
+				channel: 'message_type',
+				value: 'sms',
+				content: 'message_string',
+				fallback: 'fallback_message_type',
+			},
 			method: 'POST',
 			path: '/v1/messages/send',
 			scope: 'messaging',
@@ -231,6 +238,7 @@ export const message: HeroResource = {
 			method: 'POST',
 			path: '/v1/batch_message',
 			scope: 'messaging',
+			sms: BATCH_SMS,
 			fields: [
 				textField({
 					parameter: 'name',
@@ -251,6 +259,7 @@ export const message: HeroResource = {
 			check: emailHasSubject,
 		},
 		sendToMany,
+		getOutcomes,
 		{
 			value: 'listBatches',
 			name: 'Get Many Batches',

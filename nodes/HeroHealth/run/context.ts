@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INode } from 'n8n-workflow';
 
+import type { SmsCost } from '../../shared/sms';
 import type { HeroRequest, RequestSettings, Scrubber } from '../../shared/transport';
 import type { ContactabilityGuard } from '../safety/guard';
 import type { Controls } from './controls';
@@ -30,6 +31,8 @@ export interface BuiltRequest extends HeroRequest {
 	binary?: { property: string; displayName: string; apiKey: string; fileNameKey?: string };
 	/** The file read from it, as n8n's binary data describes it. */
 	fileInfo?: { file_name?: string; mime_type: string; file_size: number };
+	/** What the message costs where it goes by SMS (run/sms.ts). */
+	sms?: SmsCost;
 	/** The choices that steer the node rather than the request (Send Window, Output, ...). */
 	controls: Controls;
 }

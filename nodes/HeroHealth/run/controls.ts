@@ -13,6 +13,7 @@ export interface Controls {
 	sendWindow?: SendWindowMode;
 	sendWindowHours?: SendWindow;
 	contactabilityCheck?: ContactabilityMode;
+	maxSmsFragments?: number;
 	simplify?: boolean;
 	output?: OutputMode;
 	outputFields?: string[];
@@ -35,6 +36,7 @@ const NAMES: ReadonlySet<string> = new Set<ControlName>([
 	'sendWindow',
 	'sendWindowHours',
 	'contactabilityCheck',
+	'maxSmsFragments',
 	'simplify',
 	'output',
 	'outputFields',

@@ -5,6 +5,7 @@ import { cut, HeroText, practiceGroupFor, secretsSent } from '../../shared/trans
 import type { HeroOperation } from '../model';
 import type { BuiltRequest, RunContext } from './context';
 import type { Controls } from './controls';
+import { smsSummary } from './sms';
 
 // The output room: what Hero answered, as records; what each keeps; what a Dry Run shows.
 
@@ -74,6 +75,7 @@ export async function preview(
 			};
 		}
 	}
+	if (request.sms) item.sms = smsSummary(request.sms);
 	item.practice_group_id = request.practiceGroupId ?? (await practiceGroupFor(run.context));
 	if (operation.notice) item.notice = operation.notice;
 	// Scrubbed as a run's output is: no API key, signing key or token shows in a preview.

@@ -10,6 +10,7 @@ import { withFile } from './files';
 import { hatched, knownOperation, pathValues, byRule } from './hatch';
 import { setPath } from './paths';
 import { practiceOf } from './settings';
+import { offersSmsLimit, smsChecked } from './sms';
 
 // The request room: one item's fields read and checked, hatches checked by the rules of the
 // fields they name, a Custom API Call checked as the operation it reaches, its file read.
@@ -76,6 +77,9 @@ function customRequest(
 		request.body = hatched(run.node, itemIndex, 'Body', request.body, known.fields, 'body');
 	const problem = known.check?.(request);
 	if (problem) throw fieldError(run.node, `Body > ${problem.field}`, itemIndex, problem.message);
+	// Counted for its Dry Run; Max SMS Fragments is a control of the operations only.
+	const sms = smsChecked(run, known, request, itemIndex, false);
+	if (sms) request.sms = sms;
 	return request;
 }
 
@@ -214,6 +218,8 @@ export function buildRequest(
 	if (binary && !pointsElsewhere) request.binary = binary;
 	const problem = operation.check?.(request);
 	if (problem) throw fieldError(node, problem.field, itemIndex, problem.message);
+	const sms = smsChecked(run, operation, request, itemIndex, offersSmsLimit(operation));
+	if (sms) request.sms = sms;
 	const pathId = Object.values(pathValuesOf)[0];
 	if (pathId) request.id = pathId;
 	return request;

@@ -1,6 +1,7 @@
 import { parseSendWindow } from './sendWindow';
 import { heroField } from '../fields/field';
-import { choiceField } from '../fields/values';
+import { choiceField, numberField } from '../fields/values';
+import { DEFAULT_MAX_SMS_FRAGMENTS, MAX_SMS_FRAGMENTS } from '../../shared/sms';
 import type { HeroField, HeroOperation } from '../model';
 
 /**
@@ -69,7 +70,32 @@ export function safetyFields(operation: HeroOperation): HeroField[] {
 			}),
 		);
 	}
+	if (operation.sms) fields.push(maxSmsFragmentsField());
 	return fields;
+}
+
+/** What an SMS may cost: longer messages are refused before anything is sent (node version 4). */
+function maxSmsFragmentsField(): HeroField {
+	const field = numberField({
+		label: 'Max SMS Fragments',
+		parameter: 'maxSmsFragments',
+		apiKey: 'maxSmsFragments',
+		place: 'none',
+		topLevel: true,
+		safety: true,
+		min: 1,
+		max: MAX_SMS_FRAGMENTS,
+		default: DEFAULT_MAX_SMS_FRAGMENTS,
+		description:
+			'Refuses a message sent by SMS (or with SMS as its fallback) that takes more fragments than this, naming the item; each fragment is charged, for every recipient',
+	});
+	return {
+		...field,
+		property: {
+			...field.property,
+			hint: 'One SMS holds 160 characters (153 per fragment once split); a character outside GSM-7, such as an emoji or a curly quote, makes it 70 (67)',
+		},
+	};
 }
 
 /**

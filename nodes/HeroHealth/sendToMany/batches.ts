@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
+import type { SmsCost } from '../../shared/sms';
 import type { RequestSettings } from '../../shared/transport';
 import { cut, heroRequest, heroRequestPages } from '../../shared/transport';
 import type { RunContext } from '../run/context';
@@ -23,10 +24,14 @@ export interface Campaign {
 	/** What every recipient of these batches gets: channel, subject, content, Extra Body Fields. */
 	message: IDataObject;
 	recipients: Recipient[];
+	/** What the message costs where it goes by SMS. */
+	sms?: SmsCost;
 }
 
 export interface Batch extends Campaign {
 	name: string;
+	/** Recipients of the campaign this batch is part of, for the SMS cost in all. */
+	campaignRecipients?: number;
 }
 
 /** Whether Hero has taken the batch to send: it is never sent again. */
@@ -201,6 +206,13 @@ export async function runBatch(
 	return { id, status: String(sent?.status ?? 'QUEUED'), sentNow: true, recipients };
 }
 
+/**
+ * Recipient statuses where Hero did not take the recipient to send: never matched to a patient,
+ * or refused. Any other (ENRICHED, then QUEUED, SENT, SUCCESS, ERROR as sending goes on) was sent
+ * with the batch; what became of it is Get Outcomes' to say.
+ */
+const NOT_TAKEN = ['CREATED', 'ENRICHMENT_ERROR', 'INVALID_PAYLOAD'];
+
 /** Each recipient's outcome on its own item: sent with the batch, or why Hero did not send. */
 export function report(
 	run: RunContext,
@@ -217,7 +229,10 @@ export function report(
 			sent_by_this_run: outcome.sentNow,
 			recipient_status: seen?.status ?? 'UNKNOWN',
 		};
-		if (seen?.status === 'ENRICHED') {
+		// Which recipient this item is, for Get Outcomes; the message too once Hero lists it.
+		if (seen?.id !== undefined) json.recipient_id = String(seen.id);
+		if (seen?.message_id !== undefined) json.message_id = String(seen.message_id);
+		if (seen && !NOT_TAKEN.includes(String(seen.status))) {
 			// Scrubbed as every output is: a key that reached a Campaign Key never shows.
 			run.results.output(r.index, [{ json: run.scrubber.deep(json) }]);
 			continue;

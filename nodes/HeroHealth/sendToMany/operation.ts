@@ -1,6 +1,6 @@
 import { dateField, nhsNumberField, numberField, textField } from '../fields';
 import type { HeroOperation } from '../model';
-import { batchMessageFields, emailHasSubject } from '../resources/batchMessage';
+import { BATCH_SMS, batchMessageFields, emailHasSubject } from '../resources/batchMessage';
 import { DEFAULT_BATCH_SIZE, DEFAULT_ENRICHMENT_WAIT, MAX_BATCH_SIZE } from './constants';
 import { runSendToMany } from './run';
 
@@ -18,6 +18,7 @@ export const sendToMany: HeroOperation = {
 	scope: 'messaging',
 	contacts: 'immediate',
 	checksRecipients: true,
+	sms: BATCH_SMS,
 	run: runSendToMany,
 	notice:
 		'Every input item is one recipient, found by NHS number and date of birth. Each batch is named from the Campaign Key and its number: a run repeated (Retry, Retry On Fail, a worker restarted) finds the batches by name, and never creates or sends one twice.',

@@ -8,6 +8,7 @@ import type { BuiltRequest, RunContext } from '../run/context';
 import type { Controls } from '../run/controls';
 import { asItemError, fieldError, itemError } from '../run/errors';
 import { buildRequest } from '../run/request';
+import { smsSummary } from '../run/sms';
 import { dryRunOf, practiceOf } from '../run/settings';
 import { offers } from '../safety/boundary';
 import { refusedRecipients } from '../safety/recipients';
@@ -81,7 +82,8 @@ function campaignsOf(
 		}
 		firstOf.set(nhsNumber, index);
 		const messageKey = JSON.stringify(message);
-		if (!campaigns.has(messageKey)) campaigns.set(messageKey, { message, recipients: [] });
+		if (!campaigns.has(messageKey))
+			campaigns.set(messageKey, { message, recipients: [], sms: request.sms });
 		campaigns.get(messageKey)!.recipients.push({ index, nhsNumber, dob: String(dob) });
 	}
 	const differing = [...settingsOf.values()];
@@ -135,6 +137,8 @@ export async function runSendToMany(
 			name: batchName(run, controls.campaignKey, campaign, chunk, all.length, campaigns.size),
 			message: campaign.message,
 			recipients,
+			sms: campaign.sms,
+			campaignRecipients: campaign.recipients.length,
 		})),
 	);
 
@@ -180,6 +184,8 @@ export async function runSendToMany(
 							batch_status: found ? String(found.status) : 'not created yet',
 							would_send: !found || !isTaken(found),
 							...batch.message,
+							// What the SMS costs: each message, and all of this campaign's recipients.
+							...(batch.sms ? { sms: smsSummary(batch.sms, batch.campaignRecipients ?? 1) } : {}),
 							recipient: { nhs_number: r.nhsNumber, dob: r.dob },
 							practice_group_id: practice,
 						}),

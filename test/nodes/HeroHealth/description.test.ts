@@ -47,7 +47,12 @@ describe('node description', () => {
 	});
 
 	it('offers Return All and Limit on every list, and is usable as an AI tool', () => {
-		const lists = RESOURCES.flatMap((r) => r.operations.filter((o) => o.list).map((o) => o.value));
+		// Lists, and Get Outcomes (a batch named without a recipient gives all its recipients).
+		const lists = RESOURCES.flatMap((r) =>
+			r.operations
+				.filter((o) => o.list || o.fields.some((f) => f.property.name === 'returnAll'))
+				.map((o) => o.value),
+		);
 		const returnAll = properties
 			.filter((p) => p.name === 'returnAll')
 			.flatMap((p) => p.displayOptions?.show?.operation ?? []);

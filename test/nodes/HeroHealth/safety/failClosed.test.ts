@@ -46,6 +46,7 @@ describe('safety controls fail closed', () => {
 		expect([...controls].sort()).toEqual([
 			'Contactability Check',
 			'Fields',
+			'Max SMS Fragments',
 			'Output',
 			'Send Window',
 			'Send Window Hours',

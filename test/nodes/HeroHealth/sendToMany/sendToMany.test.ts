@@ -141,6 +141,8 @@ describe('Message > Send to Many', () => {
 				batch_status: 'QUEUED',
 				sent_by_this_run: true,
 				recipient_status: 'ENRICHED',
+				// Which recipient of the batch this item is, for Get Outcomes.
+				recipient_id: expect.any(String),
 			});
 		}
 		expect(new Set(out.filter((o) => o.batch_id).map((o) => o.batch_id)).size).toBe(3);
@@ -278,6 +280,15 @@ describe('Message > Send to Many', () => {
 			practice_group_id: fake.practiceGroupId,
 			batch_status: 'not created yet',
 			would_send: true,
+			// What the SMS costs: one fragment each, three for the campaign's three recipients.
+			sms: {
+				characters: 43,
+				encoding: 'GSM-7',
+				ucs2_characters: [],
+				fragments_per_message: 1,
+				recipients: 3,
+				fragments_in_all: 3,
+			},
 		});
 		// It reads what Hero holds under the batch names, and writes nothing.
 		expect(fake.requests.map((r) => r.operationId)).toEqual(['listBatchMessages']);

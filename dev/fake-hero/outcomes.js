@@ -1,0 +1,77 @@
+'use strict';
+// What becomes of a message over time, as the fake Hero models it. Hero publishes only part of
+// its status values (a single message's example is "delivered"; batches and their recipients show
+// CREATED, QUEUED, SENT, ERROR, SUCCESS); the rest here is the fake's own, stated in the README.
+//
+// Each patient has a fixed fate, from their ID, so tests can count on it:
+//   ID ending 0: the NHS App cannot reach them (not registered): failed; their SMS fails if the ID
+//                ends 00 too (a dead number).
+//   ending 1-5:  they read NHS App messages 30 minutes after they arrive.
+//   ending 6-9:  NHS App messages arrive and are never read.
+// Every message is queued for 1 minute after it is sent (or its Send At), then sent, then
+// delivered (or failed) 1 minute later. The clock is Date.now() plus `store.clockOffsetMs`.
+
+const MINUTE = 60_000;
+const QUEUED_FOR = MINUTE;
+const DELIVERED_AFTER = 2 * MINUTE;
+const READ_AFTER = 30 * MINUTE;
+
+function now(store) {
+	return Date.now() + (store.clockOffsetMs || 0);
+}
+
+function fate(patientId, channel) {
+	const n = Number(String(patientId).replace(/\D/g, '').slice(-2) || 0);
+	if (channel === 'nhs_app') {
+		if (n % 10 === 0) return 'failed';
+		return n % 10 <= 5 ? 'reads' : 'ignores';
+	}
+	if (channel === 'sms' && n % 100 === 0) return 'failed';
+	return 'reads';
+}
+
+/** The message's state now, with the times Hero would show for it. */
+function messageState(store, message) {
+	const start = Date.parse(message.scheduled_at || message.created_at);
+	const elapsed = now(store) - start;
+	const at = (ms) => new Date(start + ms).toISOString();
+	const channel = message.message_type;
+	const view = { status: 'scheduled', sent_at: null, delivered_at: null, read_at: null };
+	if (elapsed < 0) return view;
+	if (elapsed < QUEUED_FOR) return { ...view, status: 'queued' };
+	view.sent_at = at(QUEUED_FOR);
+	if (elapsed < DELIVERED_AFTER) return { ...view, status: 'sent' };
+	const destiny = fate(message.patient.id, channel);
+	if (destiny === 'failed')
+		return {
+			...view,
+			status: 'failed',
+			failure_reason:
+				channel === 'nhs_app' ? 'Patient is not registered for the NHS App' : 'Undeliverable',
+		};
+	view.delivered_at = at(DELIVERED_AFTER);
+	if (destiny === 'reads' && channel !== 'sms' && elapsed >= DELIVERED_AFTER + READ_AFTER)
+		return { ...view, status: 'read', read_at: at(DELIVERED_AFTER + READ_AFTER) };
+	return { ...view, status: 'delivered' };
+}
+
+/** A batch recipient's status as Hero's batch pages show them: QUEUED, SENT, SUCCESS, ERROR. */
+function recipientStatus(store, recipient) {
+	if (!recipient.message_id) return recipient.status;
+	const message = store.messages.get(recipient.message_id);
+	const { status } = messageState(store, message);
+	if (status === 'queued' || status === 'scheduled') return 'QUEUED';
+	if (status === 'sent') return 'SENT';
+	return status === 'failed' ? 'ERROR' : 'SUCCESS';
+}
+
+/** A batch after sending: QUEUED while any message waits, then COMPLETED. */
+function batchStatus(store, batch) {
+	if (batch.status !== 'QUEUED' && batch.status !== 'COMPLETED') return batch.status;
+	const waiting = batch.recipients.some(
+		(r) => r.message_id && recipientStatus(store, r) === 'QUEUED',
+	);
+	return waiting ? 'QUEUED' : 'COMPLETED';
+}
+
+module.exports = { messageState, recipientStatus, batchStatus, now, fate };
