@@ -4,5 +4,8 @@ module.exports = {
 	HeroHealth: require('./dist/nodes/HeroHealth/HeroHealth.node.js').HeroHealth,
 	HeroHealthTrigger: require('./dist/nodes/HeroHealthTrigger/HeroHealthTrigger.node.js')
 		.HeroHealthTrigger,
+	HeroHealthOutcomesTrigger:
+		require('./dist/nodes/HeroHealthOutcomesTrigger/HeroHealthOutcomesTrigger.node.js')
+			.HeroHealthOutcomesTrigger,
 	HeroHealthApi: require('./dist/credentials/HeroHealthApi.credentials.js').HeroHealthApi,
 };

@@ -2,7 +2,7 @@
 // What the fake Hero answers, by operationId. State lives in the store, so what a test
 // creates it can fetch again. Operations without a handler answer a sample of their schema.
 const crypto = require('crypto');
-const { batchStatus, messageState, now: clock, recipientStatus } = require('./outcomes');
+const { batchStatus, messageState, recipientStatus, shifted } = require('./outcomes');
 
 class HttpError extends Error {
 	constructor(status, message) {
@@ -64,8 +64,10 @@ function slotsMatching(store, query) {
 }
 
 /** A batch as Hero answers it: without its recipients; once sent, QUEUED then COMPLETED. */
-function batchView(store, { recipients, ...view }) {
-	return { ...view, status: batchStatus(store, { ...view, recipients }) };
+function batchView(store, batch) {
+	const { recipients, clockAt, ...view } = batch;
+	const times = view.sent_at ? { sent_at: shifted(store, batch, view.sent_at) } : {};
+	return { ...view, ...times, status: batchStatus(store, batch) };
 }
 
 /**
@@ -102,7 +104,7 @@ function settled(store, batch) {
 
 function messageRecord(store, body, patient) {
 	const id = newId(store);
-	const now = new Date(clock(store)).toISOString();
+	const now = new Date().toISOString();
 	return {
 		id,
 		message_id: id,
@@ -129,6 +131,7 @@ function messageRecord(store, body, patient) {
 		short_link: null,
 		campaign: null,
 		created_at: now,
+		clockAt: store.clockOffsetMs || 0,
 		scheduled_at: body.send_at || null,
 		// status, sent_at, delivered_at, read_at: from the clock (outcomes.js)
 		sent_by_admin: null,
@@ -332,7 +335,9 @@ const handlers = {
 		return batchView(store, batch);
 	},
 	listBatchMessages: ({ store, query }) => {
-		let list = [...store.batchMessages.values()].map((batch) => batchView(store, settled(store, batch)));
+		let list = [...store.batchMessages.values()].map((batch) =>
+			batchView(store, settled(store, batch)),
+		);
 		if (query.get('status')) list = list.filter((b) => b.status === query.get('status'));
 		return page(list, query);
 	},
@@ -342,7 +347,8 @@ const handlers = {
 		if (batch.status !== 'ENRICHED')
 			throw new HttpError(409, `The batch cannot be sent: it is ${batch.status}`);
 		batch.status = 'QUEUED';
-		batch.sent_at = new Date(clock(store)).toISOString();
+		batch.sent_at = new Date().toISOString();
+		batch.clockAt = store.clockOffsetMs || 0;
 		for (const recipient of batch.recipients.filter((r) => r.status === 'ENRICHED')) {
 			const patient = store.patients.get(recipient.patient_id);
 			const message = messageRecord(
@@ -372,7 +378,6 @@ const handlers = {
 				id: r.message_id,
 				recipient_id: r.id,
 				channel: batch.channel,
-				created_at: store.messages.get(r.message_id).created_at,
 				...messageState(store, store.messages.get(r.message_id)),
 			}));
 		if (query.get('status')) sends = sends.filter((m) => m.status === query.get('status'));
@@ -380,7 +385,7 @@ const handlers = {
 	},
 	getMessage: ({ store, params }) => {
 		const message = getFrom(store.messages, params.id, 'Message');
-		const { message_id, content, recipient, ...view } = message;
+		const { message_id, content, recipient, clockAt, ...view } = message;
 		return { ...view, ...messageState(store, message) };
 	},
 	sendMessage: ({ store, body }) => {

@@ -9,15 +9,30 @@
 //   ending 1-5:  they read NHS App messages 30 minutes after they arrive.
 //   ending 6-9:  NHS App messages arrive and are never read.
 // Every message is queued for 1 minute after it is sent (or its Send At), then sent, then
-// delivered (or failed) 1 minute later. The clock is Date.now() plus `store.clockOffsetMs`.
+// delivered (or failed) 1 minute later. advanceClock(ms) moves time on for the messages already
+// sent: they look `ms` older (their times shift back), as if that long had passed; messages sent
+// afterwards start from then; scaleTime(n) makes each real second count n (a Wait of seconds in an
+// end-to-end run stands for hours). Date.now() stays the clock, so the node and the fake agree.
 
 const MINUTE = 60_000;
 const QUEUED_FOR = MINUTE;
 const DELIVERED_AFTER = 2 * MINUTE;
 const READ_AFTER = 30 * MINUTE;
 
-function now(store) {
-	return Date.now() + (store.clockOffsetMs || 0);
+/**
+ * When the record's clock started, as Hero shows it now: shifted back by every advance since it
+ * was sent, and by `store.timeScale` (a real second counts that many) for the time since.
+ */
+function startOf(store, record, time) {
+	const real = Date.now() - Date.parse(time);
+	const elapsed =
+		real * (store.timeScale || 1) + ((store.clockOffsetMs || 0) - (record.clockAt || 0));
+	return Date.now() - elapsed;
+}
+
+/** A record's time as Hero shows it now: shifted back by the advances since. */
+function shifted(store, record, time) {
+	return time ? new Date(startOf(store, record, time)).toISOString() : time;
 }
 
 function fate(patientId, channel) {
@@ -32,11 +47,17 @@ function fate(patientId, channel) {
 
 /** The message's state now, with the times Hero would show for it. */
 function messageState(store, message) {
-	const start = Date.parse(message.scheduled_at || message.created_at);
-	const elapsed = now(store) - start;
+	const start = startOf(store, message, message.scheduled_at || message.created_at);
+	const elapsed = Date.now() - start;
 	const at = (ms) => new Date(start + ms).toISOString();
 	const channel = message.message_type;
-	const view = { status: 'scheduled', sent_at: null, delivered_at: null, read_at: null };
+	const view = {
+		status: 'scheduled',
+		created_at: shifted(store, message, message.created_at),
+		sent_at: null,
+		delivered_at: null,
+		read_at: null,
+	};
 	if (elapsed < 0) return view;
 	if (elapsed < QUEUED_FOR) return { ...view, status: 'queued' };
 	view.sent_at = at(QUEUED_FOR);
@@ -74,4 +95,4 @@ function batchStatus(store, batch) {
 	return waiting ? 'QUEUED' : 'COMPLETED';
 }
 
-module.exports = { messageState, recipientStatus, batchStatus, now, fate };
+module.exports = { messageState, recipientStatus, batchStatus, shifted, fate };

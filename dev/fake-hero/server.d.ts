@@ -80,6 +80,8 @@ export interface FakeHero {
 	): void;
 	/** Moves the clock of message outcomes on (queued, sent, delivered, read, failed over time). */
 	advanceClock(ms: number): void;
+	/** Each real second counts `factor` seconds for message outcomes (1 puts it back). */
+	scaleTime(factor: number): void;
 	limitRate(perSecond: number, burst?: number): void;
 	/** Answers nothing until `size` requests wait, then answers them together. */
 	holdUntil(size: number, timeoutMs?: number): void;

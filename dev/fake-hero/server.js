@@ -86,11 +86,15 @@ function createFakeHero(options = {}) {
 			fake.store.batchEnrichment = options;
 		},
 		/**
-		 * Moves the fake's clock for message outcomes on by `ms` (outcomes.js): messages sent
-		 * before it look that much older. Reset puts it back.
+		 * Moves time on by `ms` for the messages already sent (outcomes.js): they look that much
+		 * older, their times shifted back; messages sent later start from then.
 		 */
 		advanceClock(ms) {
 			fake.store.clockOffsetMs = (fake.store.clockOffsetMs || 0) + ms;
+		},
+		/** Each real second counts `factor` seconds for messages (1 puts it back). */
+		scaleTime(factor) {
+			fake.store.timeScale = factor;
 		},
 		/** Token bucket over all requests; beyond it 429 with Retry-After in seconds. */
 		limitRate(perSecond, burst = perSecond) {
@@ -124,7 +128,6 @@ function createFakeHero(options = {}) {
 			fake.undocumented = { body: new Set(), query: new Set() };
 			fake.routes = [];
 			fake.store.batchEnrichment = undefined;
-			fake.store.clockOffsetMs = 0;
 			if (fake.gate) clearTimeout(fake.gate.timer);
 			fake.gate = undefined;
 		},

@@ -35,10 +35,12 @@ import { HeroHealthApi } from '../../credentials/HeroHealthApi.credentials';
 import { HeroHealth } from '../../nodes/HeroHealth/HeroHealth.node';
 import { LATEST } from '../../nodes/HeroHealth/versions';
 import { HeroHealthTrigger } from '../../nodes/HeroHealthTrigger/HeroHealthTrigger.node';
+import { HeroHealthOutcomesTrigger } from '../../nodes/HeroHealthOutcomesTrigger/HeroHealthOutcomesTrigger.node';
 
 export const PACKAGE = 'n8n-nodes-herohealth';
 export const HERO_NODE = `${PACKAGE}.heroHealth`;
 export const HERO_TRIGGER = `${PACKAGE}.heroHealthTrigger`;
+export const HERO_OUTCOMES_TRIGGER = `${PACKAGE}.heroHealthOutcomesTrigger`;
 /** The node as an AI agent's tool: n8n runs the same node under this type. */
 export const HERO_TOOL = `${PACKAGE}.heroHealthTool`;
 export const INPUT_NODE = 'test.input';
@@ -137,6 +139,7 @@ const NODE_TYPES: Record<string, INodeType> = {
 	[HERO_NODE]: new HeroHealth(),
 	[HERO_TOOL]: new HeroHealth(),
 	[HERO_TRIGGER]: new HeroHealthTrigger(),
+	[HERO_OUTCOMES_TRIGGER]: new HeroHealthOutcomesTrigger(),
 	[INPUT_NODE]: inputNode,
 	[FILE_NODE]: fileNode,
 };

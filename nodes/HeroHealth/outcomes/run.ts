@@ -10,7 +10,6 @@ import {
 	recipientOutcome,
 } from '../../shared/outcomes';
 import { heroRequest } from '../../shared/transport';
-import type { HeroOperation, HeroResource } from '../model';
 import type { RunContext } from '../run/context';
 import { asItemError, checked, fieldError } from '../run/errors';
 import { limitOf, practiceOf } from '../run/settings';
@@ -82,11 +81,7 @@ function planOf(run: RunContext, index: number): Plan {
 	return plan;
 }
 
-export async function runGetOutcomes(
-	run: RunContext,
-	_operation: HeroOperation,
-	_resources: HeroResource[],
-): Promise<INodeExecutionData[][]> {
+export async function runGetOutcomes(run: RunContext): Promise<INodeExecutionData[][]> {
 	const { context, results } = run;
 	const items = context.getInputData();
 	const plans: Plan[] = [];

@@ -8,6 +8,7 @@ import { buildProperties } from '../../../nodes/HeroHealth/description';
 import { RESOURCES } from '../../../nodes/HeroHealth/resources';
 import type { HeroResource } from '../../../nodes/HeroHealth/model';
 import { resourcesFor, VERSIONS } from '../../../nodes/HeroHealth/versions';
+import { HeroHealthOutcomesTrigger } from '../../../nodes/HeroHealthOutcomesTrigger/HeroHealthOutcomesTrigger.node';
 import { HeroHealthTrigger } from '../../../nodes/HeroHealthTrigger/HeroHealthTrigger.node';
 
 export interface Parameter {
@@ -56,6 +57,9 @@ export function snapshotOf(resources: HeroResource[] = RESOURCES): Snapshot {
 		snapshot[`heroHealth@${version}`] = entries(buildProperties(resourcesFor(resources, version)));
 	}
 	snapshot['heroHealthTrigger@1'] = entries(new HeroHealthTrigger().description.properties);
+	snapshot['heroHealthOutcomesTrigger@1'] = entries(
+		new HeroHealthOutcomesTrigger().description.properties,
+	);
 	return snapshot;
 }
 

@@ -137,6 +137,26 @@ describe('Message > Get Outcomes', () => {
 		});
 	});
 
+	it("the fake Hero's clock moved on: messages already sent look older, on the node's own clock", async () => {
+		const [patient] = patients(20002);
+		const sent = await runHero(
+			{
+				resource: 'message',
+				operation: 'send',
+				patientId: byId(String(patient.id)),
+				channel: 'nhs_app',
+				message: 'Please book your review.',
+				sendWindow: 'off',
+			},
+			{ fake },
+		);
+		fake.advanceClock(4 * 3_600_000);
+		const run = await runHero(getOutcomes(), { fake, items: sent.json });
+		expect(run.json[0].outcome).toMatchObject({ state: 'read', reached: true, channel: 'nhs_app' });
+		const sentAt = Date.parse(String((run.json[0].outcome as IDataObject).sent_at));
+		expect(Date.now() - sentAt).toBeGreaterThan(3.9 * 3_600_000);
+	});
+
 	it('a status Hero does not document counts as not reached, never as reached', async () => {
 		fake.inject({ operationId: 'getMessage', status: 200, body: { id: '1', status: 'mystery' } });
 		const run = await runHero(getOutcomes({ onlyNotReached: true }), {
