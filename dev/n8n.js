@@ -228,10 +228,14 @@ class N8n {
 	 * opened to every hour here (the suite controls the window, the examples keep quiet hours);
 	 * the demo imports them as they are (`anyHour: false`).
 	 */
-	async importWorkflow(file, id, { anyHour = true } = {}) {
+	async importWorkflow(file, id, { anyHour = true, waitSeconds } = {}) {
 		const workflow = JSON.parse(fs.readFileSync(file, 'utf8'));
 		workflow.id = id;
 		if (anyHour) openAllHours(workflow);
+		// A Wait of hours, shortened for a demo or a test (the fake Hero's clock runs faster to match).
+		if (waitSeconds !== undefined)
+			for (const node of workflow.nodes.filter((n) => n.type === 'n8n-nodes-base.wait'))
+				node.parameters = { amount: waitSeconds, unit: 'seconds' };
 		const copy = path.join(this.userFolder, `${id}.json`);
 		fs.writeFileSync(copy, JSON.stringify(workflow));
 		await this.cli(['import:workflow', `--input=${copy}`]);
@@ -388,6 +392,10 @@ const EXAMPLES = [
 	{ file: 'ai-receptionist.json', id: 'HeroExampleAgent', model: true },
 	{ file: 'recall-campaign-dry-run.json', id: 'HeroExampleRecll' },
 	{ file: 'flu-clinic-invitations.json', id: 'HeroExampleFluCl' },
+	// Its Wait of 3 hours is 18 seconds in the demo, the fake Hero counting each second 10 minutes.
+	{ file: 'nhs-app-first-sms-for-the-rest.json', id: 'HeroExampleCscad', waitSeconds: 18 },
+	// Polls the batches the cascade sent: after it in the editor suite.
+	{ file: 'unreached-patients-for-follow-up.json', id: 'HeroExampleUnrch' },
 ];
 
 module.exports = {

@@ -30,8 +30,13 @@ async function main() {
 	e2e.log('importing the Hero Health credential and the example workflows...');
 	await n8n.importCredential(fake.url, fake);
 	await n8n.importModelCredential(model.url);
-	for (const { file, id } of e2e.EXAMPLES)
-		await n8n.importWorkflow(path.join(e2e.ROOT, 'examples', file), id, { anyHour: false });
+	for (const { file, id, waitSeconds } of e2e.EXAMPLES)
+		await n8n.importWorkflow(path.join(e2e.ROOT, 'examples', file), id, {
+			anyHour: false,
+			waitSeconds,
+		});
+	// Message outcomes move on 600 times faster than the clock: the cascade's Wait is seconds.
+	fake.scaleTime(600);
 
 	e2e.log('starting n8n...');
 	await n8n.start();
@@ -63,6 +68,8 @@ async function main() {
 			'  the two trigger examples are active; send them an event, signed as Hero would:',
 			'    npm run demo:event -- appointment.confirmed',
 			`    or open ${fake.url}/_demo and press a button`,
+			'  "Hero Health: NHS App first, SMS for the rest" waits 18 seconds for its 3 hours (the fake',
+			'    Hero counts each second as 10 minutes), then texts the patients the NHS App did not reach',
 			'  "Hero Health: AI receptionist ..." runs an AI Agent with Hero Health tools against a scripted',
 			`    model (${model.url}, no OpenAI key): open it and press Execute Workflow`,
 			'Ctrl-C stops n8n, the fake Hero and the scripted model.',

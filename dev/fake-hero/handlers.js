@@ -2,7 +2,7 @@
 // What the fake Hero answers, by operationId. State lives in the store, so what a test
 // creates it can fetch again. Operations without a handler answer a sample of their schema.
 const crypto = require('crypto');
-const { batchStatus, messageState, recipientStatus, shifted } = require('./outcomes');
+const { batchStatus, clockShift, messageState, recipientStatus, shifted } = require('./outcomes');
 
 class HttpError extends Error {
 	constructor(status, message) {
@@ -131,7 +131,7 @@ function messageRecord(store, body, patient) {
 		short_link: null,
 		campaign: null,
 		created_at: now,
-		clockAt: store.clockOffsetMs || 0,
+		clockAt: clockShift(store),
 		scheduled_at: body.send_at || null,
 		// status, sent_at, delivered_at, read_at: from the clock (outcomes.js)
 		sent_by_admin: null,
@@ -348,7 +348,7 @@ const handlers = {
 			throw new HttpError(409, `The batch cannot be sent: it is ${batch.status}`);
 		batch.status = 'QUEUED';
 		batch.sent_at = new Date().toISOString();
-		batch.clockAt = store.clockOffsetMs || 0;
+		batch.clockAt = clockShift(store);
 		for (const recipient of batch.recipients.filter((r) => r.status === 'ENRICHED')) {
 			const patient = store.patients.get(recipient.patient_id);
 			const message = messageRecord(

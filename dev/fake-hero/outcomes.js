@@ -11,8 +11,9 @@
 // Every message is queued for 1 minute after it is sent (or its Send At), then sent, then
 // delivered (or failed) 1 minute later. advanceClock(ms) moves time on for the messages already
 // sent: they look `ms` older (their times shift back), as if that long had passed; messages sent
-// afterwards start from then; scaleTime(n) makes each real second count n (a Wait of seconds in an
-// end-to-end run stands for hours). Date.now() stays the clock, so the node and the fake agree.
+// afterwards start from then; scaleTime(n) makes each real second from now count n (a Wait of
+// seconds in an end-to-end run stands for hours). Date.now() stays the clock, so the node and the
+// fake agree.
 
 const MINUTE = 60_000;
 const QUEUED_FOR = MINUTE;
@@ -20,13 +21,25 @@ const DELIVERED_AFTER = 2 * MINUTE;
 const READ_AFTER = 30 * MINUTE;
 
 /**
- * When the record's clock started, as Hero shows it now: shifted back by every advance since it
- * was sent, and by `store.timeScale` (a real second counts that many) for the time since.
+ * How far the fake's clock is ahead of the real one now: every advance, plus the extra time each
+ * real second counted while time was scaled. Records keep this as `clockAt` when they are made.
  */
+function clockShift(store) {
+	const scaled = (Date.now() - (store.scaledSince || 0)) * ((store.timeScale || 1) - 1);
+	return (store.clockOffsetMs || 0) + (store.scaledMs || 0) + (store.timeScale > 1 ? scaled : 0);
+}
+
+/** Scales time from now on: what was counted under the old scale is kept. */
+function scaleTime(store, factor) {
+	const shift = clockShift(store);
+	store.scaledMs = shift - (store.clockOffsetMs || 0);
+	store.timeScale = factor;
+	store.scaledSince = Date.now();
+}
+
+/** When the record's clock started, as Hero shows it now: shifted back by the fake time since. */
 function startOf(store, record, time) {
-	const real = Date.now() - Date.parse(time);
-	const elapsed =
-		real * (store.timeScale || 1) + ((store.clockOffsetMs || 0) - (record.clockAt || 0));
+	const elapsed = Date.now() - Date.parse(time) + (clockShift(store) - (record.clockAt || 0));
 	return Date.now() - elapsed;
 }
 
@@ -95,4 +108,12 @@ function batchStatus(store, batch) {
 	return waiting ? 'QUEUED' : 'COMPLETED';
 }
 
-module.exports = { messageState, recipientStatus, batchStatus, shifted, fate };
+module.exports = {
+	messageState,
+	recipientStatus,
+	batchStatus,
+	shifted,
+	fate,
+	clockShift,
+	scaleTime,
+};

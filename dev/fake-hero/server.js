@@ -8,6 +8,7 @@ const { seed } = require('./data');
 const { handlers, HttpError } = require('./handlers');
 const { sampleResponse } = require('./sample');
 const { deliverEvent, demoPage } = require('./events');
+const { scaleTime } = require('./outcomes');
 
 const DEFAULTS = { apiKey: 'test-api-key-7f3a9c', practiceGroupId: '4242', network: ['4243'] };
 
@@ -94,7 +95,7 @@ function createFakeHero(options = {}) {
 		},
 		/** Each real second counts `factor` seconds for messages (1 puts it back). */
 		scaleTime(factor) {
-			fake.store.timeScale = factor;
+			scaleTime(fake.store, factor);
 		},
 		/** Token bucket over all requests; beyond it 429 with Retry-After in seconds. */
 		limitRate(perSecond, burst = perSecond) {

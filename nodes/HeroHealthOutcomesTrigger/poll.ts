@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
 import type { BatchRecipients, Outcome, OutcomeState, ReachRules } from '../shared/outcomes';
@@ -82,7 +83,11 @@ function eventsOf(
 		if (!options.events.includes(event)) return;
 		for (const { entry, outcome } of outcomes) {
 			if (!when(outcome)) continue;
-			const recipientId = String(entry.recipient.id ?? entry.recipient.nhs_number);
+			// The cursor keeps no NHS number: a recipient without Hero's ID is keyed by a hash of it.
+			const recipientId =
+				entry.recipient.id !== undefined && entry.recipient.id !== null
+					? String(entry.recipient.id)
+					: `h${createHash('sha256').update(String(entry.recipient.nhs_number)).digest('hex').slice(0, 16)}`;
 			events.push({
 				key: `${prefix}:${id}:${recipientId}`,
 				json: {

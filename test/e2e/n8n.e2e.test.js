@@ -128,6 +128,55 @@ test('the flu clinic example previews its batch, then sends it once; run again, 
 	assert.deepEqual(fake.violations, []);
 });
 
+test('the NHS App first cascade, run twice: the unreached get an SMS once, the second run sends nothing new', async () => {
+	const id = 'HeroExampleCscad';
+	// The Wait stands for 3 hours: 4 seconds here, with the fake Hero counting each second as an hour.
+	await n8n.importWorkflow(path.join(EXAMPLES, 'nhs-app-first-sms-for-the-rest.json'), id, {
+		waitSeconds: 4,
+	});
+	const batchRequests = () =>
+		['createBatchMessage', 'sendBatchMessage'].map((op) => fake.requestsFor(op).length);
+	const [createdBefore, sentBefore] = batchRequests();
+	fake.scaleTime(3600);
+	try {
+		const run = await n8n.execute(id);
+		assert.equal(run.error, undefined);
+		const [invited] = run.output('Invite by NHS App');
+		assert.equal(invited.length, 10);
+		const [notReached] = run.output('Not Reached');
+		assert.deepEqual(
+			notReached.map((item) => [item.outcome.state, item.outcome.reached]),
+			[...Array(4).fill(['delivered', false]), ['failed', false]],
+		);
+		const [texted] = run.output('Text the Rest');
+		assert.deepEqual(
+			texted.map((item) => item.sent_by_this_run),
+			[true, true, true, true, true],
+		);
+		assert.deepEqual(batchRequests(), [createdBefore + 2, sentBefore + 2]);
+		const sms = fake.requestsFor('createBatchMessage').at(-1).body;
+		assert.equal(sms.channel, 'SMS');
+		assert.deepEqual(
+			sms.recipients.map((r) => r.nhs_number),
+			['9990000069', '9990000077', '9990000085', '9990000093', '9990000107'],
+		);
+
+		const again = await n8n.execute(id);
+		assert.equal(again.error, undefined);
+		const [retexted] = again.output('Text the Rest');
+		assert.equal(retexted.length, 5);
+		assert.ok(retexted.every((item) => item.sent_by_this_run === false));
+		assert.deepEqual(
+			batchRequests(),
+			[createdBefore + 2, sentBefore + 2],
+			'nothing new created or sent',
+		);
+	} finally {
+		fake.scaleTime(1);
+	}
+	assert.deepEqual(fake.violations, []);
+});
+
 test("the credential works as a predefined credential in n8n's HTTP Request node", async () => {
 	const file = path.join(n8n.userFolder, 'http-request.json');
 	fs.writeFileSync(
@@ -247,6 +296,140 @@ test('the reminder workflow activates and deactivates cleanly', async () => {
 	await waitFor(() => hooksFor(url).length === 1, 'the reminder webhook to be registered');
 	await n8n.rest(owner.cookie, 'POST', `/workflows/${IDS.reminder}/deactivate`, {});
 	await waitFor(() => hooksFor(url).length === 0, 'the reminder webhook to be removed');
+});
+
+/** An execution's data as n8n's REST API sends it (flatted: objects and strings by index). */
+function unflatten(text) {
+	const table = JSON.parse(text);
+	const done = new Map();
+	const at = (i) => {
+		const value = table[i];
+		if (typeof value !== 'object' || value === null) return value;
+		if (done.has(i)) return done.get(i);
+		const out = Array.isArray(value) ? [] : {};
+		done.set(i, out);
+		for (const [key, x] of Object.entries(value))
+			out[key] = typeof x === 'string' ? at(Number(x)) : x;
+		return out;
+	};
+	return at(0);
+}
+
+/** Calls the fake Hero's API as a partner would. */
+async function hero(method, pathname, body) {
+	const res = await fetch(`${fake.url}${pathname}`, {
+		method,
+		headers: {
+			'content-type': 'application/json',
+			'x-api-key': fake.apiKey,
+			'x-practice-group-id': fake.practiceGroupId,
+		},
+		body: body && JSON.stringify(body),
+	});
+	assert.ok(res.ok, `${method} ${pathname}: ${res.status}`);
+	return res.json();
+}
+
+test('the outcomes trigger polls on activation, emits each batch event once across reactivations, and nothing skipped', async () => {
+	const id = 'HeroOutcomesPoll';
+	const workflow = {
+		name: 'Hero Health: outcomes trigger (e2e)',
+		nodes: [
+			{
+				parameters: {
+					pollTimes: { item: [{ mode: 'everyHour' }] },
+					events: ['batchCompleted', 'recipientsFailed', 'recipientsNotReached'],
+				},
+				id: '5d2b8e8f-0009-4b64-8e4b-000000000001',
+				name: 'Outcomes',
+				type: 'n8n-nodes-herohealth.heroHealthOutcomesTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				credentials: { heroHealthApi: { id: e2e.CREDENTIAL_ID, name: 'Hero Health account' } },
+			},
+			{
+				parameters: {},
+				id: '5d2b8e8f-0009-4b64-8e4b-000000000002',
+				name: 'Received',
+				type: 'n8n-nodes-base.noOp',
+				typeVersion: 1,
+				position: [220, 0],
+			},
+		],
+		connections: { Outcomes: { main: [[{ node: 'Received', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+	};
+	const file = path.join(n8n.userFolder, 'outcomes-trigger.json');
+	fs.writeFileSync(file, JSON.stringify(workflow));
+	await n8n.importWorkflow(file, id);
+	fs.rmSync(file);
+
+	// The batches the examples sent are long finished: an hour on.
+	fake.advanceClock(3_600_000);
+	const completed = () =>
+		[...fake.store.batchMessages.values()].filter((b) => ['QUEUED', 'COMPLETED'].includes(b.status))
+			.length;
+	const events = async () => {
+		const all = [];
+		for (const execution of await n8n.executions(owner.cookie, id)) {
+			const full = await n8n.rest(owner.cookie, 'GET', `/executions/${execution.id}`);
+			const { runData } = unflatten(full.data).resultData;
+			all.push(...runData.Outcomes[0].data.main[0].map((item) => item.json));
+		}
+		return all;
+	};
+	const finished = async () =>
+		(await n8n.executions(owner.cookie, id)).filter((e) => e.status === 'success');
+	const reactivate = async () => {
+		await n8n.rest(owner.cookie, 'POST', `/workflows/${id}/deactivate`, {});
+		await n8n.activate(owner.cookie, id);
+	};
+
+	await n8n.activate(owner.cookie, id);
+	await waitFor(async () => (await finished()).length === 1, 'the first poll to run the workflow');
+	const first = await n8n.executions(owner.cookie, id);
+	assert.equal(first.length, 1);
+
+	// Reactivated (as after a restart), it polls again from the cursor it saved: nothing new.
+	await reactivate();
+	await new Promise((resolve) => setTimeout(resolve, 3000));
+	assert.equal((await n8n.executions(owner.cookie, id)).length, 1, 'nothing emitted twice');
+
+	// A batch sent now is seen once it completes, and only it.
+	const created = await hero('POST', '/v1/batch_message', {
+		name: 'outcomes-trigger-e2e',
+		channel: 'NHS_APP',
+		content: 'Your review is due. Please book it with the surgery.',
+		recipients: [
+			{ nhs_number: '9990000069', dob: '1956-07-16' },
+			{ nhs_number: '9990000107', dob: '1960-02-10' },
+		],
+	});
+	await waitFor(
+		async () => (await hero('GET', `/v1/batch_message/${created.id}`)).status === 'ENRICHED',
+		'the batch to be enriched',
+	);
+	await hero('PATCH', `/v1/batch_message/${created.id}/send`);
+	fake.advanceClock(4 * 3_600_000);
+	await reactivate();
+	await waitFor(async () => (await finished()).length === 2, 'the new batch to run the workflow');
+	await reactivate();
+	await new Promise((resolve) => setTimeout(resolve, 3000));
+	assert.equal((await n8n.executions(owner.cookie, id)).length, 2);
+
+	const emitted = await events();
+	const keys = emitted.map((event) => event.event_id);
+	assert.equal(new Set(keys).size, keys.length, 'no event twice');
+	assert.equal(keys.filter((key) => key.startsWith('completed:')).length, completed());
+	const fresh = emitted.filter((event) => event.batch.id === String(created.id));
+	assert.deepEqual(fresh.map((event) => event.event).sort(), [
+		'batchCompleted',
+		'recipientsFailed',
+		'recipientsNotReached',
+		'recipientsNotReached',
+	]);
+	await n8n.rest(owner.cookie, 'POST', `/workflows/${id}/deactivate`, {});
+	assert.deepEqual(fake.violations, []);
 });
 
 /**

@@ -6,6 +6,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { RESOURCES } from '../../nodes/HeroHealth/resources';
 import { findOperation } from '../../nodes/HeroHealth/model';
 import { LATEST, resourcesFor } from '../../nodes/HeroHealth/versions';
+import { HeroHealthOutcomesTrigger } from '../../nodes/HeroHealthOutcomesTrigger/HeroHealthOutcomesTrigger.node';
 import { HeroHealthTrigger } from '../../nodes/HeroHealthTrigger/HeroHealthTrigger.node';
 import { listProjectFolder, readProjectFile } from '../harness/files';
 
@@ -18,7 +19,13 @@ interface ExampleNode {
 }
 
 const SAFETY_CONTROLS = ['sendWindow', 'contactabilityCheck'];
-const TRIGGER_LATEST = Math.max(...[new HeroHealthTrigger().description.version].flat());
+/** The triggers' latest versions; they have no operations or safety controls to check. */
+const TRIGGERS: Record<string, number> = Object.fromEntries(
+	[new HeroHealthTrigger(), new HeroHealthOutcomesTrigger()].map((node) => [
+		node.description.name,
+		Math.max(...[node.description.version].flat()),
+	]),
+);
 
 /** What is wrong with one example's Hero nodes: below the latest version, or a control off. */
 function problemsOf(file: string, nodes: ExampleNode[]): string[] {
@@ -27,11 +34,11 @@ function problemsOf(file: string, nodes: ExampleNode[]): string[] {
 		const kind = node.type.replace(/^n8n-nodes-herohealth\./, '');
 		if (kind === node.type) continue;
 		const notes = node.notes ?? '';
-		const latest = kind === 'heroHealthTrigger' ? TRIGGER_LATEST : LATEST;
+		const latest = TRIGGERS[kind] ?? LATEST;
 		if (node.typeVersion !== latest && !notes.includes(`Why version ${node.typeVersion}:`)) {
 			problems.push(`${file} "${node.name}": version ${node.typeVersion}, the latest is ${latest}`);
 		}
-		if (kind === 'heroHealthTrigger') continue;
+		if (kind in TRIGGERS) continue;
 		const { resource, operation } = node.parameters as { resource: string; operation: string };
 		const entry = findOperation(resourcesFor(RESOURCES, node.typeVersion), resource, operation);
 		if (!entry) {

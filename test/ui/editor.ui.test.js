@@ -50,8 +50,10 @@ before(
 		model = await createScriptedModel().start();
 		await n8n.importCredential(fake.url, fake);
 		await n8n.importModelCredential(model.url);
-		for (const { file, id } of e2e.EXAMPLES)
-			await n8n.importWorkflow(path.join(e2e.ROOT, 'examples', file), id);
+		for (const { file, id, waitSeconds } of e2e.EXAMPLES)
+			await n8n.importWorkflow(path.join(e2e.ROOT, 'examples', file), id, { waitSeconds });
+		// The cascade's Wait of seconds stands for its hours.
+		fake.scaleTime(600);
 		await n8n.start();
 		owner = await n8n.setUpOwner();
 
@@ -280,6 +282,16 @@ test('a new Hero Health node: Booking > Get Many Slots with filters picked from 
 	await page.keyboard.press('Escape');
 	assert.deepEqual(nodeErrors, []);
 	assert.deepEqual(fake.violations, []);
+});
+
+test('the outcomes trigger opens without issues', async () => {
+	await openWorkflow('HeroExampleUnrch');
+	await page.getByTestId('canvas-node').filter({ hasText: 'Not Reached' }).first().dblclick();
+	await page.getByTestId('ndv').first().waitFor();
+	assert.deepEqual(await parameterIssues(), []);
+	await shot('hero-health-outcomes-trigger.png');
+	await page.keyboard.press('Escape');
+	assert.deepEqual(nodeErrors, []);
 });
 
 test('the trigger node opens without issues', async () => {

@@ -71,6 +71,8 @@ describe('Hero Health Outcomes Trigger', () => {
 		expect(first[1].outcome).toMatchObject({ state: 'failed', channel: 'nhs_app' });
 		// The same moment again: nothing twice.
 		expect(await at(later(5), () => trigger.poll())).toEqual([]);
+		// The cursor, kept in n8n's database, holds no NHS number.
+		expect(JSON.stringify(trigger.saved())).not.toContain(nhsOf(20010));
 
 		// n8n restarts: the cursor comes back from the database (JSON).
 		const restarted = poller(fake, ALL, trigger.saved());
