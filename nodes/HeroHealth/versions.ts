@@ -90,7 +90,7 @@ export const NODE_VERSIONS: NodeVersion[] = [
 	{
 		version: 4,
 		summary:
-			'Safe for a practice to sign off by default: quiet hours on (08:00-20:00 every day, UK time; Send a Message is scheduled for the next opening, Send Batch and Send to Many refused outside it), the contactability guard on (deceased and restricted patients refused), patient records output Simplified, Raw or Selected Fields, with less for an AI agent and for restricted records; files as n8n binary data (Create Attachment Link reads an Input Binary Field instead of base64 File Data; Custom API Call can send one)',
+			'Safe for a practice to sign off by default: quiet hours on (08:00-20:00 every day, UK time; Send a Message is scheduled for the next opening, Send Batch and Send to Many refused outside it), the contactability guard on (deceased and restricted patients refused), patient records output Simplified, Raw or Selected Fields, with less for an AI agent and for restricted records; files as n8n binary data (Create Attachment Link reads an Input Binary Field instead of base64 File Data; Custom API Call can send one); Max SMS Fragments (3) refuses a longer SMS before it is sent',
 		changes: [
 			{ parameter: 'message.send.sendWindow', default: { from: 'off', to: 'schedule' } },
 			{ parameter: 'message.sendBatch.sendWindow', default: { from: 'off', to: 'refuse' } },

@@ -536,6 +536,146 @@ async function toThousands(rate) {
 	return { rows, recipients: recipients.length, rate };
 }
 
+// 2c. Who was reached ---------------------------------------------------------------------
+// The least a verified node can do to learn a batch's outcomes: the same three reads (the batch,
+// every page of its recipients and of its sends) through n8n's authenticated helper, one item out
+// per recipient, nothing else.
+const outcomesFloor = engine.testNodeType(
+	'Outcomes Floor',
+	{
+		description: 'The batch, its recipients and its sends, every page, one item per recipient',
+		credentials: [{ name: 'heroHealthApi', required: true }],
+		properties: [{ displayName: 'Base URL', name: 'baseUrl', type: 'string', default: '' }],
+	},
+	async function execute() {
+		const baseUrl = this.getNodeParameter('baseUrl', 0);
+		const id = this.getInputData()[0].json.batch_id;
+		const get = (url, qs) =>
+			this.helpers.httpRequestWithAuthentication.call(this, 'heroHealthApi', {
+				method: 'GET',
+				url: `${baseUrl}/v1/batch_message/${id}${url}`,
+				qs,
+				json: true,
+			});
+		const pages = async (url) => {
+			const all = [];
+			for (let page = 0; ; page++) {
+				const { data } = await get(url, { page_index: page, page_size: 1000 });
+				all.push(...data);
+				if (data.length < 1000) return all;
+			}
+		};
+		const batch = await get('');
+		const recipients = await pages('/recipients');
+		const sends = new Map((await pages('/messages')).map((m) => [String(m.recipient_id), m]));
+		return [
+			recipients.map((r, i) => ({
+				json: { batch_status: batch.status, recipient: r, send: sends.get(String(r.id)) ?? null },
+				pairedItem: { item: 0 },
+			})),
+		];
+	},
+);
+engine.registerNodeType('bench.outcomesFloor', outcomesFloor);
+
+async function whoWasReached() {
+	const fake = await createFakeHero({ seed: { patients: 3400 } }).start();
+	const seen = new Set();
+	const recipients = [];
+	for (const p of fake.store.patients.values()) {
+		if (seen.has(p.nhs_number)) continue;
+		seen.add(p.nhs_number);
+		recipients.push({ nhs: p.nhs_number, dob: p.dob });
+		if (recipients.length === 3000) break;
+	}
+	const credentials = engine.heroCredentials(fake);
+	const sent = await engine.runChain(
+		heroNode({
+			resource: 'message',
+			operation: 'sendToMany',
+			nhsNumber: '={{ $json.nhs }}',
+			dateOfBirth: '={{ $json.dob }}',
+			batchChannel: 'NHS_APP',
+			content: 'Your annual review is due: please book it with the surgery',
+			sendWindow: 'off',
+			contactabilityCheck: 'off',
+			additionalFields: { campaignKey: 'bench-outcomes', batchSize: 3000 },
+		}),
+		{ credentials, items: recipients },
+	);
+	const items = sent.jsonOf('Hero Health');
+	if (items.length !== 3000 || items.some((item) => item.error))
+		throw new Error('the 3,000-recipient batch was not sent whole');
+	fake.advanceClock(4 * 3_600_000);
+	const node = [];
+	const floor = [];
+	const requests = [];
+	const floorRequests = [];
+	for (let r = 0; r < RUNS; r++) {
+		settle();
+		const before = fake.requests.length;
+		const n = await timed(() =>
+			engine.runChain(heroNode({ resource: 'message', operation: 'getOutcomes' }), {
+				credentials,
+				items,
+			}),
+		);
+		const out = n.result.jsonOf('Hero Health');
+		if (out.length !== 3000 || out.some((item) => !item.outcome))
+			throw new Error(`Get Outcomes gave ${out.length} outcomes of 3000`);
+		requests.push(((fake.requests.length - before) / 3000) * 1000);
+		node.push(n.ms);
+		settle();
+		const f = await timed(() =>
+			engine.runChain(
+				[{ name: 'Floor', type: 'bench.outcomesFloor', parameters: { baseUrl: fake.url } }],
+				{
+					credentials,
+					items: [items[0]],
+				},
+			),
+		);
+		if (f.result.jsonOf('Floor').length !== 3000) throw new Error('the floor read short');
+		floorRequests.push(((fake.requests.length - before) / 3000) * 1000 - requests.at(-1));
+		floor.push(f.ms);
+	}
+	await fake.close();
+
+	// Fragment counting: 3,000 texts of 40 to 600 characters, a third with a character forcing UCS-2,
+	// a third with GSM-7 extension characters; the baseline encodes the same texts as UTF-8.
+	const { smsCost } = require(path.join(BUILD, 'nodes/shared/sms.js'));
+	const words = ['Your', 'review', 'is', 'due', 'at', 'the', 'surgery', 'book', 'online', 'call'];
+	const texts = Array.from({ length: 3000 }, (_, i) => {
+		let text = '';
+		while (text.length < 40 + ((i * 37) % 560)) text += `${words[(i + text.length) % 10]} `;
+		return i % 3 === 0 ? `${text}\u2019s` : i % 3 === 1 ? `${text}[£5 €]` : text;
+	});
+	const encoder = new TextEncoder();
+	const sms = [];
+	const utf8 = [];
+	let fragments = 0;
+	for (let r = 0; r < RUNS; r++) {
+		const a = process.hrtime.bigint();
+		for (const text of texts) fragments += smsCost(text).fragments;
+		const b = process.hrtime.bigint();
+		for (const text of texts) encoder.encode(text);
+		const c = process.hrtime.bigint();
+		sms.push(Number(b - a) / 1000 / texts.length);
+		utf8.push(Number(c - b) / 1000 / texts.length);
+	}
+	return {
+		requests: stats(requests),
+		floorRequests: stats(floorRequests),
+		node: stats(node),
+		floor: stats(floor),
+		ratio: stats(node.map((ms, i) => ms / floor[i])),
+		sms: stats(sms),
+		utf8: stats(utf8),
+		smsRatio: stats(sms.map((us, i) => us / utf8[i])),
+		fragments: fragments / RUNS,
+	};
+}
+
 // 3. Return All at scale ------------------------------------------------------------------
 async function returnAll(sizes) {
 	const rows = [];
@@ -654,6 +794,12 @@ async function main() {
 		process.stdout.write(`${JSON.stringify(many, null, 2)}\n`);
 		process.exit(0);
 	}
+	if (process.env.BENCH_ONLY === 'outcomes') {
+		// Who was reached alone; writes nothing.
+		await fake.close();
+		process.stdout.write(`${JSON.stringify(await whoWasReached(), null, 2)}\n`);
+		process.exit(0);
+	}
 	if (process.env.BENCH_ONLY === 'floor') {
 		// For profiling the node against the floor alone; writes nothing.
 		process.stdout.write(
@@ -671,6 +817,8 @@ async function main() {
 	await fake.close();
 	log('3b/5 messages to thousands: Send to Many and per-item sends under the same limit');
 	const many = await toThousands(Number(process.env.BENCH_RATE || 200));
+	log('3c/5 who was reached: Get Outcomes on a 3,000-recipient batch; SMS fragments');
+	const reached = await whoWasReached();
 	log('4/5 Return All at scale');
 	const scale = await returnAll([10_000, 50_000]);
 	log('5/5 cold load');
@@ -817,6 +965,33 @@ async function main() {
 			`per-item Send a Message: ≥ 95 % of the allowed rate (median ${fmt(many.rows[1].share.median)} %), minimum ≥ 90 % (${fmt(many.rows[1].share.min)} %), 0 failed, 0 texted twice`,
 		),
 		`With the Contactability Check (node version 4's default), every recipient Hero matched is read once (\`GET /v1/patients/{id}\`: Hero documents no read of many patients with both the deceased and restricted flags): ${fmt(many.rows[2].perThousand.median, 1)} requests per 1,000 recipients, against ${fmt(many.rows[0].perThousand.median, 1)} without it.`,
+		'',
+		'## 2c. Who was reached',
+		'',
+		'Message > Get Outcomes on the 3,000 items Send to Many output for one 3,000-recipient NHS App batch (each item',
+		'names its batch and recipient), against a minimal node (bench code only) making the same reads through',
+		"n8n's `httpRequestWithAuthentication`: the batch, every page of its recipients and of its sends (1,000 a page),",
+		'one item per recipient. Requests are those Hero received per 1,000 recipients.',
+		'',
+		'| | Time | Requests per 1,000 recipients |',
+		'| --- | --- | --- |',
+		`| Get Outcomes (paired, Only Not Reached off) | ${span(reached.node, 'ms')} | ${span(reached.requests, '', 1)} |`,
+		`| The same reads, nothing else (floor) | ${span(reached.floor, 'ms')} | ${span(reached.floorRequests, '', 1)} |`,
+		`| Ratio | ${span(reached.ratio, '×', 2)} | |`,
+		'',
+		goal(
+			reached.requests.max <= 5,
+			`at most 5 requests per 1,000 recipients, the batch read once however many items name it (median ${fmt(reached.requests.median, 1)})`,
+		),
+		'',
+		`Fragment counting (\`nodes/shared/sms.ts\`) on 3,000 texts of 40 to 600 characters, a third with a curly quote`,
+		'(UCS-2), a third with GSM-7 extension characters; the baseline encodes the same texts as UTF-8',
+		`(\`TextEncoder\`). ${fmt(reached.fragments)} fragments in all.`,
+		'',
+		'| | Per message |',
+		'| --- | --- |',
+		`| UTF-8 encoding (baseline) | ${span(reached.utf8, 'µs', 2)} |`,
+		`| Fragments counted | ${span(reached.sms, 'µs', 2)} (ratio ${span(reached.smsRatio, '×', 1)}) |`,
 		'',
 		'## 3. Return All at scale',
 		'',

@@ -17,6 +17,8 @@ const HAZARDS = [
 	'A safety control is silently off',
 	'Stale campaign content is sent',
 	'A file sent to a patient is not what it says',
+	'A patient is not reached and nobody knows',
+	'An SMS campaign costs far more than planned',
 ];
 
 /** Every `file` › "test name" the log names. */
