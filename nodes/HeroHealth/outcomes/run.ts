@@ -95,7 +95,10 @@ export async function runGetOutcomes(run: RunContext): Promise<INodeExecutionDat
 	if (results.stopped) return results.finish();
 
 	const now = Date.now();
-	const batches = new Map<string, BatchRecipients>();
+	const batches = new Map<
+		string,
+		BatchRecipients & { byId: Map<string, BatchRecipients['recipients'][number]> }
+	>();
 	for (const plan of plans) {
 		if (results.stopped) break;
 		const { index, rules, practiceGroupId } = plan;
@@ -106,14 +109,18 @@ export async function runGetOutcomes(run: RunContext): Promise<INodeExecutionDat
 				const key = `${practiceGroupId ?? ''}/${plan.batchId}`;
 				let read = batches.get(key);
 				if (!read) {
-					read = await readBatchRecipients(context, plan.batchId, settings, practiceGroupId);
+					const whole = await readBatchRecipients(context, plan.batchId, settings, practiceGroupId);
+					// Looked up by recipient for each item: one pass over the batch, not one per item.
+					const byId = new Map(whole.recipients.map((e) => [String(e.recipient.id), e]));
+					read = { ...whole, byId };
 					batches.set(key, read);
 				}
 				const channel = channelOf(read.batch.channel);
 				let entries = read.recipients;
 				if (plan.recipientId) {
-					entries = entries.filter((e) => String(e.recipient.id) === plan.recipientId);
-					if (!entries.length)
+					const entry = read.byId.get(plan.recipientId);
+					entries = entry ? [entry] : [];
+					if (!entry)
 						throw fieldError(
 							run.node,
 							'Recipient ID',
