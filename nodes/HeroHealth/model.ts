@@ -111,6 +111,8 @@ export interface HeroOperation {
 		operation: HeroOperation,
 		resources: HeroResource[],
 	) => Promise<INodeExecutionData[][]>;
+	/** With `run`: the other Hero endpoints the runner calls after `method` and `path`. */
+	calls?: Array<{ method: HttpMethod; path: string }>;
 	/** A POST that only reads or checks (Preview Patient Merging): it writes nothing, so no Dry Run. */
 	readOnly?: boolean;
 	/**

@@ -10,6 +10,8 @@ function escape(text) {
 
 /** Markdown for every resource and operation, resources and operations in UI order. */
 const LEVEL = { documented: 'yes', partial: 'partly', inferred: 'inferred' };
+/** From best to worst. */
+const RANK = ['documented', 'partial', 'inferred'];
 
 /** `fidelityOf` reads each operation's level from the spec's markers (scripts/codegen/fidelity.js). */
 function operationsTable(resources, fidelityOf) {
@@ -27,8 +29,14 @@ function operationsTable(resources, fidelityOf) {
 				continue;
 			}
 			if (op.run) {
+				// A runner of its own: every endpoint it calls, documented as well as the least of them.
+				const calls = [op, ...(op.calls ?? [])];
+				const worst = calls
+					.map((call) => fidelityOf({ ...op, ...call }).level)
+					.sort((a, b) => RANK.indexOf(b) - RANK.indexOf(a))[0];
+				const endpoints = calls.map((call) => `\`${call.method} ${call.path}\``).join(', ');
 				lines.push(
-					`| ${escape(resource.name)} | ${escape(op.name)} | ${escape(op.heroName)} | \`${op.method} ${op.path}\`, then its recipients and \`send\` | ${LEVEL[fidelityOf(op).level]} |`,
+					`| ${escape(resource.name)} | ${escape(op.name)} | ${escape(op.heroName)} | ${endpoints} | ${LEVEL[worst]} |`,
 				);
 				continue;
 			}

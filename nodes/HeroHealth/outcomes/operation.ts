@@ -39,6 +39,11 @@ export const getOutcomes: HeroOperation = {
 	heroName: 'Get a Message, or Get a Batch Message with its recipients and sends',
 	method: 'GET',
 	path: '/v1/messages/{id}',
+	calls: [
+		{ method: 'GET', path: '/v1/batch_message/{id}' },
+		{ method: 'GET', path: '/v1/batch_message/{id}/recipients' },
+		{ method: 'GET', path: '/v1/batch_message/{id}/messages' },
+	],
 	scope: 'messaging',
 	subject: 'message',
 	run: runGetOutcomes,

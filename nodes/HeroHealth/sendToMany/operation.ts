@@ -15,6 +15,10 @@ export const sendToMany: HeroOperation = {
 	heroName: 'Create a Batch Message, then Send a Batch Message',
 	method: 'POST',
 	path: '/v1/batch_message',
+	calls: [
+		{ method: 'GET', path: '/v1/batch_message/{id}/recipients' },
+		{ method: 'PATCH', path: '/v1/batch_message/{id}/send' },
+	],
 	scope: 'messaging',
 	contacts: 'immediate',
 	checksRecipients: true,
