@@ -441,6 +441,17 @@ test('c2. a replay after 10,000 other deliveries in the window is still stopped 
 	// 10,001 other deliveries accepted after it, written into n8n's store as the workers' own
 	// records would be (md5 in base64, appended): running 10,000 executions here would take an hour.
 	const where = `"workflowId" = '${WORKFLOW_ID}' AND context LIKE 'n:%'`;
+	// Earlier scenarios' executions still finishing would write the store back without them.
+	const inFlight = () => {
+		const byStatus = executionsByStatus(WORKFLOW_ID);
+		return (byStatus.running ?? 0) + (byStatus.new ?? 0);
+	};
+	await waitFor(() => inFlight() === 0, 'earlier executions to finish', 120_000);
+	await untilSteady(
+		() => cluster.sql(`SELECT value FROM processed_data WHERE ${where}`)[0][0].length,
+		500,
+		3,
+	);
 	const [[value]] = cluster.sql(`SELECT value FROM processed_data WHERE ${where}`);
 	const stored = JSON.parse(value);
 	const others = Array.from({ length: 10_001 }, (_, i) =>
@@ -450,6 +461,8 @@ test('c2. a replay after 10,000 other deliveries in the window is still stopped 
 	cluster.sqlFromStdin(
 		`UPDATE processed_data SET value = '${JSON.stringify(filled)}' WHERE ${where};`,
 	);
+	const [[written]] = cluster.sql(`SELECT value FROM processed_data WHERE ${where}`);
+	assert.equal(JSON.parse(written).data.length, filled.data.length, 'the store holds the others');
 	const executionsBefore = executionsByStatus(WORKFLOW_ID).success ?? 0;
 	const replay = await post(cluster.webhooks[1], delivery);
 	assert.equal(replay.status, 200, 'the other processor cannot know it');
@@ -466,6 +479,7 @@ test('c2. a replay after 10,000 other deliveries in the window is still stopped 
 		sms: sms(),
 	};
 	assert.equal(sms(), 1, 'the patient got one SMS');
+	assert.ok(figures.replayAfterMany.storeEntries > others.length, 'the others were still held');
 });
 
 test('e. a worker killed in the middle of a bulk send: what n8n does, and what was sent twice', async () => {
