@@ -62,7 +62,10 @@ function spawnLogged(command, args, env) {
 	return handle;
 }
 
-/** Runs a command to its end and resolves with its status and output; killed after the timeout. */
+/**
+ * Runs a command to its end and resolves with its status (null when a signal ended it), the
+ * signal and its output; killed after the timeout.
+ */
 function runLogged(command, args, env, timeoutMs) {
 	return new Promise((resolve) => {
 		const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -71,9 +74,9 @@ function runLogged(command, args, env, timeoutMs) {
 		child.stdout.on('data', (chunk) => (stdout += chunk));
 		child.stderr.on('data', (chunk) => (stderr += chunk));
 		const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-		child.on('close', (status) => {
+		child.on('close', (status, signal) => {
 			clearTimeout(timer);
-			resolve({ status, stdout, stderr });
+			resolve({ status, signal, stdout, stderr });
 		});
 	});
 }
