@@ -97,6 +97,20 @@ function createFakeHero(options = {}) {
 		scaleTime(factor) {
 			scaleTime(fake.store, factor);
 		},
+		/** Calls the fake's API as a partner would, with its key; the answer's JSON, or throws. */
+		async call(method, pathname, body) {
+			const res = await fetch(`${fake.url}${pathname}`, {
+				method,
+				headers: {
+					'content-type': 'application/json',
+					'x-api-key': fake.apiKey,
+					'x-practice-group-id': fake.practiceGroupId,
+				},
+				body: body && JSON.stringify(body),
+			});
+			if (!res.ok) throw new Error(`${method} ${pathname}: ${res.status} ${await res.text()}`);
+			return res.json();
+		},
 		/** Token bucket over all requests; beyond it 429 with Retry-After in seconds. */
 		limitRate(perSecond, burst = perSecond) {
 			fake.rateLimit = perSecond ? new TokenBucket(perSecond, burst) : undefined;

@@ -315,21 +315,6 @@ function unflatten(text) {
 	return at(0);
 }
 
-/** Calls the fake Hero's API as a partner would. */
-async function hero(method, pathname, body) {
-	const res = await fetch(`${fake.url}${pathname}`, {
-		method,
-		headers: {
-			'content-type': 'application/json',
-			'x-api-key': fake.apiKey,
-			'x-practice-group-id': fake.practiceGroupId,
-		},
-		body: body && JSON.stringify(body),
-	});
-	assert.ok(res.ok, `${method} ${pathname}: ${res.status}`);
-	return res.json();
-}
-
 test('the outcomes trigger polls on activation, emits each batch event once across reactivations, and nothing skipped', async () => {
 	const id = 'HeroOutcomesPoll';
 	const workflow = {
@@ -385,7 +370,7 @@ test('the outcomes trigger polls on activation, emits each batch event once acro
 
 	/** A batch by NHS App to two patients (one the NHS App cannot reach), sent, then 4 hours on. */
 	const sendBatch = async (name) => {
-		const created = await hero('POST', '/v1/batch_message', {
+		const created = await fake.call('POST', '/v1/batch_message', {
 			name,
 			channel: 'NHS_APP',
 			content: 'Your review is due. Please book it with the surgery.',
@@ -395,10 +380,10 @@ test('the outcomes trigger polls on activation, emits each batch event once acro
 			],
 		});
 		await waitFor(
-			async () => (await hero('GET', `/v1/batch_message/${created.id}`)).status === 'ENRICHED',
+			async () => (await fake.call('GET', `/v1/batch_message/${created.id}`)).status === 'ENRICHED',
 			'the batch to be enriched',
 		);
-		await hero('PATCH', `/v1/batch_message/${created.id}/send`);
+		await fake.call('PATCH', `/v1/batch_message/${created.id}/send`);
 		fake.advanceClock(4 * 3_600_000);
 		return created;
 	};

@@ -701,20 +701,7 @@ test('i. the outcomes trigger polls on main, its execution runs on a worker, and
 	);
 	await importWorkflow(workflow, id);
 	// A recall by NHS App to five patients the fake Hero's NHS App does not reach (IDs ending 6-0).
-	const call = async (method, pathname, body) => {
-		const res = await fetch(`${fake.url}${pathname}`, {
-			method,
-			headers: {
-				'content-type': 'application/json',
-				'x-api-key': fake.apiKey,
-				'x-practice-group-id': fake.practiceGroupId,
-			},
-			body: body && JSON.stringify(body),
-		});
-		assert.ok(res.ok, `${method} ${pathname}: ${res.status}`);
-		return res.json();
-	};
-	const batch = await call('POST', '/v1/batch_message', {
+	const batch = await fake.call('POST', '/v1/batch_message', {
 		name: 'queue-outcomes',
 		channel: 'NHS_APP',
 		content: 'Your review is due. Please book it with the surgery.',
@@ -724,10 +711,10 @@ test('i. the outcomes trigger polls on main, its execution runs on a worker, and
 		}),
 	});
 	await waitFor(
-		async () => (await call('GET', `/v1/batch_message/${batch.id}`)).status === 'ENRICHED',
+		async () => (await fake.call('GET', `/v1/batch_message/${batch.id}`)).status === 'ENRICHED',
 		'the batch to be enriched',
 	);
-	await call('PATCH', `/v1/batch_message/${batch.id}/send`);
+	await fake.call('PATCH', `/v1/batch_message/${batch.id}/send`);
 	fake.advanceClock(4 * 3_600_000);
 
 	await cluster.main.activate(cluster.owner.cookie, id);
