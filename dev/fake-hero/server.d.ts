@@ -83,7 +83,7 @@ export interface FakeHero {
 	/** Each real second counts `factor` seconds for message outcomes (1 puts it back). */
 	scaleTime(factor: number): void;
 	/** Calls the fake's API as a partner would, with its key; the answer's JSON, or throws. */
-	call(method: string, pathname: string, body?: unknown): Promise<any>;
+	call(method: string, pathname: string, body?: unknown): Promise<Record<string, unknown>>;
 	limitRate(perSecond: number, burst?: number): void;
 	/** Answers nothing until `size` requests wait, then answers them together. */
 	holdUntil(size: number, timeoutMs?: number): void;
