@@ -7,7 +7,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { DEFAULT_REACH_RULES } from '../shared/outcomes';
+import type { ReachRules } from '../shared/outcomes';
+import { DEFAULT_REACH_RULES, REACH_OPTIONS } from '../shared/outcomes';
 import type { OutcomeEvent } from './poll';
 import { pollOutcomes } from './poll';
 
@@ -31,13 +32,13 @@ const EVENTS: Array<{ name: string; value: OutcomeEvent; description: string }> 
 	},
 ];
 
-const hours = (name: string, displayName: string, fallback: number, channel: string) => ({
-	displayName,
-	name,
+const hours = (wait: (typeof REACH_OPTIONS.waits)[number]) => ({
+	displayName: wait.label,
+	name: wait.name,
 	type: 'number' as const,
-	default: fallback,
-	typeOptions: { minValue: 0, maxValue: 720 },
-	description: `Hours after sending before ${channel} message not yet reached counts as not reached`,
+	default: DEFAULT_REACH_RULES.waitHours[wait.channel],
+	typeOptions: { minValue: 0, maxValue: REACH_OPTIONS.maxWaitHours },
+	description: REACH_OPTIONS.waitDescription(wait.noun),
 });
 
 /** A number option read strictly: a value that is not a number in range is an error, not a default. */
@@ -98,30 +99,17 @@ export class HeroHealthOutcomesTrigger implements INodeType {
 				default: {},
 				options: [
 					{
-						displayName: 'NHS App Reached When',
+						displayName: REACH_OPTIONS.nhsAppReachedWhen.label,
 						name: 'nhsAppReachedWhen',
 						type: 'options',
 						default: 'read',
-						options: [
-							{ name: 'Read', value: 'read' },
-							{ name: 'Delivered', value: 'delivered' },
-						],
-						description:
-							'When an NHS App message counts as reaching the patient: an NHS App message can arrive and never be opened',
+						options: REACH_OPTIONS.nhsAppReachedWhen.values.map(([name, value]) => ({
+							name,
+							value,
+						})),
+						description: REACH_OPTIONS.nhsAppReachedWhen.description,
 					},
-					hours(
-						'nhsAppWaitHours',
-						'NHS App Wait (Hours)',
-						DEFAULT_REACH_RULES.waitHours.nhs_app,
-						'an NHS App',
-					),
-					hours('smsWaitHours', 'SMS Wait (Hours)', DEFAULT_REACH_RULES.waitHours.sms, 'an SMS'),
-					hours(
-						'emailWaitHours',
-						'Email Wait (Hours)',
-						DEFAULT_REACH_RULES.waitHours.email,
-						'an email',
-					),
+					...REACH_OPTIONS.waits.map(hours),
 					{
 						displayName: 'Watch Batches For (Days)',
 						name: 'watchDays',
@@ -154,30 +142,23 @@ export class HeroHealthOutcomesTrigger implements INodeType {
 				this.getNode(),
 				'NHS App Reached When: must be Read or Delivered',
 			);
-		const { waitHours } = DEFAULT_REACH_RULES;
 		return await pollOutcomes(this, {
 			events,
 			rules: {
 				nhsAppReachedWhen: when,
-				waitHours: {
-					nhs_app: numberOption(
-						this,
-						options,
-						'nhsAppWaitHours',
-						'NHS App Wait (Hours)',
-						waitHours.nhs_app,
-						720,
-					),
-					sms: numberOption(this, options, 'smsWaitHours', 'SMS Wait (Hours)', waitHours.sms, 720),
-					email: numberOption(
-						this,
-						options,
-						'emailWaitHours',
-						'Email Wait (Hours)',
-						waitHours.email,
-						720,
-					),
-				},
+				waitHours: Object.fromEntries(
+					REACH_OPTIONS.waits.map((wait) => [
+						wait.channel,
+						numberOption(
+							this,
+							options,
+							wait.name,
+							wait.label,
+							DEFAULT_REACH_RULES.waitHours[wait.channel],
+							REACH_OPTIONS.maxWaitHours,
+						),
+					]),
+				) as ReachRules['waitHours'],
 			},
 			watchDays: numberOption(this, options, 'watchDays', 'Watch Batches For (Days)', 7, 30),
 			now: Date.now(),

@@ -87,6 +87,32 @@ export const DEFAULT_REACH_RULES: ReachRules = {
 	waitHours: { nhs_app: 3, sms: 24, email: 24 },
 };
 
+/** The reach rules' options, worded once for Get Outcomes and the Hero Health Outcomes Trigger. */
+export const REACH_OPTIONS = {
+	nhsAppReachedWhen: {
+		label: 'NHS App Reached When',
+		values: [
+			['Read', 'read'],
+			['Delivered', 'delivered'],
+		] as Array<[string, string]>,
+		description:
+			'When an NHS App message counts as reaching the patient: an NHS App message can arrive and never be opened',
+	},
+	maxWaitHours: 720,
+	waits: [
+		{
+			name: 'nhsAppWaitHours',
+			label: 'NHS App Wait (Hours)',
+			channel: 'nhs_app',
+			noun: 'an NHS App',
+		},
+		{ name: 'smsWaitHours', label: 'SMS Wait (Hours)', channel: 'sms', noun: 'an SMS' },
+		{ name: 'emailWaitHours', label: 'Email Wait (Hours)', channel: 'email', noun: 'an email' },
+	] as Array<{ name: string; label: string; channel: keyof ReachRules['waitHours']; noun: string }>,
+	waitDescription: (noun: string) =>
+		`Hours after sending before ${noun} message not yet reached counts as not reached`,
+};
+
 export interface Outcome {
 	state: OutcomeState;
 	/** Hero's own value, as it sent it. */

@@ -1,4 +1,4 @@
-import { DEFAULT_REACH_RULES, DOCUMENTED_STATUSES } from '../../shared/outcomes';
+import { DEFAULT_REACH_RULES, DOCUMENTED_STATUSES, REACH_OPTIONS } from '../../shared/outcomes';
 import { booleanField, choiceField, numberField, textField } from '../fields';
 import type { HeroField, HeroOperation } from '../model';
 import { runGetOutcomes } from './run';
@@ -18,16 +18,16 @@ const fromItem = (parameter: string, label: string, key: string, description: st
 		description,
 	});
 
-const waitField = (parameter: string, label: string, hours: number, channel: string): HeroField =>
+const waitField = (wait: (typeof REACH_OPTIONS.waits)[number]): HeroField =>
 	numberField({
-		parameter,
-		label,
-		apiKey: parameter,
+		parameter: wait.name,
+		label: wait.label,
+		apiKey: wait.name,
 		place: 'none',
 		min: 0,
-		max: 720,
-		default: hours,
-		description: `Hours after sending before ${channel} message not yet reached counts as not reached`,
+		max: REACH_OPTIONS.maxWaitHours,
+		default: DEFAULT_REACH_RULES.waitHours[wait.channel],
+		description: REACH_OPTIONS.waitDescription(wait.noun),
 	});
 
 export const getOutcomes: HeroOperation = {
@@ -99,29 +99,13 @@ export const getOutcomes: HeroOperation = {
 		}),
 		choiceField({
 			parameter: 'nhsAppReachedWhen',
-			label: 'NHS App Reached When',
+			label: REACH_OPTIONS.nhsAppReachedWhen.label,
 			apiKey: 'nhsAppReachedWhen',
 			place: 'none',
-			values: [
-				['Read', 'read'],
-				['Delivered', 'delivered'],
-			],
+			values: REACH_OPTIONS.nhsAppReachedWhen.values,
 			default: DEFAULT_REACH_RULES.nhsAppReachedWhen,
-			description:
-				'When an NHS App message counts as reaching the patient: an NHS App message can arrive and never be opened',
+			description: REACH_OPTIONS.nhsAppReachedWhen.description,
 		}),
-		waitField(
-			'nhsAppWaitHours',
-			'NHS App Wait (Hours)',
-			DEFAULT_REACH_RULES.waitHours.nhs_app,
-			'an NHS App',
-		),
-		waitField('smsWaitHours', 'SMS Wait (Hours)', DEFAULT_REACH_RULES.waitHours.sms, 'an SMS'),
-		waitField(
-			'emailWaitHours',
-			'Email Wait (Hours)',
-			DEFAULT_REACH_RULES.waitHours.email,
-			'an email',
-		),
+		...REACH_OPTIONS.waits.map(waitField),
 	],
 };
