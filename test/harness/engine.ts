@@ -157,6 +157,13 @@ export const nodeTypes: INodeTypes = {
 
 const CREDENTIAL_TYPES: Record<string, ICredentialType> = { heroHealthApi: new HeroHealthApi() };
 
+let decryptions = 0;
+
+/** How many times a node has had its credential loaded and decrypted since the process began. */
+export function credentialDecryptions(): number {
+	return decryptions;
+}
+
 /** n8n's CredentialsHelper behaviour for what this package uses: function and generic auth. */
 export class TestCredentialsHelper extends ICredentialsHelper {
 	constructor(private readonly data: Record<string, ICredentialDataDecryptedObject>) {
@@ -216,6 +223,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		_nodeCredentials: INodeCredentialsDetails,
 		type: string,
 	): Promise<ICredentialDataDecryptedObject> {
+		decryptions += 1;
 		return { ...this.data[type] };
 	}
 

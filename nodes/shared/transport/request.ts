@@ -1,4 +1,5 @@
 import type {
+	ICredentialsDecrypted,
 	IDataObject,
 	IExecuteFunctions,
 	IHookFunctions,
@@ -100,6 +101,11 @@ interface Connection {
 	practiceGroupId: string;
 	/** Removes the API key from anything that reaches the user. */
 	scrubber: Scrubber;
+	/**
+	 * The credential as read once here, handed to n8n's helper with each request: without it,
+	 * n8n 2.x loads and decrypts the credential from its database for every request.
+	 */
+	credential: ICredentialsDecrypted;
 }
 
 const connections = new WeakMap<object, Promise<Connection>>();
@@ -108,11 +114,18 @@ async function readConnection(context: HeroContext): Promise<Connection> {
 	const credentials = await context.getCredentials(CREDENTIAL);
 	try {
 		const apiKey = String(credentials.apiKey ?? '');
+		const named = context.getNode().credentials?.[CREDENTIAL];
 		return {
 			baseUrl: baseUrlOf(credentials),
 			apiKey,
 			practiceGroupId: String(credentials.practiceGroupId ?? ''),
 			scrubber: new Scrubber([apiKey]),
+			credential: {
+				id: named?.id ?? '',
+				name: named?.name ?? '',
+				type: CREDENTIAL,
+				data: credentials,
+			},
 		};
 	} catch (error) {
 		throw new NodeOperationError(context.getNode(), (error as Error).message, {
@@ -281,11 +294,9 @@ export async function heroRequest(
 		let response: IN8nHttpFullResponse;
 		try {
 			await settings.pacer?.wait();
-			response = (await this.helpers.httpRequestWithAuthentication.call(
-				this,
-				CREDENTIAL,
-				options,
-			)) as IN8nHttpFullResponse;
+			response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL, options, {
+				credentialsDecrypted: connection.credential,
+			})) as IN8nHttpFullResponse;
 		} catch (error) {
 			const failure = networkFailure(error, scrubber);
 			const wait = retryDelay(

@@ -1,4 +1,4 @@
-import { byId, runHero } from '../../../harness/engine';
+import { byId, credentialDecryptions, runHero } from '../../../harness/engine';
 import { useFakeHero } from '../../../harness/fakeHero';
 
 const fake = useFakeHero();
@@ -296,5 +296,21 @@ describe('request layer: items', () => {
 		);
 		expect(run.error?.description).toContain('2 item(s) were not started');
 		expect(fake.received('getPractitioner')).toBe(3);
+	});
+});
+
+describe('request layer: the credential', () => {
+	it('is loaded and decrypted once per run, not once per request (n8n 2.x reads its database each time)', async () => {
+		const before = credentialDecryptions();
+		const received = fake.received('getPractitioner');
+		const run = await runHero(
+			{ ...getPractitioner('={{ $json.id }}'), requestOptions: { concurrency: 3 } },
+			{ fake, items: Array.from({ length: 12 }, () => ({ id: '401' })) },
+		);
+		expect(run.error).toBeUndefined();
+		expect(run.json).toHaveLength(12);
+		// Every request still went out with the key: the fake Hero refuses one without it.
+		expect(fake.received('getPractitioner') - received).toBe(12);
+		expect(credentialDecryptions() - before).toBe(1);
 	});
 });
