@@ -9,12 +9,17 @@ import type { ParameterReader } from './parameters';
 
 // One run of the node: what every room of run/ reads, made once by the router.
 
+/** The request settings every item of a run shares; runItem names each when it adds its own. */
+export type RunSettings = Required<
+	Pick<RequestSettings, 'retry' | 'timeoutMs' | 'pacer' | 'slots'>
+>;
+
 export interface RunContext {
 	context: IExecuteFunctions;
 	node: INode;
 	read: ParameterReader;
 	/** Retries, timeout, pacer and slots: the same for every item of the run. */
-	settings: RequestSettings;
+	settings: RunSettings;
 	scrubber: Scrubber;
 	guard: ContactabilityGuard;
 	/** Each item's output or failure, paired. */

@@ -111,7 +111,9 @@ export class ItemResults {
 	}
 
 	output(index: number, records: INodeExecutionData[]): void {
-		this.results[index] = records.map((record) => ({ ...record, pairedItem: { item: index } }));
+		// Every runner's records are its own: paired in place rather than copied.
+		for (const record of records) record.pairedItem = { item: index };
+		this.results[index] = records;
 	}
 
 	fail(index: number, error: ItemFailure): void {

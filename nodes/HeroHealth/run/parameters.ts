@@ -32,12 +32,17 @@ function mappedField(raw: unknown): string | undefined {
  * without one has the same value for every item, and n8n's evaluation (a data proxy per call)
  * is most of the engine's cost on thousands of items. Returned values are shared: read only.
  */
+interface Parameter {
+	dynamic: boolean;
+	/** The item's field it maps, if it maps one. */
+	field?: string;
+	/** Its value, for one without an expression: read once, as is and with the value extracted. */
+	value?: { read: unknown };
+	extracted?: { read: unknown };
+}
+
 export class ParameterReader {
-	private readonly cache = new Map<string, unknown>();
-
-	private readonly dynamic = new Map<string, boolean>();
-
-	private readonly fields = new Map<string, string | undefined>();
+	private readonly parameters = new Map<string, Parameter>();
 
 	private items?: ReturnType<IExecuteFunctions['getInputData']>;
 
@@ -45,30 +50,30 @@ export class ParameterReader {
 
 	/** Whether the parameter holds an expression, so may differ between items (read it first). */
 	varies(name: string): boolean {
-		return this.dynamic.get(name) !== false;
+		return this.parameters.get(name)?.dynamic !== false;
 	}
 
 	get<T = unknown>(name: string, itemIndex: number, fallback?: unknown, extractValue = false): T {
-		const read = () =>
-			this.context.getNodeParameter(name, itemIndex, fallback, { extractValue }) as unknown;
-		let dynamic = this.dynamic.get(name);
-		if (dynamic === undefined) {
+		let parameter = this.parameters.get(name);
+		if (parameter === undefined) {
 			const raw = valueAt(this.context.getNode().parameters, name);
-			dynamic = hasExpression(raw);
-			this.dynamic.set(name, dynamic);
-			this.fields.set(name, mappedField(raw));
+			parameter = { dynamic: hasExpression(raw), field: mappedField(raw) };
+			this.parameters.set(name, parameter);
 		}
 		// `{{ $json.field }}` is the item's field: read it directly. n8n 2.x evaluates each
 		// expression in an isolate, about a millisecond per item.
-		const field = this.fields.get(name);
-		if (field !== undefined) {
+		if (parameter.field !== undefined) {
 			this.items ??= this.context.getInputData();
-			const value = this.items[itemIndex]?.json?.[field];
+			const value = this.items[itemIndex]?.json?.[parameter.field];
 			return (value === undefined ? fallback : value) as T;
 		}
-		if (dynamic) return read() as T;
-		const key = `${name}\u0000${extractValue}`;
-		if (!this.cache.has(key)) this.cache.set(key, read());
-		return this.cache.get(key) as T;
+		if (parameter.dynamic) return this.read(name, itemIndex, fallback, extractValue) as T;
+		const key = extractValue ? 'extracted' : 'value';
+		parameter[key] ??= { read: this.read(name, itemIndex, fallback, extractValue) };
+		return parameter[key].read as T;
+	}
+
+	private read(name: string, itemIndex: number, fallback: unknown, extractValue: boolean): unknown {
+		return this.context.getNodeParameter(name, itemIndex, fallback, { extractValue });
 	}
 }

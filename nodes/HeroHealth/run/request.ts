@@ -8,8 +8,9 @@ import { isControl } from './controls';
 import { checked, fieldError, itemError } from './errors';
 import { withFile } from './files';
 import { hatched, knownOperation, pathValues, byRule } from './hatch';
-import { setPath } from './paths';
+import { filledPath, setPath } from './paths';
 import { practiceOf } from './settings';
+import type { ParameterReader } from './parameters';
 import { offersSmsLimit, smsChecked } from './sms';
 
 // The request room: one item's fields read and checked, hatches checked by the rules of the
@@ -22,11 +23,23 @@ export function emptyControl(field: HeroField): string {
 	return `is empty (an expression gave nothing); a safety control is never switched off by a missing value: give it ${takes}`;
 }
 
+/** Whether a field shows, per run where the parameters deciding it hold no expression. */
+const shownInRun = new WeakMap<ParameterReader, Map<HeroField, boolean>>();
+
 function isShown(run: RunContext, field: HeroField, itemIndex: number): boolean {
 	if (!field.showWhen) return true;
-	return Object.entries(field.showWhen).every(([name, values]) =>
-		values.includes(run.read.get<string>(name, itemIndex)),
+	const { read } = run;
+	const known = shownInRun.get(read)?.get(field);
+	if (known !== undefined) return known;
+	const names = Object.keys(field.showWhen);
+	const shown = names.every((name) =>
+		field.showWhen![name].includes(read.get<string>(name, itemIndex)),
 	);
+	if (!names.some((name) => read.varies(name))) {
+		if (!shownInRun.has(read)) shownInRun.set(read, new Map());
+		shownInRun.get(read)!.set(field, shown);
+	}
+	return shown;
 }
 
 /**
@@ -206,10 +219,7 @@ export function buildRequest(
 		);
 	}
 
-	// Path values were checked by their rule; encoding is a second lock on the path.
-	const path = operation.path.replace(/\{(\w+)\}/g, (_, key: string) =>
-		encodeURIComponent(pathValuesOf[key] ?? ''),
-	);
+	const path = filledPath(operation.path, pathValuesOf);
 	const request: BuiltRequest = { method: operation.method, path, qs, controls };
 	if (hasBody || ['POST', 'PUT', 'PATCH'].includes(operation.method)) request.body = body;
 	// The file is read unless the request already points at one another way (an EHR file).
@@ -232,11 +242,8 @@ export async function requestFor(
 	resources: HeroResource[],
 	itemIndex: number,
 ): Promise<BuiltRequest> {
-	const request = await withFile(
-		run,
-		buildRequest(run, operation, resources, itemIndex),
-		itemIndex,
-	);
+	const built = buildRequest(run, operation, resources, itemIndex);
+	const request = built.binary ? await withFile(run, built, itemIndex) : built;
 	const practiceGroupId = practiceOf(run, itemIndex);
 	if (practiceGroupId) request.practiceGroupId = practiceGroupId;
 	return request;

@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INode } from 'n8n-workflow';
 
 import { normaliseBoolean, normaliseId, normaliseNumberIn } from '../../shared/normalise';
-import type { RequestSettings } from '../../shared/transport';
 import { DEFAULT_RETRY, sharedPacer, Slots } from '../../shared/transport';
 import { checked, fieldError } from './errors';
+import type { RunSettings } from './context';
 import type { ParameterReader } from './parameters';
 
 // The node's settings (Request Options, Return All, Limit, Dry Run), read with the same strict
@@ -77,7 +77,7 @@ export function limitOf(reading: Reading, itemIndex: number): number | undefined
 export async function runSettings(
 	context: IExecuteFunctions,
 	reading: Reading,
-): Promise<{ settings: RequestSettings; concurrency: number }> {
+): Promise<{ settings: RunSettings; concurrency: number }> {
 	const option = <T>(
 		name: string,
 		displayName: string,
@@ -85,7 +85,7 @@ export async function runSettings(
 		normalise: (value: unknown) => T | undefined,
 	) => setting(reading, `requestOptions.${name}`, displayName, 0, fallback, normalise);
 	const concurrency = option('concurrency', 'Concurrency', 5, CONCURRENCY);
-	const settings: RequestSettings = {
+	const settings: RunSettings = {
 		retry: {
 			...DEFAULT_RETRY,
 			maxAttempts: option('maxAttempts', 'Max Attempts', DEFAULT_RETRY.maxAttempts, MAX_ATTEMPTS),

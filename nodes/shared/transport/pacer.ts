@@ -56,14 +56,14 @@ export class Pacer {
 		return this.rate;
 	}
 
-	/** Waits for this request's turn. */
-	async wait(): Promise<void> {
+	/** Waits for this request's turn; undefined (nothing to wait for) while unpaced. */
+	wait(): Promise<void> | undefined {
 		const now = this.clock.now();
 		if (this.rate > 0 && now - this.lastLimited >= CALM_RESET_MS) this.rate = 0;
-		if (this.rate === 0) return;
+		if (this.rate === 0) return undefined;
 		const at = Math.max(now, this.next);
 		this.next = at + 1000 / this.rate;
-		if (at > now) await this.clock.sleep(at - now);
+		return at > now ? this.clock.sleep(at - now) : undefined;
 	}
 
 	/** Hero accepted a request (any answer but 429). */
@@ -125,12 +125,13 @@ export class Slots {
 		this.free = size;
 	}
 
-	async acquire(): Promise<void> {
+	/** Takes a slot: at once (undefined) when one is free, else a promise of the next one. */
+	acquire(): Promise<void> | undefined {
 		if (this.free > 0) {
 			this.free -= 1;
-			return;
+			return undefined;
 		}
-		await new Promise<void>((resolve) => this.waiting.push(resolve));
+		return new Promise<void>((resolve) => this.waiting.push(resolve));
 	}
 
 	release(): void {

@@ -109,6 +109,8 @@ interface Connection {
 }
 
 const connections = new WeakMap<object, Promise<Connection>>();
+/** The same, once read: every request after the first takes it without waiting. */
+const ready = new WeakMap<object, Connection>();
 
 async function readConnection(context: HeroContext): Promise<Connection> {
 	const credentials = await context.getCredentials(CREDENTIAL);
@@ -184,7 +186,10 @@ export function secretsSent(body: IDataObject | undefined): string[] {
 async function heroConnection(context: HeroContext): Promise<Connection> {
 	let connection = connections.get(context);
 	if (!connection) {
-		connection = readConnection(context);
+		connection = readConnection(context).then((read) => {
+			ready.set(context, read);
+			return read;
+		});
 		connections.set(context, connection);
 	}
 	return await connection;
@@ -247,7 +252,7 @@ export async function heroRequest(
 	request: HeroRequest,
 	settings: RequestSettings = {},
 ): Promise<unknown> {
-	const connection = await heroConnection(this);
+	const connection = ready.get(this) ?? (await heroConnection(this));
 	const { baseUrl } = connection;
 	const scrubber = connection.scrubber.with([
 		...(settings.secrets ?? []),
@@ -293,7 +298,8 @@ export async function heroRequest(
 
 		let response: IN8nHttpFullResponse;
 		try {
-			await settings.pacer?.wait();
+			const turn = settings.pacer?.wait();
+			if (turn) await turn;
 			response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL, options, {
 				credentialsDecrypted: connection.credential,
 			})) as IN8nHttpFullResponse;

@@ -38,8 +38,27 @@ function formsOf(secret: string): string[] {
 	return [...forms].filter((form) => form.length >= MIN_FRAGMENT);
 }
 
+// Every form is at least MIN_FRAGMENT long, so a text holding one holds its first MIN_FRAGMENT
+// characters: a rolling hash of each such run finds the few texts worth searching form by form.
+const BASE = 0x01000193;
+let POW = 1;
+for (let i = 1; i < MIN_FRAGMENT; i++) POW = Math.imul(POW, BASE);
+
+function headHash(text: string): number {
+	let hash = 0;
+	for (let i = 0; i < MIN_FRAGMENT; i++) hash = (Math.imul(hash, BASE) + text.charCodeAt(i)) | 0;
+	return hash;
+}
+
+const bucketOf = (hash: number) => (hash ^ (hash >>> 15)) & 0xffff;
+
 export class Scrubber {
 	private forms: string[] = [];
+
+	/** The hashes of the forms' first MIN_FRAGMENT characters, and a bitmap of their buckets. */
+	private heads = new Set<number>();
+
+	private buckets = new Int32Array(0x10000 / 32);
 
 	constructor(secrets: Iterable<string | undefined> = []) {
 		for (const secret of secrets) this.add(secret);
@@ -51,8 +70,18 @@ export class Scrubber {
 			this.forms = [...new Set([...this.forms, ...formsOf(secret)])].sort(
 				(a, b) => b.length - a.length,
 			);
+			this.index();
 		}
 		return this;
+	}
+
+	private index(): void {
+		this.heads = new Set(this.forms.map(headHash));
+		this.buckets = new Int32Array(0x10000 / 32);
+		for (const hash of this.heads) {
+			const bucket = bucketOf(hash);
+			this.buckets[bucket >>> 5] |= 1 << (bucket & 31);
+		}
 	}
 
 	/** A scrubber knowing this one's secrets and `more`. */
@@ -62,12 +91,38 @@ export class Scrubber {
 		if (added.length === 0) return this;
 		const copy = new Scrubber();
 		copy.forms = this.forms;
+		copy.heads = this.heads;
+		copy.buckets = this.buckets;
 		for (const secret of added) copy.add(secret);
 		return copy;
 	}
 
+	/** Whether the text holds a form of a secret: one pass over it, then form by form if it may. */
 	private contains(text: string): boolean {
-		return this.forms.some((form) => text.includes(form));
+		if (text.length < MIN_FRAGMENT || this.forms.length === 0) return false;
+		const { buckets, heads } = this;
+		let hash = headHash(text);
+		for (let end = MIN_FRAGMENT; ; end++) {
+			const bucket = bucketOf(hash);
+			if (buckets[bucket >>> 5] & (1 << (bucket & 31)) && heads.has(hash))
+				return this.forms.some((form) => text.includes(form));
+			if (end === text.length) return false;
+			hash =
+				(Math.imul(hash - Math.imul(text.charCodeAt(end - MIN_FRAGMENT), POW), BASE) +
+					text.charCodeAt(end)) |
+				0;
+		}
+	}
+
+	/** Whether any string or key in the value holds a form of a secret. */
+	private holds(value: unknown): boolean {
+		if (typeof value === 'string') return this.contains(value);
+		if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) return false;
+		if (Array.isArray(value)) return value.some((entry) => this.holds(entry));
+		for (const key of Object.keys(value)) {
+			if (this.contains(key) || this.holds((value as IDataObject)[key])) return true;
+		}
+		return false;
 	}
 
 	/** Every form of every secret replaced: each run of characters a form covers, once. */
@@ -117,7 +172,7 @@ export class Scrubber {
 	deep<T>(value: T): T {
 		if (this.forms.length === 0 || value === undefined || value === null) return value;
 		if (typeof value === 'string') return this.withoutSecrets(value) as T;
-		if (typeof value !== 'object' || !this.contains(JSON.stringify(value))) return value;
+		if (!this.holds(value)) return value;
 		return everyString(value, (text) => this.withoutSecrets(text));
 	}
 }

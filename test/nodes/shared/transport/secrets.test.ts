@@ -47,4 +47,39 @@ describe('Scrubber', () => {
 		expect(withKey.text('whsec-signing-key-123')).toBe('[hidden]');
 		expect(scrubber.text('whsec-signing-key-123')).toBe('whsec-signing-key-123');
 	});
+
+	it('with() a secret too short to use keeps finding the ones it had', () => {
+		expect(scrubber.with(['short']).text(`x ${KEY} y`)).toBe('x [hidden] y');
+	});
+
+	it('finds a third of any secret wherever it sits, and leaves texts without one as they were', () => {
+		// Seeded, so a failure repeats: secrets of 10-80 characters, fragments anywhere in
+		// texts of up to 2,000 characters, against a search of the text for every fragment.
+		let seed = 7;
+		const random = () =>
+			((seed = (Math.imul(seed, 48271) + 11) % 2147483647) & 0x7fffffff) / 2147483647;
+		const chars = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_é€';
+		const text = (length: number) =>
+			Array.from({ length }, () => chars[Math.floor(random() * chars.length)]).join('');
+		for (let round = 0; round < 300; round++) {
+			const secret = text(10 + Math.floor(random() * 71));
+			const one = new Scrubber([secret]);
+			const third = Math.max(10, Math.ceil(secret.length / 3));
+			const start = Math.floor(random() * (secret.length - third + 1));
+			const fragment = secret.slice(
+				start,
+				start + third + Math.floor(random() * (secret.length - start - third + 1)),
+			);
+			const around = text(Math.floor(random() * 2000));
+			const at = Math.floor(random() * (around.length + 1));
+			const holding = `${around.slice(0, at)}${fragment}${around.slice(at)}`;
+			expect(one.deep({ note: holding })).not.toEqual({ note: holding });
+			expect(one.text(holding)).toContain('[hidden]');
+			const clean = text(Math.floor(random() * 2000));
+			let leaks = false;
+			for (let s = 0; s + third <= secret.length; s++)
+				leaks ||= clean.includes(secret.slice(s, s + third));
+			if (!leaks) expect(one.deep({ [clean]: [clean] })).toEqual({ [clean]: [clean] });
+		}
+	});
 });
