@@ -58,8 +58,9 @@ export class Pacer {
 
 	/** Waits for this request's turn; undefined (nothing to wait for) while unpaced. */
 	wait(): Promise<void> | undefined {
+		if (this.rate === 0) return undefined;
 		const now = this.clock.now();
-		if (this.rate > 0 && now - this.lastLimited >= CALM_RESET_MS) this.rate = 0;
+		if (now - this.lastLimited >= CALM_RESET_MS) this.rate = 0;
 		if (this.rate === 0) return undefined;
 		const at = Math.max(now, this.next);
 		this.next = at + 1000 / this.rate;

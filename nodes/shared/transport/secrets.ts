@@ -85,8 +85,8 @@ export class Scrubber {
 	}
 
 	/** A scrubber knowing this one's secrets and `more`. */
-	with(more: Iterable<string | undefined>): Scrubber {
-		const added = [...more].filter((secret): secret is string => Boolean(secret));
+	with(more: Array<string | undefined>): Scrubber {
+		const added = more.filter((secret): secret is string => Boolean(secret));
 		// Most requests add nothing: share this one rather than copy it.
 		if (added.length === 0) return this;
 		const copy = new Scrubber();
@@ -160,7 +160,7 @@ export class Scrubber {
 	 * A Dry Run's preview: every string and key with its secrets and any token hidden, as a run's
 	 * errors are (a preview never needs a token), including `more` secrets the request carries.
 	 */
-	preview<T>(value: T, more: Iterable<string | undefined> = []): T {
+	preview<T>(value: T, more: Array<string | undefined> = []): T {
 		const scrubber = this.with(more);
 		return everyString(value, (text) => scrubber.text(text));
 	}
