@@ -13,6 +13,10 @@ import { triggerWorkflow } from '../../harness/trigger';
 
 const fake = useFakeHero();
 
+// A process mends its delivery records up to twice MEND_AFTER_MS after the last one: wait that
+// out, so no timer outlives the file (jest would force its worker to exit).
+afterAll(async () => await sleep(2 * MEND_AFTER_MS + 100));
+
 type Trigger = ReturnType<typeof triggerWorkflow>;
 
 function keyFor(event: string): string {
