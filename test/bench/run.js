@@ -59,66 +59,47 @@ const heroNode = (parameters) => [{ name: 'Hero Health', type: engine.HERO_NODE,
 
 // 1. Against what n8n allows ------------------------------------------------------------
 // The floor: the least a verified node can do per item. It reads the item's ID and calls n8n's
-// authenticated helper once, Concurrency 5, nothing else.
-const helperFloor = engine.testNodeType(
-	'Helper Floor',
-	{
-		description: 'httpRequestWithAuthentication once per item, five at a time',
-		credentials: [{ name: 'heroHealthApi', required: true }],
-		properties: [{ displayName: 'Base URL', name: 'baseUrl', type: 'string', default: '' }],
-	},
-	async function execute() {
-		const items = this.getInputData();
-		const baseUrl = this.getNodeParameter('baseUrl', 0);
-		const out = new Array(items.length);
-		await pool(items.length, 5, async (i) => {
-			const { id } = items[i].json;
-			const json = await this.helpers.httpRequestWithAuthentication.call(this, 'heroHealthApi', {
-				method: 'GET',
-				url: `${baseUrl}/v1/patients/${id}`,
-				json: true,
+// authenticated helper once, Concurrency 5, nothing else. `once`: the same floor reading its
+// credential once per run and handing it to the helper with each request, as the Hero Health
+// node does (for context).
+function helperFloor(name, once) {
+	return engine.testNodeType(
+		name,
+		{
+			description: 'httpRequestWithAuthentication once per item, five at a time',
+			credentials: [{ name: 'heroHealthApi', required: true }],
+			properties: [{ displayName: 'Base URL', name: 'baseUrl', type: 'string', default: '' }],
+		},
+		async function execute() {
+			const items = this.getInputData();
+			const baseUrl = this.getNodeParameter('baseUrl', 0);
+			const credential = once
+				? {
+						credentialsDecrypted: {
+							id: '1',
+							name: 'Hero Health account',
+							type: 'heroHealthApi',
+							data: await this.getCredentials('heroHealthApi'),
+						},
+					}
+				: undefined;
+			const out = new Array(items.length);
+			await pool(items.length, 5, async (i) => {
+				const { id } = items[i].json;
+				const json = await this.helpers.httpRequestWithAuthentication.call(
+					this,
+					'heroHealthApi',
+					{ method: 'GET', url: `${baseUrl}/v1/patients/${id}`, json: true },
+					credential,
+				);
+				out[i] = { json, pairedItem: { item: i } };
 			});
-			out[i] = { json, pairedItem: { item: i } };
-		});
-		return [out];
-	},
-);
-engine.registerNodeType('bench.helperFloor', helperFloor);
-
-// The same floor reading its credential once per run and handing it to the helper with each
-// request, as the Hero Health node does: for context beside the floor above.
-const helperFloorOnce = engine.testNodeType(
-	'Helper Floor Once',
-	{
-		description: 'the helper floor with the credential read once per run',
-		credentials: [{ name: 'heroHealthApi', required: true }],
-		properties: [{ displayName: 'Base URL', name: 'baseUrl', type: 'string', default: '' }],
-	},
-	async function execute() {
-		const items = this.getInputData();
-		const baseUrl = this.getNodeParameter('baseUrl', 0);
-		const data = await this.getCredentials('heroHealthApi');
-		const credentialsDecrypted = {
-			id: '1',
-			name: 'Hero Health account',
-			type: 'heroHealthApi',
-			data,
-		};
-		const out = new Array(items.length);
-		await pool(items.length, 5, async (i) => {
-			const { id } = items[i].json;
-			const json = await this.helpers.httpRequestWithAuthentication.call(
-				this,
-				'heroHealthApi',
-				{ method: 'GET', url: `${baseUrl}/v1/patients/${id}`, json: true },
-				{ credentialsDecrypted },
-			);
-			out[i] = { json, pairedItem: { item: i } };
-		});
-		return [out];
-	},
-);
-engine.registerNodeType('bench.helperFloorOnce', helperFloorOnce);
+			return [out];
+		},
+	);
+}
+engine.registerNodeType('bench.helperFloor', helperFloor('Helper Floor', false));
+engine.registerNodeType('bench.helperFloorOnce', helperFloor('Helper Floor Once', true));
 
 async function againstFloor(fake) {
 	const ITEMS = 2000;

@@ -27,11 +27,6 @@ function mappedField(raw: unknown): string | undefined {
 	return simpleJsonField(raw);
 }
 
-/**
- * Reads parameters per item, but evaluates only those holding an expression: a parameter
- * without one has the same value for every item, and n8n's evaluation (a data proxy per call)
- * is most of the engine's cost on thousands of items. Returned values are shared: read only.
- */
 interface Parameter {
 	dynamic: boolean;
 	/** The item's field it maps, if it maps one. */
@@ -41,6 +36,11 @@ interface Parameter {
 	extracted?: { read: unknown };
 }
 
+/**
+ * Reads parameters per item, but evaluates only those holding an expression: a parameter
+ * without one has the same value for every item, and n8n's evaluation (a data proxy per call)
+ * is most of the engine's cost on thousands of items. Returned values are shared: read only.
+ */
 export class ParameterReader {
 	private readonly parameters = new Map<string, Parameter>();
 

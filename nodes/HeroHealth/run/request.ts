@@ -27,17 +27,17 @@ export function emptyControl(field: HeroField): string {
 const shownInRun = new WeakMap<ParameterReader, Map<HeroField, boolean>>();
 
 function isShown(run: RunContext, field: HeroField, itemIndex: number): boolean {
-	if (!field.showWhen) return true;
+	const { showWhen } = field;
+	if (!showWhen) return true;
 	const { read } = run;
-	const known = shownInRun.get(read)?.get(field);
-	if (known !== undefined) return known;
-	const names = Object.keys(field.showWhen);
-	const shown = names.every((name) =>
-		field.showWhen![name].includes(read.get<string>(name, itemIndex)),
-	);
+	let known = shownInRun.get(read);
+	const decided = known?.get(field);
+	if (decided !== undefined) return decided;
+	const names = Object.keys(showWhen);
+	const shown = names.every((name) => showWhen[name].includes(read.get<string>(name, itemIndex)));
 	if (!names.some((name) => read.varies(name))) {
-		if (!shownInRun.has(read)) shownInRun.set(read, new Map());
-		shownInRun.get(read)!.set(field, shown);
+		if (!known) shownInRun.set(read, (known = new Map()));
+		known.set(field, shown);
 	}
 	return shown;
 }

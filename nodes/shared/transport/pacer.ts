@@ -60,8 +60,10 @@ export class Pacer {
 	wait(): Promise<void> | undefined {
 		if (this.rate === 0) return undefined;
 		const now = this.clock.now();
-		if (now - this.lastLimited >= CALM_RESET_MS) this.rate = 0;
-		if (this.rate === 0) return undefined;
+		if (now - this.lastLimited >= CALM_RESET_MS) {
+			this.rate = 0;
+			return undefined;
+		}
 		const at = Math.max(now, this.next);
 		this.next = at + 1000 / this.rate;
 		return at > now ? this.clock.sleep(at - now) : undefined;

@@ -70,12 +70,13 @@ export class Scrubber {
 			this.forms = [...new Set([...this.forms, ...formsOf(secret)])].sort(
 				(a, b) => b.length - a.length,
 			);
-			this.index();
+			this.indexForms();
 		}
 		return this;
 	}
 
-	private index(): void {
+	/** Rebuilds the hashes and bitmap that `contains` looks in first. */
+	private indexForms(): void {
 		this.heads = new Set(this.forms.map(headHash));
 		this.buckets = new Int32Array(0x10000 / 32);
 		for (const hash of this.heads) {
